@@ -1,0 +1,33 @@
+// The failure a step ends in, carried as a value from where it is detected to the report.
+import type { CertificateInfo } from '../../../shared/check-report.ts';
+import type { FailureCategory } from '../../../shared/failure-category.ts';
+
+/** A classified failure, before it is turned into words for the user. */
+export interface StepFailure {
+  category: FailureCategory;
+  /** What the step row shows: short and specific. */
+  detail: string;
+  /** The server's own words, when it said something. */
+  serverText?: string | undefined;
+  certificate?: CertificateInfo | undefined;
+  pinnedFingerprint256?: string | undefined;
+}
+
+/** Thrown inside the engine to stop at the first failure; never leaves the engine. */
+export class StepFailedError extends Error {
+  readonly failure: StepFailure;
+
+  constructor(failure: StepFailure) {
+    super(failure.detail);
+    this.name = 'StepFailedError';
+    this.failure = failure;
+  }
+}
+
+/** Thrown when the user cancels a running check. */
+export class CheckCancelledError extends Error {
+  constructor() {
+    super('The check was cancelled.');
+    this.name = 'CheckCancelledError';
+  }
+}

@@ -1,0 +1,58 @@
+// Names the category of an imapflow failure from what the wire watch saw and what imapflow threw.
+import type { Security } from '../../../shared/server-settings.ts';
+import { classifyAuthResponse } from './classify-auth-response.ts';
+import { categoryForSocketError, describeSocketError } from './classify-socket-error.ts';
+import type { StepFailure } from './check-failure.ts';
+import type { WireWatch } from './wire-watch.ts';
+
+export interface ImapErrorContext {
+  error: unknown;
+  watch: WireWatch;
+  capabilities: Map<string, unknown>;
+  encrypted: boolean;
+  security: Security;
+  tlsStarted: boolean;
+}
+
+const oauthMechanisms = ['AUTH=XOAUTH2', 'AUTH=OAUTHBEARER'];
+const passwordMechanisms = ['AUTH=PLAIN', 'AUTH=LOGIN'];
+
+function field(error: unknown, name: string): string {
+  return typeof error === 'object' && error !== null && name in error ? String((error as Record<string, unknown>)[name]) : '';
+}
+
+/** The failure for an error thrown by imapflow's connect(), most specific evidence first. */
+export function classifyImapError(context: ImapErrorContext): StepFailure {
+  const { error, watch, capabilities } = context;
+  if (watch.firstLine && /^\* BYE\b/i.test(watch.firstLine)) {
+    return { category: 'server-unavailable', detail: 'The server said goodbye (BYE) instead of greeting.', serverText: watch.byeText ?? '' };
+  }
+  if (watch.authResponse) {
+    return { category: classifyAuthResponse(watch.authResponse), detail: 'The server refused the sign-in.', serverText: watch.authResponse };
+  }
+  if (context.security === 'starttls' && !context.tlsStarted && watch.firstLine && !watch.credentialSent) {
+    return { category: 'starttls-unavailable', detail: 'The server did not offer STARTTLS; nothing was sent.' };
+  }
+  const message = field(error, 'message');
+  if (!watch.credentialSent && /login is disabled|no matching authentication|no password configured/i.test(message)) {
+    const offersOauth = oauthMechanisms.some((name) => capabilities.has(name));
+    const offersPassword = passwordMechanisms.some((name) => capabilities.has(name)) || !capabilities.has('LOGINDISABLED');
+    if (offersOauth && !offersPassword) {
+      return { category: 'oauth-required', detail: 'The server offers only OAuth2 sign-in (XOAUTH2/OAUTHBEARER).' };
+    }
+    if (!context.encrypted) return { category: 'encryption-required', detail: 'The server refuses passwords on an unencrypted connection (LOGINDISABLED).' };
+    return { category: 'protocol-error', detail: 'The server offers no sign-in method this app can use.' };
+  }
+  if (watch.byeText !== undefined) {
+    return { category: 'server-unavailable', detail: 'The server ended the session (BYE).', serverText: watch.byeText };
+  }
+  if (field(error, 'authenticationFailed') === 'true') {
+    const serverText = field(error, 'response');
+    return { category: serverText ? classifyAuthResponse(`NO ${serverText}`) : 'wrong-credentials', detail: 'The server refused the sign-in.', serverText };
+  }
+  if (!watch.firstLine) {
+    return { category: categoryForSocketError(error, 'connection-lost'), detail: describeSocketError(error) };
+  }
+  const category = categoryForSocketError(error, /closed|not available|ended|ECONNRESET|EOF/i.test(message + field(error, 'code')) ? 'connection-lost' : 'protocol-error');
+  return { category, detail: describeSocketError(error) };
+}

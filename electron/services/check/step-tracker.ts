@@ -1,0 +1,58 @@
+// Keeps the six steps of a check in their fixed order, timing them and announcing each change.
+import { stepIds, type CheckStep, type StepId } from '../../../shared/check-report.ts';
+
+/** Records step changes; every change is passed to `onChange` as it happens. */
+export class StepTracker {
+  private readonly steps = new Map<StepId, CheckStep>();
+  private readonly startedAt = new Map<StepId, number>();
+  private readonly now: () => number;
+  private readonly onChange: (step: CheckStep) => void;
+
+  constructor(now: () => number, onChange: (step: CheckStep) => void) {
+    this.now = now;
+    this.onChange = onChange;
+  }
+
+  /** Marks a step as running (idempotent: a running step keeps its start time). */
+  start(id: StepId, detail = ''): void {
+    if (this.steps.get(id)?.status === 'running') return;
+    this.startedAt.set(id, this.now());
+    this.set({ id, status: 'running', ms: 0, detail });
+  }
+
+  pass(id: StepId, detail: string): void {
+    this.finish(id, 'passed', detail);
+  }
+
+  fail(id: StepId, detail: string): void {
+    this.finish(id, 'failed', detail);
+  }
+
+  skip(id: StepId, detail: string): void {
+    this.set({ id, status: 'skipped', ms: 0, detail });
+  }
+
+  status(id: StepId): CheckStep['status'] | undefined {
+    return this.steps.get(id)?.status;
+  }
+
+  /** The step that is running now, if any (the one a failure belongs to). */
+  running(): StepId | undefined {
+    return stepIds.find((id) => this.steps.get(id)?.status === 'running');
+  }
+
+  /** Every step in contract order; steps that never ran are reported as skipped. */
+  snapshot(skipDetail: string): CheckStep[] {
+    return stepIds.map((id) => this.steps.get(id) ?? { id, status: 'skipped', ms: 0, detail: skipDetail });
+  }
+
+  private finish(id: StepId, status: 'passed' | 'failed', detail: string): void {
+    const started = this.startedAt.get(id) ?? this.now();
+    this.set({ id, status, ms: Math.max(0, Math.round(this.now() - started)), detail });
+  }
+
+  private set(step: CheckStep): void {
+    this.steps.set(step.id, step);
+    this.onChange(step);
+  }
+}

@@ -1,0 +1,85 @@
+// Runs the TLS handshake over a connected socket and judges the certificate before any IMAP byte is used.
+import { connect as tlsConnect, type SecureContext, type TLSSocket } from 'node:tls';
+import { isIP, type Socket } from 'node:net';
+import type { TlsInfo } from '../../../shared/check-report.ts';
+import { judgeCertificate } from './certificate-verdict.ts';
+import { categoryForSocketError, describeSocketError } from './classify-socket-error.ts';
+import { StepFailedError } from './check-failure.ts';
+
+export interface TlsUpgradeOptions {
+  socket: Socket;
+  host: string;
+  secureContext: SecureContext;
+  pinnedFingerprint?: string | undefined;
+}
+
+/** A handshake that finished and whose certificate is acceptable. */
+export interface SecuredConnection {
+  socket: TLSSocket;
+  info: TlsInfo;
+}
+
+/** Starts the handshake at once and returns the TLS socket (imapflow's STARTTLS wants it synchronously). */
+export function beginTls(options: TlsUpgradeOptions): TLSSocket {
+  const name = options.host.replace(/^\[|\]$/g, '');
+  return tlsConnect({
+      socket: options.socket,
+      secureContext: options.secureContext,
+      minVersion: 'TLSv1.2',
+      // The chain and the name are judged by judgeCertificate before the socket is handed on,
+      // so that a certificate the user pinned can be accepted and nothing else.
+      rejectUnauthorized: false,
+    ...(isIP(name) ? {} : { servername: name }),
+  });
+}
+
+function handshake(options: TlsUpgradeOptions): Promise<TLSSocket> {
+  return new Promise((resolve, reject) => {
+    const secure = beginTls(options);
+    const onError = (error: Error) => {
+      secure.destroy();
+      reject(error);
+    };
+    secure.once('error', onError);
+    options.socket.once('close', () => onError(Object.assign(new Error('closed during TLS handshake'), { code: 'ECONNRESET' })));
+    secure.once('secureConnect', () => {
+      secure.removeListener('error', onError);
+      resolve(secure);
+    });
+  });
+}
+
+/** Secures the socket or throws a StepFailedError with the TLS or certificate category. */
+export async function upgradeToTls(options: TlsUpgradeOptions): Promise<SecuredConnection> {
+  let socket: TLSSocket;
+  try {
+    socket = await handshake(options);
+  } catch (error) {
+    throw new StepFailedError({
+      category: categoryForSocketError(error, 'tls-handshake-failed'),
+      detail: describeSocketError(error),
+    });
+  }
+  return { socket, info: acceptedTlsInfo(socket, options) };
+}
+
+/** The TLS details of a finished handshake, or a StepFailedError when the certificate is not acceptable. */
+export function acceptedTlsInfo(socket: TLSSocket, options: Pick<TlsUpgradeOptions, 'host' | 'pinnedFingerprint'>): TlsInfo {
+  const verdict = judgeCertificate(socket, options.host, options.pinnedFingerprint);
+  if (!verdict.accepted) {
+    socket.destroy();
+    throw new StepFailedError({
+      category: verdict.category,
+      detail: `${verdict.reason} (certificate for ${verdict.info.subject}, issued by ${verdict.info.issuer})`,
+      certificate: verdict.info,
+      pinnedFingerprint256: verdict.category === 'certificate-changed' ? options.pinnedFingerprint : undefined,
+    });
+  }
+  const cipher = socket.getCipher();
+  return {
+    protocol: socket.getProtocol() ?? '',
+    cipher: cipher.standardName || cipher.name,
+    certificate: verdict.info,
+    ...(verdict.pinnedDespite ? { pinned: { fingerprint256: verdict.info.fingerprint256, problem: verdict.pinnedDespite } } : {}),
+  };
+}

@@ -1,0 +1,69 @@
+// Watches the IMAP conversation on the socket imapflow uses: keeps the server's exact words
+// (greeting, BYE, the answer to sign-in) and stops any credential from leaving when it must not.
+import type { Duplex } from 'node:stream';
+import { ImapLineReader } from './imap-line-reader.ts';
+import type { StepFailure } from './check-failure.ts';
+
+const credentialCommand = /^(\S+) (LOGIN|AUTHENTICATE)\b/i;
+
+export interface WireWatchHooks {
+  /** First line the server sent (its greeting, or whatever a non-IMAP peer says). */
+  onFirstLine: (line: string) => void;
+  /** Called just before a credential would be written; a failure returned stops it from leaving. */
+  beforeCredential: () => StepFailure | null;
+}
+
+/** Records what the server said and guards what the client writes. */
+export class WireWatch {
+  firstLine: string | undefined;
+  byeText: string | undefined;
+  credentialSent = false;
+  authMechanism: string | undefined;
+  blocked: StepFailure | undefined;
+  private authTag: string | undefined;
+  authResponse: string | undefined;
+  private readonly hooks: WireWatchHooks;
+
+  constructor(hooks: WireWatchHooks) {
+    this.hooks = hooks;
+  }
+
+  /** Starts reading the server's lines from `socket` (call after imapflow attached its own reader). */
+  attachReader(socket: Duplex): void {
+    const reader = new ImapLineReader((line) => this.onLine(line));
+    socket.on('data', (chunk: Buffer) => reader.push(chunk));
+  }
+
+  /** Wraps `socket.write` so a credential command passes through `beforeCredential` first. */
+  guardWrites(socket: Duplex): void {
+    const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+    const guarded = (...args: unknown[]): boolean => {
+      const [chunk] = args;
+      const text = typeof chunk === 'string' ? chunk.slice(0, 80) : Buffer.isBuffer(chunk) ? chunk.subarray(0, 80).toString('latin1') : '';
+      const match = credentialCommand.exec(text);
+      if (match) {
+        const refusal = this.blocked ?? this.hooks.beforeCredential();
+        if (refusal) {
+          this.blocked = refusal;
+          socket.destroy();
+          return false;
+        }
+        this.authTag = match[1];
+        // Only the mechanism name is kept: the rest of this line may hold the credential.
+        this.authMechanism = match[2]?.toUpperCase() === 'LOGIN' ? 'LOGIN' : (text.split(' ')[2]?.trim().toUpperCase() ?? 'AUTHENTICATE');
+        this.credentialSent = true;
+      }
+      return write(...args);
+    };
+    (socket as { write: typeof guarded }).write = guarded;
+  }
+
+  private onLine(line: string): void {
+    if (this.firstLine === undefined) {
+      this.firstLine = line;
+      this.hooks.onFirstLine(line);
+    }
+    if (/^\* BYE\b/i.test(line)) this.byeText = line.replace(/^\* BYE\s*/i, '');
+    if (this.authTag && line.startsWith(`${this.authTag} `)) this.authResponse = line.slice(this.authTag.length + 1);
+  }
+}

@@ -1,0 +1,35 @@
+// A saved account as the renderer and the CLI see it: settings and status, never the secret.
+import { z } from 'zod';
+import { FailureCategorySchema } from './failure-category.ts';
+import { SecuritySchema } from './server-settings.ts';
+
+export const AccountStatusSchema = z.enum(['ok', 'needs-password', 'needs-sign-in', 'failing', 'never-tested']);
+export type AccountStatus = z.infer<typeof AccountStatusSchema>;
+
+/** A certificate the user chose to trust for one host and port. */
+export const TrustedCertificateSchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  fingerprint256: z.string(),
+  /** Why it needed trusting (untrusted issuer, expired, other host name), shown as a warning. */
+  problem: z.string(),
+  trustedAt: z.string(),
+});
+export type TrustedCertificate = z.infer<typeof TrustedCertificateSchema>;
+
+export const AccountSummarySchema = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  host: z.string(),
+  port: z.number().int(),
+  security: SecuritySchema,
+  username: z.string(),
+  authKind: z.enum(['password', 'oauth2']),
+  allowInsecure: z.boolean(),
+  hasPassword: z.boolean(),
+  status: AccountStatusSchema,
+  lastCheckedAt: z.string().nullable(),
+  lastFailureCategory: FailureCategorySchema.nullable(),
+  trustedCertificates: z.array(TrustedCertificateSchema),
+});
+export type AccountSummary = z.infer<typeof AccountSummarySchema>;

@@ -1,0 +1,41 @@
+// What autodiscovery found for an address: the shape of `mail-setup discover --json`.
+import { z } from 'zod';
+import { SecuritySchema } from './server-settings.ts';
+
+export const discoverySources = ['bundled', 'ispdb', 'autoconfig', 'srv', 'mx', 'guess', 'none'] as const;
+export const DiscoverySourceSchema = z.enum(discoverySources);
+export type DiscoverySource = z.infer<typeof DiscoverySourceSchema>;
+
+export const AuthKindSchema = z.enum(['password', 'app-password', 'oauth2']);
+/** How a provider wants its users to sign in over IMAP. */
+export type AuthKind = z.infer<typeof AuthKindSchema>;
+
+export const DiscoveredImapSchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  security: SecuritySchema,
+  username: z.string(),
+});
+export type DiscoveredImap = z.infer<typeof DiscoveredImapSchema>;
+
+export const DiscoveredProviderSchema = z.object({
+  /** Stable key into the bundled provider table, when the provider is one of ours. */
+  id: z.string().optional(),
+  name: z.string(),
+  auth: AuthKindSchema,
+  helpUrl: z.string().nullable(),
+  /** False for providers that offer no IMAP at all (the user is told so plainly). */
+  imapAvailable: z.boolean().optional(),
+  /** Whether app passwords are shown in space-separated groups (Google: "abcd efgh ijkl mnop"). */
+  appPasswordGroups: z.boolean().optional(),
+});
+export type DiscoveredProvider = z.infer<typeof DiscoveredProviderSchema>;
+
+export const DiscoveryResultSchema = z.object({
+  source: DiscoverySourceSchema,
+  imap: DiscoveredImapSchema.nullable(),
+  provider: DiscoveredProviderSchema.nullable(),
+  /** True when the settings came over plain http and the user must confirm them. */
+  needsConfirmation: z.boolean().optional(),
+});
+export type DiscoveryResult = z.infer<typeof DiscoveryResultSchema>;

@@ -1,0 +1,95 @@
+// The single list of IPC calls and events between renderer and main, with their zod schemas.
+// The preload, the harness client and the renderer's API type are all derived from this file.
+import { z } from 'zod';
+import { AccountSummarySchema } from './account-summary.ts';
+import { CheckProgressSchema, CheckReportSchema } from './check-report.ts';
+import { DiscoveryResultSchema } from './discovery-result.ts';
+import { CredentialTextSchema, EmailSchema, ServerSettingsSchema } from './server-settings.ts';
+
+const CheckIdSchema = z.string().min(1).max(100);
+const PasswordSchema = CredentialTextSchema.pipe(z.string().min(1, 'is required').max(4096));
+/** SHA-256 fingerprint as hex, colons optional, any case. */
+export const FingerprintSchema = z
+  .string()
+  .trim()
+  .regex(/^([0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/, 'is not a SHA-256 fingerprint');
+
+/** Options every check accepts, whoever starts it. */
+const CheckOptionsSchema = z.object({
+  checkId: CheckIdSchema,
+  allowInsecure: z.boolean().default(false),
+  trustCertificate: FingerprintSchema.optional(),
+  timeoutSeconds: z.number().positive().max(300).optional(),
+});
+
+const AccountResultSchema = z.object({
+  report: CheckReportSchema.nullable(),
+  account: AccountSummarySchema.nullable(),
+  /** Set when the same username on the same server is already saved: offer Update password. */
+  duplicateOf: z.string().nullable(),
+});
+
+function call<Req extends z.ZodType, Res extends z.ZodType>(channel: string, request: Req, response: Res) {
+  return { channel, request, response } as const;
+}
+
+/** Every invokable call: method name → channel, request schema, response schema. */
+export const ipcCalls = {
+  discover: call('discovery:run', z.object({ email: EmailSchema }), DiscoveryResultSchema),
+  startCheck: call(
+    'check:start',
+    CheckOptionsSchema.extend({ settings: ServerSettingsSchema, password: PasswordSchema }),
+    CheckReportSchema,
+  ),
+  cancelCheck: call('check:cancel', z.object({ checkId: CheckIdSchema }), z.object({ cancelled: z.boolean() })),
+  listAccounts: call('accounts:list', z.object({}), z.array(AccountSummarySchema)),
+  addAccount: call(
+    'accounts:add',
+    CheckOptionsSchema.extend({
+      settings: ServerSettingsSchema,
+      displayName: z.string().max(200).default(''),
+      password: PasswordSchema,
+    }),
+    AccountResultSchema,
+  ),
+  retestAccount: call('accounts:retest', z.object({ checkId: CheckIdSchema, email: EmailSchema }), AccountResultSchema),
+  setPassword: call(
+    'accounts:set-password',
+    z.object({ checkId: CheckIdSchema, email: EmailSchema, password: PasswordSchema }),
+    AccountResultSchema,
+  ),
+  removeAccount: call('accounts:remove', z.object({ email: EmailSchema }), z.object({ removed: z.boolean() })),
+  revokeCertificate: call(
+    'accounts:revoke-certificate',
+    z.object({ email: EmailSchema, fingerprint256: FingerprintSchema }),
+    AccountSummarySchema,
+  ),
+  openExternal: call('shell:open-external', z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
+} as const;
+
+/** Every event main pushes to the renderer: method name → channel and payload schema. */
+export const ipcEvents = {
+  onCheckProgress: { channel: 'check:progress', payload: CheckProgressSchema },
+} as const;
+
+export type IpcCalls = typeof ipcCalls;
+export type CallName = keyof IpcCalls;
+export type CallRequest<K extends CallName> = z.input<IpcCalls[K]['request']>;
+export type ParsedRequest<K extends CallName> = z.output<IpcCalls[K]['request']>;
+export type CallResponse<K extends CallName> = z.output<IpcCalls[K]['response']>;
+export type EventName = keyof typeof ipcEvents;
+export type EventPayload<K extends EventName> = z.output<(typeof ipcEvents)[K]['payload']>;
+
+/** Why a call did not reach its service or the service could not answer. */
+export const ipcErrorCodes = ['invalid-request', 'forbidden', 'cancelled', 'keychain-unavailable', 'not-found', 'internal'] as const;
+export type IpcErrorCode = (typeof ipcErrorCodes)[number];
+
+/** Every call's answer travels in this envelope, so errors keep their code across the bridge. */
+export type IpcEnvelope<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
+
+/** The API the preload (or the harness client) exposes as `window.mailSetup`. */
+export type MailSetupApi = {
+  [K in CallName]: (request: CallRequest<K>) => Promise<IpcEnvelope<CallResponse<K>>>;
+} & {
+  [K in EventName]: (listener: (payload: EventPayload<K>) => void) => () => void;
+};

@@ -1,0 +1,49 @@
+// Server settings of an IMAP account and the rules every boundary applies to them.
+import { z } from 'zod';
+
+export const securityModes = ['tls', 'starttls', 'none'] as const;
+export const SecuritySchema = z.enum(securityModes);
+/** How the connection is encrypted: implicit TLS, STARTTLS upgrade, or not at all. */
+export type Security = z.infer<typeof SecuritySchema>;
+
+/** CR, LF and NUL would let a value break out of an IMAP command line. */
+const lineBreakingCharacters = /[\r\n\0]/;
+
+/** A username or password: any character except CR, LF and NUL. */
+export const CredentialTextSchema = z
+  .string()
+  .refine((value) => !lineBreakingCharacters.test(value), {
+    message: 'must not contain line breaks or NUL characters',
+  });
+
+/** A lenient but real email check: one @, a non-empty local part, a dotted or IDN domain. */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+$/, 'is not an email address')
+  .refine((value) => !lineBreakingCharacters.test(value), { message: 'must not contain line breaks' });
+
+/** A DNS name or an IP literal; no scheme, no path, no spaces. */
+export const HostSchema = z
+  .string()
+  .trim()
+  .min(1, 'is required')
+  .max(253)
+  .regex(/^(\[[0-9a-fA-F:.]+\]|[^\s/:@?#[\]]+|[0-9a-fA-F:]+)$/, 'is not a valid server name');
+
+export const PortSchema = z.number().int().min(1).max(65535);
+
+/** Where and how to reach the IMAP server for one account. */
+export const ServerSettingsSchema = z.object({
+  email: EmailSchema,
+  host: HostSchema,
+  port: PortSchema,
+  security: SecuritySchema,
+  username: CredentialTextSchema.pipe(z.string().min(1, 'is required')),
+});
+export type ServerSettings = z.infer<typeof ServerSettingsSchema>;
+
+/** The usual port for each security mode. */
+export const defaultPorts: Record<Security, number> = { tls: 993, starttls: 143, none: 143 };

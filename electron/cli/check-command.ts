@@ -1,0 +1,66 @@
+// `mail-setup check`: the full Test Account Settings check from a terminal.
+import { parseArgs } from 'node:util';
+import type { CheckReport } from '../../shared/check-report.ts';
+import type { DiscoveredProvider, DiscoveryResult } from '../../shared/discovery-result.ts';
+import { defaultStepTimeoutMs } from '../services/check/check-runner.ts';
+import type { CheckInput, Credential } from '../services/check/check-input.ts';
+import type { CheckEngine } from '../services/check/run-check.ts';
+import { UsageError, type CliIo } from './cli-io.ts';
+import { formatReport } from './print-report.ts';
+import { readSecret } from './read-secret.ts';
+import { fingerprintFromFlag, serverFlagOptions, settingsFromFlags, timeoutFromFlag } from './server-flags.ts';
+
+/** What the check command needs from the rest of the app. */
+export interface CheckCommandDeps {
+  engine: CheckEngine;
+  discover: (email: string) => Promise<DiscoveryResult>;
+  providerFor: (email: string) => DiscoveredProvider | null;
+}
+
+/** Parses the check flags and reads the secret: everything a check needs, or a UsageError. */
+export async function checkInputFromArgs(
+  args: string[],
+  io: CliIo,
+  deps: CheckCommandDeps,
+): Promise<{ input: CheckInput; json: boolean; provider: DiscoveredProvider | null }> {
+  const { values, positionals } = parseArgs({ args, options: serverFlagOptions, allowPositionals: true, strict: true });
+  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  const { settings, discovery } = await settingsFromFlags(values, deps.discover);
+  const timeoutMs = timeoutFromFlag(values.timeout, defaultStepTimeoutMs);
+  const trustedFingerprint = fingerprintFromFlag(values['trust-certificate']);
+  if (values.auth !== undefined && values.auth !== 'oauth2' && values.auth !== 'password') throw new UsageError('--auth must be password or oauth2');
+  let credential: Credential;
+  if (values.auth === 'oauth2') {
+    if (values['password-stdin']) throw new UsageError('--password-stdin does not go with --auth oauth2; use --access-token-stdin');
+    credential = { kind: 'oauth2', accessToken: await readSecret(io, values['access-token-stdin'], 'Access token') };
+  } else {
+    if (values['access-token-stdin']) throw new UsageError('--access-token-stdin needs --auth oauth2');
+    credential = { kind: 'password', password: await readSecret(io, values['password-stdin'], 'Password') };
+  }
+  const provider = discovery?.provider ?? deps.providerFor(settings.email);
+  return {
+    input: {
+      settings,
+      credential,
+      allowInsecure: values['allow-insecure'],
+      trustedFingerprint,
+      timeoutMs,
+      provider: provider ? { name: provider.name, helpUrl: provider.helpUrl, auth: provider.auth } : undefined,
+    },
+    json: values.json,
+    provider,
+  };
+}
+
+/** Prints a report as JSON or for a person; returns the exit status. */
+export function printReport(io: CliIo, report: CheckReport, json: boolean): number {
+  io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  return report.ok ? 0 : 1;
+}
+
+/** Runs `mail-setup check …`; returns the exit status. */
+export async function runCheckCommand(args: string[], io: CliIo, deps: CheckCommandDeps): Promise<number> {
+  const { input, json } = await checkInputFromArgs(args, io, deps);
+  const report = await deps.engine.run(input);
+  return printReport(io, report, json);
+}

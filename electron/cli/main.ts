@@ -1,0 +1,47 @@
+// `mail-setup`: the command-line twin of the app, dispatching to one command per file.
+import { ServiceError } from '../services/service-error.ts';
+import { runCheckCommand } from './check-command.ts';
+import { createCliServices } from './cli-services.ts';
+import { UsageError, type CliIo } from './cli-io.ts';
+
+const usage = `Usage:
+  mail-setup discover EMAIL [--json]
+  mail-setup check --email EMAIL [--host H] [--port P] [--security tls|starttls|none]
+                   [--username U] [--password-stdin] [--allow-insecure] [--timeout SECONDS]
+                   [--trust-certificate SHA256] [--auth oauth2 --access-token-stdin] [--json]
+  mail-setup accounts list|add|retest|set-password|remove … [--json]
+`;
+
+/** Runs one command line; returns the exit status (0 ok, 1 check failed, 2 bad usage). */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const services = await createCliServices(io.env);
+    switch (command) {
+      case 'check':
+        return await runCheckCommand(rest, io, services);
+      case 'discover':
+        return await services.runDiscover(rest, io);
+      case 'accounts':
+        return await services.runAccounts(rest, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(usage);
+        return 0;
+      default:
+        throw new UsageError(command ? `unknown command: ${command} (try mail-setup --help)` : 'no command given (try mail-setup --help)');
+    }
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+      io.stderr.write(`mail-setup: ${error.message.split('\n')[0]}\n`);
+      return 2;
+    }
+    if (error instanceof ServiceError) {
+      io.stderr.write(`mail-setup: ${error.message}\n`);
+      return error.code === 'invalid-request' || error.code === 'not-found' ? 2 : 1;
+    }
+    io.stderr.write('mail-setup: unexpected error; nothing was saved.\n');
+    return 1;
+  }
+}

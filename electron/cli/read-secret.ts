@@ -1,0 +1,43 @@
+// Reads a password or token from stdin (first line) or from a no-echo prompt on a terminal.
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { UsageError, type CliIo } from './cli-io.ts';
+
+/** The first line of stdin without its line ending. */
+async function firstLine(io: CliIo): Promise<string> {
+  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
+  for await (const line of lines) {
+    lines.close();
+    return line;
+  }
+  return '';
+}
+
+/** Asks on the terminal without echoing what is typed. */
+async function prompt(io: CliIo, question: string): Promise<string> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      if (!muted) io.stderr.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: io.stdin, output, terminal: true });
+  const answer = new Promise<string>((resolve) => rl.question(question, resolve));
+  muted = true;
+  const value = await answer;
+  rl.close();
+  io.stderr.write('\n');
+  return value;
+}
+
+/** The secret from `--…-stdin` or a prompt; never from the command line. */
+export async function readSecret(io: CliIo, fromStdin: boolean, what: string): Promise<string> {
+  let value: string;
+  if (fromStdin) value = await firstLine(io);
+  else if (io.stdin.isTTY) value = await prompt(io, `${what}: `);
+  else throw new UsageError(`no ${what.toLowerCase()}: pass it on stdin with --${what === 'Password' ? 'password' : 'access-token'}-stdin, or run in a terminal`);
+  if (value === '') throw new UsageError(`the ${what.toLowerCase()} is empty`);
+  if (/[\r\n\0]/.test(value)) throw new UsageError(`the ${what.toLowerCase()} must not contain line breaks or NUL characters`);
+  return value;
+}

@@ -1,0 +1,81 @@
+// The server flags shared by `check` and `accounts add`, and how they become checked settings.
+import { FingerprintSchema } from '../../shared/ipc-contract.ts';
+import type { DiscoveryResult } from '../../shared/discovery-result.ts';
+import { defaultPorts, EmailSchema, ServerSettingsSchema, type ServerSettings } from '../../shared/server-settings.ts';
+import { UsageError } from './cli-io.ts';
+
+/** parseArgs options for the server and check flags. */
+export const serverFlagOptions = {
+  email: { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  security: { type: 'string' },
+  username: { type: 'string' },
+  'password-stdin': { type: 'boolean', default: false },
+  'allow-insecure': { type: 'boolean', default: false },
+  timeout: { type: 'string' },
+  'trust-certificate': { type: 'string' },
+  auth: { type: 'string' },
+  'access-token-stdin': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} as const;
+
+export interface ServerFlagValues {
+  email?: string | undefined;
+  host?: string | undefined;
+  port?: string | undefined;
+  security?: string | undefined;
+  username?: string | undefined;
+  timeout?: string | undefined;
+  'trust-certificate'?: string | undefined;
+  auth?: string | undefined;
+}
+
+/** The settings to test: flags first, the rest from discovery. */
+export async function settingsFromFlags(
+  values: ServerFlagValues,
+  discover: (email: string) => Promise<DiscoveryResult>,
+): Promise<{ settings: ServerSettings; discovery: DiscoveryResult | null }> {
+  if (!values.email) throw new UsageError('--email is required');
+  const email = EmailSchema.safeParse(values.email);
+  if (!email.success) throw new UsageError(`--email ${values.email}: not an email address`);
+  if (values.security !== undefined && !['tls', 'starttls', 'none'].includes(values.security)) {
+    throw new UsageError('--security must be tls, starttls or none');
+  }
+  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError('--port must be a number from 1 to 65535');
+  let discovery: DiscoveryResult | null = null;
+  if (!values.host) {
+    discovery = await discover(email.data);
+    if (!discovery.imap) throw new UsageError(`no settings found for ${email.data}: give --host, --port and --security`);
+  }
+  const security = (values.security ?? discovery?.imap?.security ?? 'tls') as ServerSettings['security'];
+  const candidate = {
+    email: email.data,
+    host: values.host ?? discovery?.imap?.host,
+    port: values.port !== undefined ? Number(values.port) : (discovery?.imap?.port ?? defaultPorts[security]),
+    security,
+    username: values.username ?? discovery?.imap?.username ?? email.data,
+  };
+  const parsed = ServerSettingsSchema.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`--${String(issue?.path[0] ?? 'settings')} ${issue?.message ?? 'is invalid'}`);
+  }
+  return { settings: parsed.data, discovery };
+}
+
+/** Seconds from `--timeout` as milliseconds, or the default. */
+export function timeoutFromFlag(value: string | undefined, defaultMs: number): number {
+  if (value === undefined) return defaultMs;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) throw new UsageError('--timeout must be a number of seconds from 1 to 300');
+  return Math.round(seconds * 1000);
+}
+
+/** The fingerprint from `--trust-certificate`, validated. */
+export function fingerprintFromFlag(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parsed = FingerprintSchema.safeParse(value);
+  if (!parsed.success) throw new UsageError('--trust-certificate must be a SHA-256 fingerprint (64 hex digits, colons optional)');
+  return parsed.data;
+}

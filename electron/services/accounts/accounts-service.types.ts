@@ -1,0 +1,37 @@
+// The saved-accounts service as the IPC handlers and the CLI call it.
+import type { AccountSummary } from '../../../shared/account-summary.ts';
+import type { CheckReport, CheckStep } from '../../../shared/check-report.ts';
+import type { ServerSettings } from '../../../shared/server-settings.ts';
+
+/** A check that may save or update an account, and what became of the account. */
+export interface AccountResult {
+  report: CheckReport | null;
+  account: AccountSummary | null;
+  /** Email of the saved account with the same username on the same server, when adding a duplicate. */
+  duplicateOf: string | null;
+}
+
+/** Progress and cancellation for the check an account operation runs. */
+export interface CheckRun {
+  checkId: string;
+  onProgress: (step: CheckStep) => void;
+  timeoutMs?: number | undefined;
+}
+
+export interface AddAccountRequest {
+  settings: ServerSettings;
+  displayName: string;
+  password: string;
+  allowInsecure: boolean;
+  trustCertificate?: string | undefined;
+}
+
+/** Saved accounts: settings in the settings store, secrets in the OS keychain. */
+export interface AccountsService {
+  list(): Promise<AccountSummary[]>;
+  add(request: AddAccountRequest, run: CheckRun): Promise<AccountResult>;
+  retest(email: string, run: CheckRun): Promise<AccountResult>;
+  setPassword(email: string, password: string, run: CheckRun): Promise<AccountResult>;
+  remove(email: string): Promise<boolean>;
+  revokeCertificate(email: string, fingerprint256: string): Promise<AccountSummary>;
+}

@@ -1,0 +1,15 @@
+// `npm run bench`: every benchmark in turn (check vs bare login, discovery, renderer bundle size).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const benches = ['bench-check.ts', 'bench-discovery.ts', 'bench-renderer.ts'];
+let failed = false;
+for (const name of benches) {
+  const file = join(import.meta.dirname, name);
+  if (!existsSync(file)) continue;
+  process.stdout.write(`\n== ${name}\n`);
+  const result = spawnSync(process.execPath, [file], { stdio: 'inherit' });
+  if (result.status !== 0) failed = true;
+}
+process.exitCode = failed ? 1 : 0;

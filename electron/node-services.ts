@@ -1,27 +1,39 @@
-// Composition root for the plain-Node entry points (the CLI and the test harness): the same
-// services as the app, with the settings file in MAIL_SETUP_DATA_DIR and secrets in the keychain.
+// Composition root for the test harness (plain Node): the same services as the app, with the
+// settings file in MAIL_SETUP_DATA_DIR (conf, electron-store's file format) and the OS keychain.
+import { openConfSettingsStore } from './adapters/conf-settings-store.ts';
+import { createKeytarSecretStore } from './adapters/keytar-secret-store.ts';
 import type { Services } from './ipc/register-handlers.ts';
+import { createAccountsService } from './services/accounts/create-accounts-service.ts';
+import { resolveDataDir } from './services/accounts/data-dir.ts';
 import { createAppServices } from './services/app-services.ts';
 import { createCheckRunner } from './services/check/check-runner.ts';
 import { createDefaultCheckEngine } from './services/check/create-default-check-engine.ts';
-import { ServiceError } from './services/service-error.ts';
+import { createDefaultDiscovery } from './services/discovery/default-discovery.ts';
+import { providerHint } from './services/discovery/provider-hint.ts';
 
-/** Services and the parts the CLI uses directly. */
+/** The handler table for the harness. */
 export interface NodeServices {
   services: Services;
 }
 
 export async function createNodeServices(env: NodeJS.ProcessEnv): Promise<NodeServices> {
   const engine = createDefaultCheckEngine({ localAddress: env.MAIL_SETUP_LOCAL_ADDRESS });
+  // One runner for plain checks and account checks, so Cancel reaches either.
   const checks = createCheckRunner(engine);
-  const notYet = async (): Promise<never> => {
-    throw new ServiceError('internal', 'Saved accounts are not available yet.');
-  };
+  const discovery = createDefaultDiscovery(env);
+  const accounts = createAccountsService({
+    runner: checks,
+    settings: openConfSettingsStore(resolveDataDir(env)),
+    secrets: createKeytarSecretStore(),
+    providerHint,
+    now: () => new Date(),
+  });
   const services = createAppServices({
     checks,
-    discover: async () => ({ source: 'none', imap: null, provider: null }),
-    providerHint: () => undefined,
-    accounts: { list: async () => [], add: notYet, retest: notYet, setPassword: notYet, remove: notYet, revokeCertificate: notYet },
+    discover: (email) => discovery.discover(email),
+    providerHint,
+    accounts,
+    // The harness has no system browser to hand links to; the UI shows the link instead.
     openExternal: async () => false,
   });
   return { services };

@@ -3,6 +3,13 @@ import type { DiscoveredProvider, DiscoveryResult } from '../../shared/discovery
 import { createDefaultCheckEngine } from '../services/check/create-default-check-engine.ts';
 import type { CheckEngine } from '../services/check/run-check.ts';
 import { UsageError, type CliIo } from './cli-io.ts';
+import { createDefaultDiscovery } from '../services/discovery/default-discovery.ts';
+import { DiscoveryConfigError } from '../services/discovery/discovery-config.ts';
+import { InvalidEmailError } from '../services/discovery/email-address.ts';
+import { providerForAccount } from '../services/discovery/provider-hint.ts';
+import { runDiscover } from './discover-command.ts';
+import { runAccountsCommand } from './accounts-command.ts';
+import { openCliAccounts } from './open-accounts.ts';
 
 /** Everything the commands use. */
 export interface CliServices {
@@ -18,13 +25,20 @@ export async function createCliServices(env: NodeJS.ProcessEnv): Promise<CliServ
   const engine = createDefaultCheckEngine({ localAddress: env.MAIL_SETUP_LOCAL_ADDRESS });
   return {
     engine,
-    discover: async () => ({ source: 'none', imap: null, provider: null }),
-    providerFor: () => null,
-    runDiscover: async () => {
-      throw new UsageError('discover is not wired yet');
+    discover: async (email) => {
+      try {
+        return await createDefaultDiscovery(env).discover(email);
+      } catch (error) {
+        // Bad MAIL_SETUP_ISPDB_URL / MAIL_SETUP_DNS_SERVERS or address: the user's input, exit 2.
+        if (error instanceof DiscoveryConfigError || error instanceof InvalidEmailError) throw new UsageError(error.message);
+        throw error;
+      }
     },
-    runAccounts: async () => {
-      throw new UsageError('accounts is not wired yet');
+    providerFor: (email) => providerForAccount(email),
+    runDiscover: (args, io) => runDiscover(args, io),
+    // A method, so it uses whichever discover/providerFor this object ends up with.
+    runAccounts(this: CliServices, args: string[], io: CliIo) {
+      return runAccountsCommand(args, io, { ...this, openAccounts: () => openCliAccounts(io.env, this) });
     },
   };
 }

@@ -10,7 +10,7 @@ import type { CheckInput } from './check/check-input.ts';
 export interface AppServiceDeps {
   checks: CheckRunner;
   discover: (email: string) => Promise<DiscoveryResult>;
-  providerHint: (email: string) => CheckInput['provider'];
+  providerHint: (email: string, host?: string) => CheckInput['provider'];
   accounts: AccountsService;
   /** Opens an https link from the provider table in the system browser; false when refused. */
   openExternal: (url: string) => Promise<boolean>;
@@ -31,7 +31,7 @@ export function createAppServices(deps: AppServiceDeps): Services {
           allowInsecure: request.allowInsecure,
           trustedFingerprint: request.trustCertificate,
           timeoutMs: seconds(request.timeoutSeconds),
-          provider: deps.providerHint(request.settings.email),
+          provider: deps.providerHint(request.settings.email, request.settings.host),
         },
         (step) => emit('onCheckProgress', { checkId: request.checkId, step }),
       ),

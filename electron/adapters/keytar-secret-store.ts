@@ -1,0 +1,120 @@
+// The SecretStore on the OS keychain through keytar: the only module that imports keytar.
+import { ServiceError } from '../services/service-error.ts';
+import { keychainService, type SecretStore } from '../services/secrets/secret-store.ts';
+import type * as KeytarModule from 'keytar';
+
+type Keytar = typeof KeytarModule;
+
+/** Options for {@link createKeytarSecretStore}; the defaults suit the app and the CLI. */
+export interface KeytarSecretStoreOptions {
+  /** How long one keychain call may take before it is reported as not answering. */
+  timeoutMs?: number;
+  platform?: NodeJS.Platform;
+}
+
+// A name no saved account can have (it lacks the '#<store id>' suffix), so it is never listed.
+const probeAccount = '.mail-setup-keychain-check';
+
+const advice = {
+  missing:
+    'No system keychain is running: Mail Setup found no Secret Service on the D-Bus session bus. ' +
+    'Log in to a desktop session with GNOME Keyring or KWallet running (or start "gnome-keyring-daemon --start --components=secrets"), then try again.',
+  locked:
+    'The system keychain is locked and could not be unlocked (the unlock prompt was dismissed or could not be shown). ' +
+    'Unlock your login keyring (for example in Passwords and Keys), then try again.',
+  denied:
+    'The system keychain refused access (the prompt was denied, or the keychain is locked). ' +
+    'Unlock your login keychain and choose Allow when Mail Setup asks, then try again.',
+} as const;
+
+function firstLine(text: string): string {
+  return (text.split('\n')[0] ?? '').trim().slice(0, 200);
+}
+
+/** Turns what keytar, libsecret or D-Bus threw into an error that says what to do. */
+export function keychainError(error: unknown, timeoutMs: number): ServiceError {
+  const text = firstLine(error instanceof Error ? error.message : String(error));
+  const said = text === '' ? '' : ` (The system said: ${text})`;
+  const make = (message: string) => new ServiceError('keychain-unavailable', `${message}${said}`);
+  if (/Cannot autolaunch D-Bus|Could not connect|Failed to connect|Connection refused|No such file or directory|ServiceUnknown|not provided by any \.service files|Error spawning|Cannot spawn|Unable to autolaunch|NameHasNoOwner|Did not receive a reply/i.test(text)) {
+    return make(advice.missing);
+  }
+  if (/locked|Object does not exist at path|No such secret collection|prompt|dismissed/i.test(text)) return make(advice.locked);
+  if (/Timeout was reached|did not answer/i.test(text)) {
+    return make(
+      `The system keychain did not answer within ${Math.round(timeoutMs / 1000)} s (a password prompt may be waiting behind another window). Answer or unlock it, then try again.`,
+    );
+  }
+  if (/cancel|not allowed|passphrase|authoriz|authentic|denied/i.test(text)) return make(advice.denied);
+  return make('The system keychain refused the request. Mail Setup keeps passwords only in the keychain, never in a file: fix the keychain, then try again.');
+}
+
+/**
+ * The keychain of this session (Keychain on macOS, Credential Manager on Windows, the Secret
+ * Service on the D-Bus session bus in DBUS_SESSION_BUS_ADDRESS on Linux), under the service
+ * `mail-setup`. keytar is imported on first use, so a missing native module is a
+ * keychain-unavailable error like any other.
+ */
+export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}): SecretStore {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const linux = (options.platform ?? process.platform) === 'linux';
+  let loaded: Promise<Keytar> | undefined;
+
+  const load = (): Promise<Keytar> =>
+    (loaded ??= import('keytar').then(
+      (module: Keytar & { default?: Keytar }) => module.default ?? module,
+      (error: unknown) => {
+        loaded = undefined;
+        const reason = firstLine(error instanceof Error ? error.message : String(error));
+        throw new ServiceError(
+          'keychain-unavailable',
+          `The keychain module could not be loaded, so no password can be stored or read. Reinstall Mail Setup, then try again. (${reason})`,
+        );
+      },
+    ));
+
+  async function call<T>(operation: (keytar: Keytar) => Promise<T>): Promise<T> {
+    const keytar = await load();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('did not answer')), timeoutMs);
+    });
+    try {
+      return await Promise.race([operation(keytar), timeout]);
+    } catch (error) {
+      throw error instanceof ServiceError ? error : keychainError(error, timeoutMs);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  // libsecret answers a lookup in a locked collection with "nothing there", and keytar's
+  // findCredentials crashes the process on a locked item. Writing a probe item proves the
+  // collection is unlocked (and shows the unlock prompt where a desktop can show one).
+  async function assertUnlocked(): Promise<void> {
+    if (!linux) return;
+    await call((keytar) => keytar.setPassword(keychainService, probeAccount, 'probe'));
+    await call((keytar) => keytar.deletePassword(keychainService, probeAccount));
+  }
+
+  return {
+    async get(account) {
+      const secret = await call((keytar) => keytar.getPassword(keychainService, account));
+      if (secret === null) await assertUnlocked();
+      return secret;
+    },
+    async set(account, secret) {
+      await call((keytar) => keytar.setPassword(keychainService, account, secret));
+    },
+    async delete(account) {
+      const deleted = await call((keytar) => keytar.deletePassword(keychainService, account));
+      if (!deleted) await assertUnlocked();
+      return deleted;
+    },
+    async list() {
+      await assertUnlocked();
+      const credentials = await call((keytar) => keytar.findCredentials(keychainService));
+      return credentials.map((credential) => credential.account).filter((account) => account !== probeAccount);
+    },
+  };
+}

@@ -1,0 +1,159 @@
+// `mail-setup accounts list|add|retest|set-password|remove`: the saved accounts from a terminal.
+import { parseArgs } from 'node:util';
+import type { AccountSummary } from '../../shared/account-summary.ts';
+import { EmailSchema } from '../../shared/server-settings.ts';
+import type { AccountResult, CheckRun } from '../services/accounts/accounts-service.types.ts';
+import { defaultStepTimeoutMs } from '../services/check/check-runner.ts';
+import { ServiceError } from '../services/service-error.ts';
+import { checkInputFromArgs, printReport, type CheckCommandDeps } from './check-command.ts';
+import { UsageError, type CliIo } from './cli-io.ts';
+import type { CliAccounts } from './open-accounts.ts';
+import { readSecret } from './read-secret.ts';
+import { timeoutFromFlag } from './server-flags.ts';
+
+/** What the accounts command needs: the check command's deps and a way to open the accounts. */
+export interface AccountsCommandDeps extends CheckCommandDeps {
+  /** Opened only once the arguments are valid, so bad usage touches neither file nor keychain. */
+  openAccounts: () => CliAccounts;
+}
+
+const subcommands = 'list, add, retest, set-password or remove';
+// Stray arguments are not echoed: one is sometimes a password typed where it does not belong.
+const strayArgument = 'unexpected argument; passwords are read from stdin (--password-stdin) or a prompt, never from the command line';
+
+function emailArgument(positionals: string[], subcommand: string): string {
+  const [email, extra] = positionals;
+  if (email === undefined) throw new UsageError(`accounts ${subcommand} needs the account's email address`);
+  if (extra !== undefined) throw new UsageError(strayArgument);
+  const parsed = EmailSchema.safeParse(email);
+  if (!parsed.success) throw new UsageError(`accounts ${subcommand}: the account must be named by its email address`);
+  return parsed.data;
+}
+
+const cliRun = (timeoutMs: number): CheckRun => ({ checkId: 'cli', onProgress: () => {}, timeoutMs });
+
+function formatAccount(account: AccountSummary): string {
+  const checked = account.lastCheckedAt === null ? 'never tested' : `last tested ${account.lastCheckedAt}`;
+  const failure = account.lastFailureCategory === null ? '' : ` (${account.lastFailureCategory})`;
+  const lines = [
+    `${account.email}${account.displayName ? ` — ${account.displayName}` : ''}`,
+    `  ${account.host}:${account.port} (${account.security}), username ${account.username}`,
+    `  status ${account.status}${failure}, ${checked}, password ${account.hasPassword ? 'in the keychain' : 'missing'}`,
+  ];
+  for (const pin of account.trustedCertificates) lines.push(`  trusted certificate ${pin.fingerprint256} (${pin.problem})`);
+  return lines.join('\n');
+}
+
+/** Prints an account operation's report, then a line for a person about what became of the account. */
+function finish(io: CliIo, result: AccountResult, json: boolean, after: (result: AccountResult) => string): number {
+  if (result.report === null) throw new ServiceError('internal', 'The check did not run.');
+  const status = printReport(io, result.report, json);
+  const note = json ? '' : after(result);
+  if (note !== '') io.stdout.write(`${note}\n`);
+  return status;
+}
+
+async function add(args: string[], io: CliIo, deps: AccountsCommandDeps, open: () => CliAccounts): Promise<number> {
+  const { input, json } = await checkInputFromArgs(args, io, deps);
+  if (input.credential.kind !== 'password') throw new UsageError('accounts add saves password accounts; --auth oauth2 is for mail-setup check');
+  const result = await open().accounts.add(
+    {
+      settings: input.settings,
+      displayName: '',
+      password: input.credential.password,
+      allowInsecure: input.allowInsecure,
+      trustCertificate: input.trustedFingerprint,
+    },
+    cliRun(input.timeoutMs),
+  );
+  if (result.duplicateOf !== null) {
+    throw new UsageError(
+      `${input.settings.username} on ${input.settings.host}:${input.settings.port} is already saved as ${result.duplicateOf}; to change its password: mail-setup accounts set-password ${result.duplicateOf}`,
+    );
+  }
+  return finish(io, result, json, ({ account }) =>
+    account ? `Saved ${account.email}; the password is in the system keychain.` : 'Nothing was saved.',
+  );
+}
+
+async function retest(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, timeout: { type: 'string' } }, allowPositionals: true, strict: true });
+  const email = emailArgument(positionals, 'retest');
+  const result = await open().accounts.retest(email, cliRun(timeoutFromFlag(values.timeout, defaultStepTimeoutMs)));
+  if (result.report === null) {
+    io.stderr.write(`mail-setup: no password is saved for ${email}; set one with: mail-setup accounts set-password ${email}\n`);
+    return 1;
+  }
+  return finish(io, result, values.json, ({ account }) =>
+    account?.status === 'needs-password'
+      ? `The saved password no longer works; set the new one with: mail-setup accounts set-password ${account.email}`
+      : '',
+  );
+}
+
+async function setPassword(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
+  const options = { json: { type: 'boolean', default: false }, timeout: { type: 'string' }, 'password-stdin': { type: 'boolean', default: false } } as const;
+  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const email = emailArgument(positionals, 'set-password');
+  const timeoutMs = timeoutFromFlag(values.timeout, defaultStepTimeoutMs);
+  const password = await readSecret(io, values['password-stdin'], 'Password');
+  const result = await open().accounts.setPassword(email, password, cliRun(timeoutMs));
+  return finish(io, result, values.json, ({ report }) =>
+    report?.ok ? `The new password for ${email} is saved in the system keychain.` : 'The new password was not saved; the old one is still in the keychain.',
+  );
+}
+
+async function list(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  if (positionals.length > 0) throw new UsageError(strayArgument);
+  const accounts = await open().accounts.list();
+  if (values.json) io.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
+  else io.stdout.write(accounts.length === 0 ? 'No saved accounts.\n' : `${accounts.map(formatAccount).join('\n\n')}\n`);
+  return 0;
+}
+
+async function remove(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  const email = emailArgument(positionals, 'remove');
+  if (!(await open().accounts.remove(email))) throw new ServiceError('not-found', `No saved account ${email}.`);
+  io.stdout.write(values.json ? `${JSON.stringify({ removed: true })}\n` : `Removed ${email} and its password in the keychain.\n`);
+  return 0;
+}
+
+/** Runs `mail-setup accounts …`; returns the exit status (0 ok, 1 check failed, 2 bad usage). */
+export async function runAccountsCommand(args: string[], io: CliIo, deps: AccountsCommandDeps): Promise<number> {
+  const [subcommand, ...rest] = args;
+  let opened: CliAccounts | undefined;
+  let noticeShown = false;
+  const showNotice = () => {
+    const notice = opened?.settings.notice;
+    if (notice && !noticeShown) {
+      noticeShown = true;
+      io.stderr.write(`mail-setup: ${notice.message}\n`);
+    }
+  };
+  const open = (): CliAccounts => {
+    opened ??= deps.openAccounts();
+    showNotice();
+    return opened;
+  };
+  try {
+    switch (subcommand) {
+      case 'list':
+        return await list(rest, io, open);
+      case 'add':
+        return await add(rest, io, deps, open);
+      case 'retest':
+        return await retest(rest, io, open);
+      case 'set-password':
+        return await setPassword(rest, io, open);
+      case 'remove':
+        return await remove(rest, io, open);
+      default:
+        throw new UsageError(subcommand ? `unknown accounts command: ${subcommand} (use ${subcommands})` : `accounts needs a command: ${subcommands}`);
+    }
+  } finally {
+    // A file set aside while the command ran (not only at open) is reported too.
+    showNotice();
+  }
+}

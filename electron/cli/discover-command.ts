@@ -1,0 +1,100 @@
+// `mail-setup discover EMAIL [--json]`: prints the settings autodiscovery finds for an address.
+import { parseArgs } from 'node:util';
+import type { AuthKind, DiscoveryResult, DiscoverySource } from '../../shared/discovery-result.ts';
+import type { Security } from '../../shared/server-settings.ts';
+import { findProviderById } from '../../shared/providers/find-provider.ts';
+import type { Discovery } from '../services/discovery/discover.ts';
+import { createDefaultDiscovery } from '../services/discovery/default-discovery.ts';
+import { DiscoveryConfigError } from '../services/discovery/discovery-config.ts';
+import { InvalidEmailError } from '../services/discovery/email-address.ts';
+import type { CliIo } from './cli-io.ts';
+
+/** Builds the discovery from the environment; tests pass their own. */
+export type DiscoveryFactory = (env: NodeJS.ProcessEnv) => Discovery;
+
+const sourceNames: Record<DiscoverySource, string> = {
+  bundled: 'the bundled provider table',
+  ispdb: 'the Thunderbird ISPDB',
+  autoconfig: "the domain's autoconfig document",
+  srv: 'DNS SRV records',
+  mx: "the domain's MX records",
+  guess: 'a guess the server confirmed',
+  none: 'nowhere',
+};
+const securityNames: Record<Security, string> = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'None (unencrypted)' };
+const signInNames: Record<AuthKind, string> = {
+  password: 'your account password',
+  'app-password': 'an app-specific password, not your account password',
+  oauth2: 'OAuth2 sign-in in the browser; passwords are not accepted',
+};
+
+/** The readable report: a few lines, and whether usable settings were found. */
+export function describeDiscovery(email: string, result: DiscoveryResult): { text: string; found: boolean } {
+  const provider = result.provider;
+  const entry = provider?.id === undefined ? undefined : findProviderById(provider.id);
+  const note = entry?.note;
+  if (provider && provider.imapAvailable === false) {
+    const help = provider.helpUrl ? `\nMore: ${provider.helpUrl}` : '';
+    return { text: `${note ?? `${provider.name} does not offer IMAP, so no mail app can connect to it.`}${help}\n`, found: false };
+  }
+  if (!result.imap) {
+    return { text: `No settings found for ${email}. Enter the server settings by hand.\n`, found: false };
+  }
+  const lines = [
+    `Found settings for ${email} (from ${sourceNames[result.source]}):`,
+    ...(provider ? [`  Provider:  ${provider.name}`] : []),
+    `  Server:    ${result.imap.host}`,
+    `  Port:      ${result.imap.port}`,
+    `  Security:  ${securityNames[result.imap.security]}`,
+    `  Username:  ${result.imap.username}`,
+    ...(provider ? [`  Sign in:   ${signInNames[provider.auth]}${provider.helpUrl ? ` (${provider.helpUrl})` : ''}`] : []),
+    ...(note ? [`  Note:      ${note}`] : []),
+    ...(result.needsConfirmation
+      ? ['  Warning:   these settings came over an unencrypted connection (http); check them before you use them.']
+      : []),
+  ];
+  return { text: `${lines.join('\n')}\n`, found: true };
+}
+
+function oneLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}
+
+/**
+ * Runs `discover` with `args` (everything after the command name). Exit status: 0 settings found,
+ * 1 none found (or the provider offers no IMAP), 2 bad usage or an address that is not one.
+ */
+export async function runDiscover(
+  args: string[],
+  io: Pick<CliIo, 'stdout' | 'stderr' | 'env'>,
+  makeDiscovery: DiscoveryFactory = (env) => createDefaultDiscovery(env),
+): Promise<number> {
+  const usage = (message: string) => {
+    io.stderr.write(`mail-setup discover: ${oneLine(message)} (usage: mail-setup discover EMAIL [--json])\n`);
+    return 2;
+  };
+  let json: boolean;
+  let email: string;
+  try {
+    const parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+    if (parsed.positionals.length !== 1) return usage(parsed.positionals.length === 0 ? 'no email address given' : 'give exactly one email address');
+    json = parsed.values.json;
+    email = parsed.positionals[0] ?? '';
+  } catch (error) {
+    return usage(error instanceof Error ? error.message : String(error));
+  }
+  let result: DiscoveryResult;
+  try {
+    result = await makeDiscovery(io.env).discover(email);
+  } catch (error) {
+    if (error instanceof InvalidEmailError || error instanceof DiscoveryConfigError) {
+      io.stderr.write(`mail-setup discover: ${oneLine(error.message)}\n`);
+      return 2;
+    }
+    io.stderr.write(`mail-setup discover: discovery failed: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    return 1;
+  }
+  const report = describeDiscovery(email.trim(), result);
+  io.stdout.write(json ? `${JSON.stringify(result)}\n` : report.text);
+  return report.found ? 0 : 1;
+}

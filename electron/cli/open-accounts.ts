@@ -1,0 +1,41 @@
+// Builds the saved-accounts service for the CLI: conf settings in the data folder, keytar secrets.
+import type { DiscoveredProvider } from '../../shared/discovery-result.ts';
+import { openConfSettingsStore } from '../adapters/conf-settings-store.ts';
+import { createKeytarSecretStore } from '../adapters/keytar-secret-store.ts';
+import type { AccountsService } from '../services/accounts/accounts-service.types.ts';
+import { createAccountsService } from '../services/accounts/create-accounts-service.ts';
+import { resolveDataDir } from '../services/accounts/data-dir.ts';
+import type { SettingsStore } from '../services/accounts/settings-store.ts';
+import type { CheckInput } from '../services/check/check-input.ts';
+import { createCheckRunner } from '../services/check/check-runner.ts';
+import type { CheckEngine } from '../services/check/run-check.ts';
+
+/** The service and the settings store behind it (whose `notice` the CLI prints). */
+export interface CliAccounts {
+  accounts: AccountsService;
+  settings: SettingsStore;
+}
+
+/** Provider hints for failure texts, from a provider table entry. */
+export function providerHintOf(provider: DiscoveredProvider | null): CheckInput['provider'] {
+  return provider ? { name: provider.name, helpUrl: provider.helpUrl, auth: provider.auth } : undefined;
+}
+
+/**
+ * Opens the settings file in MAIL_SETUP_DATA_DIR (else the app's user-data folder) and the
+ * keychain of the session (keytar reads DBUS_SESSION_BUS_ADDRESS from the process).
+ */
+export function openCliAccounts(
+  env: NodeJS.ProcessEnv,
+  deps: { engine: CheckEngine; providerFor: (email: string) => DiscoveredProvider | null },
+): CliAccounts {
+  const settings = openConfSettingsStore(resolveDataDir(env));
+  const accounts = createAccountsService({
+    runner: createCheckRunner(deps.engine),
+    settings,
+    secrets: createKeytarSecretStore(),
+    providerHint: (email) => providerHintOf(deps.providerFor(email)),
+    now: () => new Date(),
+  });
+  return { accounts, settings };
+}

@@ -1,0 +1,92 @@
+// Pure helpers over the saved-account records: look-up, duplicates, keychain names and summaries.
+import { randomBytes } from 'node:crypto';
+import type { AccountStatus, AccountSummary } from '../../../shared/account-summary.ts';
+import type { ServerSettings } from '../../../shared/server-settings.ts';
+import { keychainAccountName } from '../secrets/secret-store.ts';
+import { ServiceError } from '../service-error.ts';
+import type { StoredAccount } from './settings-schema.ts';
+import type { SettingsSnapshot, SettingsStore } from './settings-store.ts';
+
+const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** The saved account with this email (compared without regard to case), if any. */
+export function findAccount(accounts: readonly StoredAccount[], email: string): StoredAccount | undefined {
+  return accounts.find((account) => sameText(account.email, email.trim()));
+}
+
+/** The saved account or a not-found error that names it. */
+export function requireAccount(snapshot: SettingsSnapshot, email: string): StoredAccount {
+  const account = findAccount(snapshot.accounts, email);
+  if (account === undefined) throw new ServiceError('not-found', `No saved account ${email.trim()}.`);
+  return account;
+}
+
+/**
+ * The saved account these settings would duplicate: the same email, or the same username on
+ * the same server (host and port). Usernames are compared without case, as most servers do.
+ */
+export function findDuplicate(accounts: readonly StoredAccount[], settings: ServerSettings): StoredAccount | undefined {
+  return accounts.find(
+    (account) =>
+      sameText(account.email, settings.email) ||
+      (sameText(account.username, settings.username) && sameText(account.host, settings.host) && account.port === settings.port),
+  );
+}
+
+/** A new random id for a settings file (see secret-store.ts for why secrets carry it). */
+export function newStoreId(): string {
+  return randomBytes(6).toString('hex');
+}
+
+/** Writes the accounts, giving the file a store id if it has none yet (a file from before store ids). */
+export function saveAccounts(settings: SettingsStore, snapshot: SettingsSnapshot, accounts: StoredAccount[]): void {
+  settings.write({ storeId: snapshot.storeId ?? newStoreId(), accounts });
+}
+
+/** The keychain account name of a saved account, or null while the file has no store id. */
+export function secretNameOf(snapshot: Pick<SettingsSnapshot, 'storeId'>, account: StoredAccount): string | null {
+  return snapshot.storeId === null ? null : keychainAccountName(snapshot.storeId, account.email);
+}
+
+/** The same list with `account` in place of the entry with its email. */
+export function replaceAccount(accounts: readonly StoredAccount[], account: StoredAccount): StoredAccount[] {
+  return accounts.map((entry) => (sameText(entry.email, account.email) ? account : entry));
+}
+
+/** The same list without the entry with this email. */
+export function withoutAccount(accounts: readonly StoredAccount[], email: string): StoredAccount[] {
+  return accounts.filter((entry) => !sameText(entry.email, email));
+}
+
+// Failures a new password (or sign-in) fixes, as opposed to a server or network problem.
+const credentialFailures = new Set(['wrong-credentials', 'password-expired', 'app-password-required']);
+
+/** What the account list shows: derived from the last check and whether a secret is stored. */
+export function deriveStatus(account: StoredAccount, hasSecret: boolean): AccountStatus {
+  const fixedBySignIn: AccountStatus = account.authKind === 'oauth2' ? 'needs-sign-in' : 'needs-password';
+  if (!hasSecret) return fixedBySignIn;
+  if (account.lastCheckedAt === null) return 'never-tested';
+  if (account.lastFailureCategory === null) return 'ok';
+  if (credentialFailures.has(account.lastFailureCategory)) return fixedBySignIn;
+  if (account.authKind === 'oauth2' && account.lastFailureCategory === 'oauth-required') return 'needs-sign-in';
+  return 'failing';
+}
+
+/** The account as the renderer and the CLI see it: settings and status, never the secret. */
+export function toSummary(account: StoredAccount, hasSecret: boolean): AccountSummary {
+  return {
+    email: account.email,
+    displayName: account.displayName,
+    host: account.host,
+    port: account.port,
+    security: account.security,
+    username: account.username,
+    authKind: account.authKind,
+    allowInsecure: account.allowInsecure,
+    hasPassword: hasSecret,
+    status: deriveStatus(account, hasSecret),
+    lastCheckedAt: account.lastCheckedAt,
+    lastFailureCategory: account.lastFailureCategory,
+    trustedCertificates: account.trustedCertificates.map((pin) => ({ ...pin })),
+  };
+}

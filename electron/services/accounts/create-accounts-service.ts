@@ -1,0 +1,53 @@
+// Composes the saved-accounts service from its operations: one file per job, wired here.
+import type { AccountSummary } from '../../../shared/account-summary.ts';
+import { replaceAccount, requireAccount, saveAccounts, secretNameOf, toSummary } from './account-records.ts';
+import { createAccountsContext, type AccountsContext, type AccountsDeps } from './accounts-context.ts';
+import type { AccountsService } from './accounts-service.types.ts';
+import { addAccount } from './add-account.ts';
+import { reconcileSecrets } from './reconcile-secrets.ts';
+import { removeAccount } from './remove-account.ts';
+import { retestAccount } from './retest-account.ts';
+import { setAccountPassword } from './set-account-password.ts';
+import { withoutPin } from './trusted-certificates.ts';
+
+export type { AccountsDeps } from './accounts-context.ts';
+
+async function listAccounts(context: AccountsContext): Promise<AccountSummary[]> {
+  await context.ready();
+  const snapshot = context.settings.read();
+  const stored = new Set(snapshot.accounts.length === 0 ? [] : await context.secrets.list());
+  return snapshot.accounts.map((account) => toSummary(account, stored.has(secretNameOf(snapshot, account) ?? '')));
+}
+
+async function revokeCertificate(context: AccountsContext, email: string, fingerprint256: string): Promise<AccountSummary> {
+  await context.ready();
+  const { snapshot, account } = await context.exclusive(async () => {
+    const current = context.settings.read();
+    const updated = withoutPin(requireAccount(current, email), fingerprint256);
+    saveAccounts(context.settings, current, replaceAccount(current.accounts, updated));
+    return { snapshot: context.settings.read(), account: updated };
+  });
+  const secretName = secretNameOf(snapshot, account);
+  const hasSecret = secretName !== null && (await context.secrets.get(secretName)) !== null;
+  return toSummary(account, hasSecret);
+}
+
+/**
+ * The saved-accounts service: settings in `settings`, secrets in `secrets` (the OS keychain),
+ * every save only after a passing check through `runner`. Start-up reconciliation runs before
+ * the first operation.
+ */
+export function createAccountsService(deps: AccountsDeps): AccountsService {
+  const context = createAccountsContext(deps, async (ctx) => {
+    await reconcileSecrets(ctx);
+  });
+  return {
+    list: () => listAccounts(context),
+    add: (request, run) => addAccount(context, request, run),
+    retest: (email, run) => retestAccount(context, email, run),
+    setPassword: (email, password, run) => setAccountPassword(context, email, password, run),
+    remove: (email) => removeAccount(context, email),
+    revokeCertificate: (email, fingerprint256) => revokeCertificate(context, email, fingerprint256),
+  };
+}
+

@@ -1,0 +1,41 @@
+// Re-tests a saved account with the password from the keychain and records the outcome.
+import { ServiceError } from '../service-error.ts';
+import { runAccountCheck, settingsOf } from './account-check.ts';
+import { findAccount, replaceAccount, requireAccount, saveAccounts, secretNameOf, toSummary } from './account-records.ts';
+import type { AccountsContext } from './accounts-context.ts';
+import type { AccountResult, CheckRun } from './accounts-service.types.ts';
+import { trustedFingerprintFor } from './trusted-certificates.ts';
+
+/**
+ * Runs the check with the stored secret and the account's pinned certificate, then records when
+ * and with what result; `wrong-credentials` makes the account's status `needs-password`. An
+ * account without a stored secret is not checked: it comes back with status `needs-password`
+ * and no report.
+ */
+export async function retestAccount(context: AccountsContext, email: string, run: CheckRun): Promise<AccountResult> {
+  await context.ready();
+  const snapshot = context.settings.read();
+  const account = requireAccount(snapshot, email);
+  if (account.authKind !== 'password') {
+    throw new ServiceError('invalid-request', `${account.email} signs in with OAuth2; sign in again from the app to re-test it.`);
+  }
+  const secretName = secretNameOf(snapshot, account);
+  const password = secretName === null ? null : await context.secrets.get(secretName);
+  if (password === null) return { report: null, account: toSummary(account, false), duplicateOf: null };
+
+  const report = await runAccountCheck(
+    context,
+    { settings: settingsOf(account), password, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
+    run,
+  );
+
+  return context.exclusive(async () => {
+    const current = context.settings.read();
+    const latest = findAccount(current.accounts, account.email);
+    // Removed while the check ran: nothing to record.
+    if (latest === undefined) return { report, account: null, duplicateOf: null };
+    const updated = { ...latest, lastCheckedAt: context.now().toISOString(), lastFailureCategory: report.failure?.category ?? null };
+    saveAccounts(context.settings, current, replaceAccount(current.accounts, updated));
+    return { report, account: toSummary(updated, true), duplicateOf: null };
+  });
+}

@@ -1,0 +1,67 @@
+// Tests the settings file's versioned migrations and validation, without touching disk.
+import { describe, expect, it } from 'vitest';
+import { migrateSettings, settingsSchemaVersion } from './settings-schema.ts';
+
+const account = {
+  email: 'alice@example.test',
+  displayName: 'Alice',
+  host: 'imap.example.test',
+  port: 993,
+  security: 'tls',
+  username: 'alice',
+  authKind: 'password',
+  allowInsecure: false,
+  lastCheckedAt: '2026-01-01T00:00:00.000Z',
+  lastFailureCategory: null,
+  trustedCertificates: [],
+};
+
+describe('migrateSettings', () => {
+  it('accepts a current document as it is', () => {
+    const document = { schemaVersion: settingsSchemaVersion, storeId: '0123456789ab', accounts: [account] };
+    expect(migrateSettings(document)).toEqual({ kind: 'current', document, migratedFrom: null });
+  });
+
+  it('migrates a document without a schema version (version 0), filling the later fields', () => {
+    const outcome = migrateSettings({ accounts: [{ email: 'bob@example.test', host: 'h', port: 143, security: 'starttls', username: 'bob' }] });
+    expect(outcome).toEqual({
+      kind: 'current',
+      migratedFrom: 0,
+      document: {
+        schemaVersion: 1,
+        accounts: [
+          {
+            email: 'bob@example.test', host: 'h', port: 143, security: 'starttls', username: 'bob', displayName: '',
+            authKind: 'password', allowInsecure: false, lastCheckedAt: null, lastFailureCategory: null, trustedCertificates: [],
+          },
+        ],
+      },
+    });
+  });
+
+  it('runs each missing step once, in order, from the stored version', () => {
+    const ran: number[] = [];
+    const steps = {
+      2: (document: Record<string, unknown>) => (ran.push(2), document),
+      1: (document: Record<string, unknown>) => (ran.push(1), document),
+    };
+    migrateSettings({}, steps, 2);
+    expect(ran).toEqual([1, 2]);
+    migrateSettings({ schemaVersion: 1 }, steps, 2);
+    expect(ran).toEqual([1, 2, 2]);
+    expect(migrateSettings({ schemaVersion: 3 }, steps, 2)).toEqual({ kind: 'newer', version: 3 });
+    expect(migrateSettings({}, {}, 1)).toEqual({ kind: 'corrupt', reason: 'no migration to schema version 1' });
+  });
+
+  it('reports a newer version and broken documents', () => {
+    expect(migrateSettings({ schemaVersion: settingsSchemaVersion + 1, accounts: [] })).toEqual({ kind: 'newer', version: settingsSchemaVersion + 1 });
+    expect(migrateSettings([])).toMatchObject({ kind: 'corrupt' });
+    expect(migrateSettings({ schemaVersion: 'one' })).toMatchObject({ kind: 'corrupt' });
+    expect(migrateSettings({ schemaVersion: 1, accounts: [{ ...account, port: 'x' }] })).toMatchObject({ kind: 'corrupt' });
+  });
+
+  it('refuses any key beyond the schema, so a secret cannot be stored by mistake', () => {
+    const outcome = migrateSettings({ schemaVersion: 1, accounts: [{ ...account, password: 'secret' }] });
+    expect(outcome).toMatchObject({ kind: 'corrupt' });
+  });
+});

@@ -1,0 +1,121 @@
+// The settings file: its zod and JSON schema, its versioned migrations, and the store options both adapters share.
+import { z } from 'zod';
+import { FailureCategorySchema } from '../../../shared/failure-category.ts';
+import { SecuritySchema } from '../../../shared/server-settings.ts';
+
+/** The schema version this build writes; a file with a higher one is from a newer Mail Setup. */
+export const settingsSchemaVersion = 1;
+
+/** The settings file is `<data dir>/settings.json` for the app, the CLI and the harness alike. */
+export const settingsFileName = 'settings';
+
+const StoredCertificateSchema = z.strictObject({
+  host: z.string(),
+  port: z.number().int(),
+  fingerprint256: z.string(),
+  problem: z.string(),
+  trustedAt: z.string(),
+});
+
+/**
+ * One saved account as the settings file holds it. Strict: an unknown key (a `password`, say)
+ * is a schema violation, so a secret cannot reach the file by accident.
+ */
+export const StoredAccountSchema = z.strictObject({
+  email: z.string().min(3).max(320),
+  displayName: z.string().max(200),
+  host: z.string().min(1).max(253),
+  port: z.number().int().min(1).max(65535),
+  security: SecuritySchema,
+  username: z.string().min(1),
+  authKind: z.enum(['password', 'oauth2']),
+  allowInsecure: z.boolean(),
+  lastCheckedAt: z.string().nullable(),
+  lastFailureCategory: FailureCategorySchema.nullable(),
+  trustedCertificates: z.array(StoredCertificateSchema),
+});
+export type StoredAccount = z.infer<typeof StoredAccountSchema>;
+
+/** The whole settings file at the current schema version. */
+export const SettingsDocumentSchema = z.strictObject({
+  schemaVersion: z.literal(settingsSchemaVersion),
+  /** Random id of this settings file; part of every keychain account name (see secret-store.ts). */
+  storeId: z.string().regex(/^[0-9a-f]{12}$/).optional(),
+  accounts: z.array(StoredAccountSchema),
+});
+export type SettingsDocument = z.infer<typeof SettingsDocumentSchema>;
+
+type RawDocument = Record<string, unknown>;
+
+/**
+ * Migrations keyed by the schema version they produce: `n` turns a version `n - 1` document
+ * into version `n`. They run on the parsed JSON before the store opens, independent of the
+ * app version (conf's own migrations follow `projectVersion`, which the CLI does not have).
+ */
+export const settingsMigrations: Readonly<Record<number, (document: RawDocument) => RawDocument>> = {
+  // Version 0: files written before the schema had a version; accounts lacked the later fields.
+  1: (document) => ({
+    ...(typeof document['storeId'] === 'string' ? { storeId: document['storeId'] } : {}),
+    accounts: (Array.isArray(document['accounts']) ? document['accounts'] : []).map((account: unknown) => {
+      const fields = typeof account === 'object' && account !== null ? (account as RawDocument) : {};
+      return {
+        displayName: '',
+        authKind: 'password',
+        allowInsecure: false,
+        lastCheckedAt: null,
+        lastFailureCategory: null,
+        trustedCertificates: [],
+        ...fields,
+      };
+    }),
+  }),
+};
+
+/** What a settings file's contents turned out to be. */
+export type MigrationOutcome =
+  | { kind: 'current'; document: SettingsDocument; migratedFrom: number | null }
+  | { kind: 'newer'; version: number }
+  | { kind: 'corrupt'; reason: string };
+
+/** Brings parsed JSON to the current schema version and validates it. */
+export function migrateSettings(
+  parsed: unknown,
+  migrations: Readonly<Record<number, (document: RawDocument) => RawDocument>> = settingsMigrations,
+  target: number = settingsSchemaVersion,
+): MigrationOutcome {
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { kind: 'corrupt', reason: 'it does not hold an object' };
+  let document = parsed as RawDocument;
+  const version = document['schemaVersion'] ?? 0;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return { kind: 'corrupt', reason: 'its schemaVersion is not a version number' };
+  if (version > target) return { kind: 'newer', version };
+  for (let next = version + 1; next <= target; next += 1) {
+    const migrate = migrations[next];
+    if (migrate === undefined) return { kind: 'corrupt', reason: `no migration to schema version ${next}` };
+    try {
+      document = { ...migrate(document), schemaVersion: next };
+    } catch {
+      return { kind: 'corrupt', reason: `the migration to schema version ${next} failed` };
+    }
+  }
+  const result = SettingsDocumentSchema.safeParse(document);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    return { kind: 'corrupt', reason: `${issue?.path.join('.') || 'the file'} ${issue?.message ?? 'is invalid'}` };
+  }
+  return { kind: 'current', document: result.data, migratedFrom: version === target ? null : version };
+}
+
+// conf's `schema` option is the `properties` of the root object; the nested objects stay strict.
+const documentJsonSchema = z.toJSONSchema(SettingsDocumentSchema) as { properties: Record<string, object> };
+
+/**
+ * Options for conf and electron-store, built once here so both adapters write the same file the
+ * same way. `clearInvalidConfig` is off because an unreadable file is set aside by
+ * `prepareSettingsFile` instead of being wiped; no `defaults`, so merely opening writes nothing.
+ */
+export const settingsStoreOptions = {
+  schema: documentJsonSchema.properties,
+  clearInvalidConfig: false,
+  accessPropertiesByDotNotation: false,
+  configFileMode: 0o600,
+} as const;

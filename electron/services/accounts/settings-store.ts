@@ -1,0 +1,84 @@
+// The SettingsStore port (non-secret account settings) and its logic over any conf-like file store.
+import { ServiceError } from '../service-error.ts';
+import { setSettingsFileAside, type SettingsNotice } from './settings-file-guard.ts';
+import { SettingsDocumentSchema, settingsSchemaVersion, type SettingsDocument, type StoredAccount } from './settings-schema.ts';
+
+export type { SettingsNotice } from './settings-file-guard.ts';
+
+/** The settings as read: the store id is null until the first account is saved. */
+export interface SettingsSnapshot {
+  storeId: string | null;
+  accounts: StoredAccount[];
+}
+
+/** Where saved accounts' settings live. Reads and writes are synchronous and whole-file. */
+export interface SettingsStore {
+  /** Absolute path of the settings file. */
+  readonly path: string;
+  /** Set when an unreadable or newer settings file was set aside; tell the user once. */
+  readonly notice: SettingsNotice | null;
+  read(): SettingsSnapshot;
+  /** Replaces the stored settings; throws ServiceError('internal', …) when the file cannot be written. */
+  write(snapshot: { storeId: string; accounts: StoredAccount[] }): void;
+}
+
+/** The two things an adapter's library does: conf and electron-store both offer `store`. */
+export interface SettingsBacking {
+  read(): unknown;
+  write(document: SettingsDocument): void;
+}
+
+function describe(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code === 'string') return code;
+  return error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : 'error';
+}
+
+/**
+ * The SettingsStore over a backing store whose file `path` has already been through
+ * `prepareSettingsFile`. A file that becomes unreadable while the app runs (edited by hand,
+ * say) is set aside the same way as at start.
+ */
+export function createSettingsStore(
+  backing: SettingsBacking,
+  options: { path: string; notice: SettingsNotice | null; now: () => Date },
+): SettingsStore {
+  let notice = options.notice;
+  const empty = (): SettingsSnapshot => ({ storeId: null, accounts: [] });
+
+  const setAside = (why: string): SettingsSnapshot => {
+    notice = setSettingsFileAside(options.path, 'corrupt', why, options.now());
+    return empty();
+  };
+
+  return {
+    path: options.path,
+    get notice() {
+      return notice;
+    },
+    read() {
+      let raw: unknown;
+      try {
+        raw = backing.read();
+      } catch (error) {
+        if (error instanceof Error && (error.name === 'SyntaxError' || /schema violation/i.test(error.message))) {
+          return setAside(error.name === 'SyntaxError' ? 'it is not valid JSON' : 'it does not match the settings schema');
+        }
+        throw new ServiceError('internal', `Could not read the settings file ${options.path} (${describe(error)}).`);
+      }
+      // An absent file reads as an empty object.
+      const document = raw !== null && typeof raw === 'object' && Object.keys(raw).length === 0 ? { schemaVersion: settingsSchemaVersion, accounts: [] } : raw;
+      const parsed = SettingsDocumentSchema.safeParse(document);
+      if (!parsed.success) return setAside('it does not match the settings schema');
+      return { storeId: parsed.data.storeId ?? null, accounts: parsed.data.accounts };
+    },
+    write(snapshot) {
+      const document: SettingsDocument = { schemaVersion: settingsSchemaVersion, storeId: snapshot.storeId, accounts: snapshot.accounts };
+      try {
+        backing.write(SettingsDocumentSchema.parse(document));
+      } catch (error) {
+        throw new ServiceError('internal', `Could not write the settings file ${options.path} (${describe(error)}).`);
+      }
+    },
+  };
+}

@@ -1,0 +1,144 @@
+// Reads a Thunderbird autoconfig document (ISPDB or the domain's own) into IMAP settings, or rejects it.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { z } from 'zod';
+import type { AuthKind, DiscoveredImap } from '../../../shared/discovery-result.ts';
+import type { Security } from '../../../shared/server-settings.ts';
+import type { EmailAddress } from './email-address.ts';
+import { expandPlaceholders, hasPlaceholder } from './placeholders.ts';
+import { normaliseServerHostname } from './server-hostname.ts';
+
+/** Real documents are a few KiB; anything near this is a mistake or an attack. */
+export const maxAutoconfigBytes = 512 * 1024;
+
+/** Thrown for a document that is malformed, oversized, or hostile; nothing from it is used. */
+export class AutoconfigRejectedError extends Error {
+  constructor(reason: string) {
+    super(`autoconfig document rejected: ${reason}`);
+    this.name = 'AutoconfigRejectedError';
+  }
+}
+
+/** What a valid document says about IMAP for one address. */
+export interface AutoconfigFinding {
+  imap: DiscoveredImap;
+  displayName: string | null;
+  auth: AuthKind;
+  /** The provider's documentation page, only when it is https. */
+  helpUrl: string | null;
+}
+
+const arrayTags = new Set(['emailProvider', 'domain', 'incomingServer', 'outgoingServer', 'authentication', 'documentation', 'descr']);
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  parseTagValue: false,
+  parseAttributeValue: false,
+  // Entities stay unexpanded: no billion-laughs, no external entities, whatever the document says.
+  processEntities: false,
+  htmlEntities: false,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  maxNestedTags: 32,
+  isArray: (tagName) => arrayTags.has(tagName),
+});
+
+const shortText = z.string().max(1000);
+const ImapServerSchema = z.looseObject({
+  '@_type': z.literal('imap'),
+  hostname: z.string().min(1).max(253),
+  port: z.string().regex(/^[0-9]{1,5}$/),
+  socketType: z.enum(['SSL', 'STARTTLS', 'plain']),
+  username: z.string().min(1).max(320),
+  authentication: z.array(z.string().max(64)).max(20).optional(),
+});
+const DocumentSchema = z.looseObject({
+  clientConfig: z.looseObject({
+    emailProvider: z
+      .array(
+        z.looseObject({
+          '@_id': shortText.optional(),
+          domain: z.array(shortText).max(5000).optional(),
+          displayName: shortText.optional(),
+          incomingServer: z.array(z.looseObject({ '@_type': z.string().max(32) })).min(1).max(50),
+          documentation: z.array(z.looseObject({ '@_url': shortText })).max(50).optional(),
+        }),
+      )
+      .length(1),
+  }),
+});
+
+const securityBySocketType: Record<'SSL' | 'STARTTLS' | 'plain', Security> = { SSL: 'tls', STARTTLS: 'starttls', plain: 'none' };
+const securityRank: Record<Security, number> = { tls: 0, starttls: 1, none: 2 };
+const dangerousScheme = /^\s*(javascript|data|vbscript|file)\s*:/i;
+
+/** Walks every string in the parsed tree; one script or data URL anywhere rejects the document. */
+function assertNoDangerousUrls(node: unknown, depth = 0): void {
+  if (depth > 40) throw new AutoconfigRejectedError('nested too deeply');
+  if (typeof node === 'string') {
+    if (dangerousScheme.test(node)) throw new AutoconfigRejectedError('it contains a script or data URL');
+  } else if (Array.isArray(node)) {
+    for (const item of node) assertNoDangerousUrls(item, depth + 1);
+  } else if (node !== null && typeof node === 'object') {
+    for (const value of Object.values(node)) assertNoDangerousUrls(value, depth + 1);
+  }
+}
+
+function decodePredefinedEntities(text: string): string {
+  return text.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&amp;', '&');
+}
+
+function authKindOf(methods: readonly string[] | undefined): AuthKind {
+  const list = methods ?? [];
+  const password = list.some((method) => /^(password-cleartext|password-encrypted|plain|secure)$/i.test(method));
+  return !password && list.some((method) => /^oauth2$/i.test(method)) ? 'oauth2' : 'password';
+}
+
+function toImap(server: z.infer<typeof ImapServerSchema>, email: EmailAddress): DiscoveredImap {
+  const host = normaliseServerHostname(expandPlaceholders(server.hostname, email));
+  if (host === null) throw new AutoconfigRejectedError(`"${server.hostname.slice(0, 80)}" is not a server name`);
+  const port = Number(server.port);
+  if (port < 1 || port > 65535) throw new AutoconfigRejectedError(`port ${server.port} is out of range`);
+  const username = expandPlaceholders(server.username, email);
+  if (hasPlaceholder(username) || /[\r\n\0]/.test(username)) throw new AutoconfigRejectedError('the username is unusable');
+  return { host, port, security: securityBySocketType[server.socketType], username };
+}
+
+/**
+ * Parses and validates one document. Returns null for a valid document without IMAP (POP3 only);
+ * throws AutoconfigRejectedError for anything malformed or hostile.
+ */
+export function parseAutoconfigXml(xml: string, email: EmailAddress): AutoconfigFinding | null {
+  if (Buffer.byteLength(xml) > maxAutoconfigBytes) throw new AutoconfigRejectedError('it is too large');
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new AutoconfigRejectedError('it declares a DTD or entities');
+  if (XMLValidator.validate(xml) !== true) throw new AutoconfigRejectedError('it is not well-formed XML');
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(xml);
+  } catch {
+    throw new AutoconfigRejectedError('it is not well-formed XML');
+  }
+  assertNoDangerousUrls(parsed);
+  const document = DocumentSchema.safeParse(parsed);
+  if (!document.success) throw new AutoconfigRejectedError('it does not have the autoconfig shape');
+  const provider = document.data.clientConfig.emailProvider[0];
+  if (!provider) throw new AutoconfigRejectedError('it names no provider');
+
+  const candidates: { imap: DiscoveredImap; auth: AuthKind }[] = [];
+  for (const server of provider.incomingServer) {
+    if (server['@_type'] !== 'imap') continue;
+    const checked = ImapServerSchema.safeParse(server);
+    if (!checked.success) throw new AutoconfigRejectedError('an IMAP server entry has the wrong shape');
+    candidates.push({ imap: toImap(checked.data, email), auth: authKindOf(checked.data.authentication) });
+  }
+  // Stable sort: the document's own order decides among servers with the same security.
+  const best = candidates.sort((a, b) => securityRank[a.imap.security] - securityRank[b.imap.security])[0];
+  if (!best) return null;
+  const helpUrl = (provider.documentation ?? []).map((doc) => doc['@_url']).find((url) => /^https:\/\/[^\s]+$/i.test(url) && URL.canParse(url));
+  return {
+    imap: best.imap,
+    displayName: provider.displayName ? decodePredefinedEntities(provider.displayName).slice(0, 200) : null,
+    auth: best.auth,
+    helpUrl: helpUrl ?? null,
+  };
+}

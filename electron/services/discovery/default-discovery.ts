@@ -1,0 +1,23 @@
+// Discovery wired to the real DNS, sockets and trust store, configured from the environment.
+import { createDiscovery, type Discovery, type DiscoveryDeps } from './discover.ts';
+import { defaultBudgetMs, discoveryConfigFromEnv } from './discovery-config.ts';
+import { createDnsPort } from './dns-port.ts';
+import { createTcpConnect } from './tcp-connect.ts';
+import { trustedCertificateAuthorities } from '../check/trusted-cas.ts';
+
+/**
+ * The discovery the app and the CLI use. Throws DiscoveryConfigError for unusable
+ * MAIL_SETUP_ISPDB_URL or MAIL_SETUP_DNS_SERVERS; `overrides` replace any dependency.
+ */
+export function createDefaultDiscovery(env: Readonly<Record<string, string | undefined>>, overrides: Partial<DiscoveryDeps> = {}): Discovery {
+  const config = discoveryConfigFromEnv(env);
+  const dns = overrides.dns ?? createDnsPort({ servers: config.dnsServers });
+  return createDiscovery({
+    ispdbBaseUrl: config.ispdbBaseUrl,
+    budgetMs: defaultBudgetMs,
+    dns,
+    connect: createTcpConnect(dns),
+    caCertificates: trustedCertificateAuthorities,
+    ...overrides,
+  });
+}

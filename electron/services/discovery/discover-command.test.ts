@@ -1,0 +1,97 @@
+// Tests `mail-setup discover` (electron/cli/discover-command.ts): output, --json and exit statuses.
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
+import { runDiscover } from '../../cli/discover-command.ts';
+import type { Discovery } from './discover.ts';
+import { parseEmailAddress } from './email-address.ts';
+
+function capture() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function run(args: string[], answer?: DiscoveryResult, env: NodeJS.ProcessEnv = {}) {
+  const stdout = capture();
+  const stderr = capture();
+  const fake: Discovery = {
+    discover: async (email) => {
+      parseEmailAddress(email);
+      return answer ?? { source: 'none', imap: null, provider: null };
+    },
+  };
+  const code = await runDiscover(args, { stdout: stdout.stream, stderr: stderr.stream, env }, answer ? () => fake : undefined);
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+const srvAnswer: DiscoveryResult = {
+  source: 'srv',
+  imap: { host: 'mail.example.test', port: 993, security: 'tls', username: 'jo@example.test' },
+  provider: null,
+};
+
+describe('mail-setup discover', () => {
+  it('prints a known provider from the bundled table in a few readable lines', async () => {
+    const { code, stdout, stderr } = await run(['jo@gmail.com'], undefined, { MAIL_SETUP_DNS_SERVERS: '127.0.0.1:9' });
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toContain('Found settings for jo@gmail.com (from the bundled provider table)');
+    expect(stdout).toContain('Server:    imap.gmail.com');
+    expect(stdout).toContain('Security:  SSL/TLS');
+    expect(stdout).toContain('https://myaccount.google.com/apppasswords');
+    expect(stdout.trim().split('\n').length).toBeLessThanOrEqual(10);
+  });
+
+  it('prints exactly one JSON document with --json', async () => {
+    const { code, stdout } = await run(['--json', 'jo@example.test'], srvAnswer);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(srvAnswer);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('warns about settings that came over plain http', async () => {
+    const { stdout } = await run(['jo@example.test'], { ...srvAnswer, source: 'autoconfig', needsConfirmation: true });
+    expect(stdout).toMatch(/Warning: .*unencrypted connection/);
+  });
+
+  it('exits 1 with a hint to type the settings when nothing was found', async () => {
+    const none: DiscoveryResult = { source: 'none', imap: null, provider: null };
+    const human = await run(['jo@nothing.test'], none);
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain('Enter the server settings by hand');
+    const json = await run(['jo@nothing.test', '--json'], none);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toEqual(none);
+  });
+
+  it('says plainly that a provider offers no IMAP, and exits 1', async () => {
+    const { code, stdout } = await run(['jo@tuta.com'], undefined, { MAIL_SETUP_DNS_SERVERS: '127.0.0.1:9' });
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^Tuta Mail does not offer IMAP/);
+  });
+
+  it.each([
+    [[], 'no email address given'],
+    [['a@b.test', 'c@d.test'], 'exactly one'],
+    [['--bogus', 'a@b.test'], 'bogus'],
+    [['not-an-address'], 'is not an email address'],
+  ])('exits 2 with one line on stderr for %j', async (args, message) => {
+    const { code, stdout, stderr } = await run(args, srvAnswer);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 2 for an unusable MAIL_SETUP_DNS_SERVERS', async () => {
+    const { code, stderr } = await run(['jo@example.test'], undefined, { MAIL_SETUP_DNS_SERVERS: 'dns.example:53' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('MAIL_SETUP_DNS_SERVERS');
+  });
+});

@@ -1,0 +1,191 @@
+// Tests the whole discovery on loopback: priorities between sources, labels, offline and time-budget rules.
+import { createSocket, type Socket as UdpSocket } from 'node:dgram';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiscoveryResultSchema } from '../../../shared/discovery-result.ts';
+import { createDefaultDiscovery } from './default-discovery.ts';
+import { InvalidEmailError } from './email-address.ts';
+import { atLab, autoconfigDocument, startLab, type Lab } from './test-support/discovery-lab.ts';
+import { getClosedPort } from './test-support/closed-port.ts';
+import type { WebAnswer } from './test-support/local-web.ts';
+
+let lab: Lab;
+
+beforeAll(async () => {
+  lab = await startLab({
+    webNames: ['autoconfig.autoconf.test', 'autoconfig.hostile.test'],
+    imapNames: ['imap.guess.test', 'imap.srv.test', 'imap.hostile.test', 'imap.slow.test'],
+    zone: {
+      'autoconfig.autoconf.test': [...atLab],
+      '_imaps._tcp.autoconf.test': [{ type: 'SRV', priority: 0, weight: 0, port: 993, target: 'srv.autoconf.test' }],
+      '_imaps._tcp.srv.test': [{ type: 'SRV', priority: 0, weight: 0, port: 993, target: 'mail.srv.test' }],
+      'imap.srv.test': [...atLab],
+      'workspace.test': [{ type: 'MX', priority: 1, exchange: 'aspmx.l.google.com' }],
+      'hosted.test': [{ type: 'MX', priority: 10, exchange: 'mx1.hoster.test' }],
+      'autoconfig.plain.test': [...atLab],
+      'imap.guess.test': [...atLab],
+      'autoconfig.hostile.test': [...atLab],
+      'imap.hostile.test': [...atLab],
+      'imap.slow.test': [...atLab],
+      '_imaps._tcp.xn--bcher-kva.test': [{ type: 'SRV', priority: 0, weight: 0, port: 993, target: 'imap.xn--bcher-kva.test' }],
+    },
+    routes: new Map<string, WebAnswer>([
+      ['autoconfig.autoconf.test/mail/config-v1.1.xml', { status: 200, body: autoconfigDocument('imap.autoconf.test') }],
+      ['ispdb.lab.test/v1.1/ispdb.test', { status: 200, body: autoconfigDocument('imap.ispdb-host.test', 993, 'SSL', 'ISPDB Mail') }],
+      ['ispdb.lab.test/v1.1/hoster.test', { status: 200, body: autoconfigDocument('imap.hoster.test') }],
+      ['http://autoconfig.plain.test/mail/config-v1.1.xml', { status: 200, body: autoconfigDocument('imap.plain.test', 143, 'STARTTLS') }],
+      [
+        'autoconfig.hostile.test/mail/config-v1.1.xml',
+        { status: 200, body: autoconfigDocument('imap.hostile.test').replace('</emailProvider>', '<documentation url="javascript:alert(1)"/></emailProvider>') },
+      ],
+      ['ispdb.lab.test/v1.1/slow.test', 'hang'],
+    ]),
+  });
+});
+
+afterAll(async () => {
+  await lab?.close();
+});
+
+async function discover(email: string, options: { budgetMs?: number } = {}) {
+  const { discovery, routed } = lab.discovery(options);
+  const started = performance.now();
+  const result = await discovery.discover(email);
+  return { result: DiscoveryResultSchema.parse(result), ms: performance.now() - started, attempts: routed.attempts };
+}
+
+describe('discovery on the loopback lab', () => {
+  it("prefers the domain's own https autoconfig over SRV", async () => {
+    const { result } = await discover('jo@autoconf.test');
+    expect(result).toMatchObject({ source: 'autoconfig', imap: { host: 'imap.autoconf.test', port: 993, security: 'tls', username: 'jo@autoconf.test' } });
+    expect(result.needsConfirmation).toBeUndefined();
+  });
+
+  it('uses the ISPDB document for the domain', async () => {
+    const { result } = await discover('jo@ispdb.test');
+    expect(result).toMatchObject({ source: 'ispdb', imap: { host: 'imap.ispdb-host.test' }, provider: { name: 'ISPDB Mail', auth: 'password' } });
+  });
+
+  it('prefers SRV over a guess that would also work', async () => {
+    const { result } = await discover('jo@srv.test');
+    expect(result).toEqual({ source: 'srv', imap: { host: 'mail.srv.test', port: 993, security: 'tls', username: 'jo@srv.test' }, provider: null });
+  });
+
+  it("gives a custom domain on Google's MX the Workspace settings", async () => {
+    const { result } = await discover('ceo@workspace.test');
+    expect(result).toMatchObject({ source: 'mx', imap: { host: 'imap.gmail.com' }, provider: { id: 'google-workspace' } });
+  });
+
+  it("asks the ISPDB for the MX's domain", async () => {
+    const { result } = await discover('jo@hosted.test');
+    expect(result).toMatchObject({ source: 'mx', imap: { host: 'imap.hoster.test', username: 'jo@hosted.test' } });
+  });
+
+  it('marks settings that came only over plain http as needing confirmation', async () => {
+    const { result } = await discover('jo@plain.test');
+    expect(result).toMatchObject({ source: 'autoconfig', needsConfirmation: true, imap: { host: 'imap.plain.test', port: 143, security: 'starttls' } });
+  });
+
+  it('guesses imap.<domain> against Dovecot when nothing else knows the domain', async () => {
+    const { result } = await discover('alice@guess.test');
+    expect(result).toEqual({ source: 'guess', imap: { host: 'imap.guess.test', port: 993, security: 'tls', username: 'alice@guess.test' }, provider: null });
+  });
+
+  it('ignores a hostile autoconfig document and falls back to the next source', async () => {
+    const { result } = await discover('jo@hostile.test');
+    expect(result.source).toBe('guess');
+  });
+
+  it('finds an internationalised domain through its punycode name', async () => {
+    const { result } = await discover('jürgen@bücher.test');
+    expect(result).toMatchObject({ source: 'srv', imap: { host: 'imap.xn--bcher-kva.test', username: 'jürgen@xn--bcher-kva.test' } });
+  });
+
+  it('ends with source "none" quickly when no source knows the domain', async () => {
+    const { result, ms } = await discover('jo@nothing.test');
+    expect(result).toEqual({ source: 'none', imap: null, provider: null });
+    expect(ms).toBeLessThan(1000);
+  });
+
+  it('returns the best answer found when the budget runs out, however long a source would take', async () => {
+    // The ISPDB hangs for slow.test, so it would hold back the guess until its own 4 s time-out.
+    const { result, ms } = await discover('jo@slow.test', { budgetMs: 1500 });
+    expect(result).toMatchObject({ source: 'guess', imap: { host: 'imap.slow.test' } });
+    expect(ms).toBeGreaterThanOrEqual(1400);
+    expect(ms).toBeLessThan(1900);
+  });
+
+  it('never waits longer than the budget, even when DNS stops answering', async () => {
+    for (const name of ['_imaps._tcp.mute.test', '_imap._tcp.mute.test', 'mute.test', 'autoconfig.mute.test', 'imap.mute.test', 'mail.mute.test']) {
+      lab.dns.silent.add(name);
+    }
+    const { result, ms } = await discover('jo@mute.test', { budgetMs: 1200 });
+    expect(result.source).toBe('none');
+    expect(ms).toBeLessThan(1600);
+  });
+
+  it('stops when the caller aborts', async () => {
+    const { discovery } = lab.discovery();
+    const controller = new AbortController();
+    const pending = discovery.discover('jo@slow.test', controller.signal);
+    setTimeout(() => controller.abort(new Error('user went back')), 100);
+    await expect(pending).rejects.toThrow('user went back');
+  });
+
+  it('throws InvalidEmailError for input that is not an address', async () => {
+    const { discovery } = lab.discovery();
+    await expect(discovery.discover('not an address')).rejects.toBeInstanceOf(InvalidEmailError);
+  });
+});
+
+describe('without a network (the real adapters, DNS on a dead loopback port)', () => {
+  let blackHole: UdpSocket;
+  let closedPort: number;
+
+  beforeAll(async () => {
+    closedPort = await getClosedPort();
+    blackHole = createSocket('udp4');
+    await new Promise<void>((resolve) => blackHole.bind(0, '127.0.0.1', resolve));
+  });
+
+  afterAll(() => {
+    blackHole?.close();
+  });
+
+  const env = (dnsPort: number) => ({ MAIL_SETUP_DNS_SERVERS: `127.0.0.1:${dnsPort}`, MAIL_SETUP_ISPDB_URL: `https://127.0.0.1:${closedPort}/v1.1/` });
+
+  it('gives up on an unknown domain within 3 s when nothing listens on the DNS port', async () => {
+    const started = performance.now();
+    const result = await createDefaultDiscovery(env(closedPort)).discover('jo@unknown-domain.test');
+    expect(result).toEqual({ source: 'none', imap: null, provider: null });
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('gives up on an unknown domain within 3 s when the DNS server swallows every query', async () => {
+    const port = (blackHole.address() as { port: number }).port;
+    const started = performance.now();
+    const result = await createDefaultDiscovery(env(port)).discover('jo@unknown-domain.test');
+    expect(result.source).toBe('none');
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  it('gives up within 3 s even when a local ISPDB mirror answers, since loopback is not the network', async () => {
+    const port = (blackHole.address() as { port: number }).port;
+    const started = performance.now();
+    const result = await createDefaultDiscovery({
+      MAIL_SETUP_DNS_SERVERS: `127.0.0.1:${port}`,
+      MAIL_SETUP_ISPDB_URL: `http://127.0.0.1:${lab.web.httpPort}/v1.1/`,
+    }).discover('jo@unknown-domain.test');
+    expect(result.source).toBe('none');
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(lab.web.requests).toContain('http://127.0.0.1/v1.1/unknown-domain.test');
+  });
+
+  it('still answers a known provider from the bundled table in under 50 ms', async () => {
+    const port = (blackHole.address() as { port: number }).port;
+    const discovery = createDefaultDiscovery(env(port));
+    const started = performance.now();
+    const result = await discovery.discover('someone@outlook.com');
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(result).toMatchObject({ source: 'bundled', provider: { id: 'outlook', auth: 'oauth2' }, imap: { host: 'outlook.office365.com' } });
+  });
+});

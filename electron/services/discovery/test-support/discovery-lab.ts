@@ -1,0 +1,77 @@
+// A whole discovery world on loopback: DNS (dns2), ISPDB and autoconfig web servers, Dovecot, a private CA.
+import { createTestCa, startDovecot, type Dovecot, type TestCa } from './e2e-fixtures.ts';
+import { createDiscovery, type Discovery, type DiscoveryDeps } from '../discover.ts';
+import { createDnsPort } from '../dns-port.ts';
+import { startLocalDns, type LocalDns, type Zone } from './local-dns.ts';
+import { startLocalWeb, type LocalWeb, type WebRoutes } from './local-web.ts';
+import { createRoutedConnect, type RoutedConnect } from './routed-connect.ts';
+
+/** Where the lab's ISPDB lives (resolved by the lab DNS, served by the lab HTTPS server). */
+export const labIspdbBase = 'https://ispdb.lab.test/v1.1/';
+
+/** What to build. */
+export interface LabOptions {
+  zone: Zone;
+  routes?: WebRoutes;
+  /** Names the web servers' certificate covers (ispdb.lab.test is always added). */
+  webNames: string[];
+  /** Names Dovecot's certificate covers, for guessing. */
+  imapNames: string[];
+}
+
+/** The running lab. */
+export interface Lab {
+  readonly ca: TestCa;
+  readonly dns: LocalDns;
+  readonly web: LocalWeb;
+  readonly dovecot: Dovecot;
+  /** A discovery wired to the lab; `overrides` replace any dependency. */
+  discovery(overrides?: Partial<DiscoveryDeps>): { discovery: Discovery; routed: RoutedConnect };
+  close(): Promise<void>;
+}
+
+/** An A record pointing a name at the lab. */
+export const atLab = [{ type: 'A', address: '127.0.0.1' }] as const;
+
+/** Starts everything; `close()` stops it all. */
+export async function startLab(options: LabOptions): Promise<Lab> {
+  const ca = await createTestCa();
+  const [webCertificate, imapCertificate] = await Promise.all([
+    ca.issue({ names: ['ispdb.lab.test', ...options.webNames] }),
+    ca.issue({ names: options.imapNames }),
+  ]);
+  const [dns, web, dovecot] = await Promise.all([
+    startLocalDns({ 'ispdb.lab.test': [...atLab], ...options.zone }),
+    startLocalWeb(webCertificate, options.routes),
+    startDovecot({ certificate: imapCertificate }),
+  ]);
+  return {
+    ca,
+    dns,
+    web,
+    dovecot,
+    discovery(overrides = {}) {
+      const dnsPort = createDnsPort({ servers: [dns.server] });
+      const routed = createRoutedConnect(dnsPort, { 443: web.httpsPort, 80: web.httpPort, 993: dovecot.tlsPort, 143: dovecot.starttlsPort });
+      const discovery = createDiscovery({
+        ispdbBaseUrl: labIspdbBase,
+        dns: dnsPort,
+        connect: routed.connect,
+        caCertificates: () => [ca.caPem],
+        ...overrides,
+      });
+      return { discovery, routed };
+    },
+    async close() {
+      await Promise.all([dns.close(), web.close(), dovecot.stop()]);
+      await ca.remove();
+    },
+  };
+}
+
+/** A minimal autoconfig document with one IMAP server. */
+export function autoconfigDocument(host: string, port = 993, socketType = 'SSL', name = 'Lab Mail'): string {
+  return `<?xml version="1.0"?><clientConfig version="1.1"><emailProvider id="lab"><displayName>${name}</displayName>
+<incomingServer type="imap"><hostname>${host}</hostname><port>${port}</port><socketType>${socketType}</socketType>
+<username>%EMAILADDRESS%</username><authentication>password-cleartext</authentication></incomingServer></emailProvider></clientConfig>`;
+}

@@ -1,0 +1,78 @@
+// The shape of one entry in the bundled provider table, as a zod schema and its types.
+import { z } from 'zod';
+import { AuthKindSchema } from '../discovery-result.ts';
+import { PortSchema, SecuritySchema } from '../server-settings.ts';
+
+/** A lower-case ASCII DNS name with at least two labels (IDN domains are stored as punycode). */
+export const DomainNameSchema = z
+  .string()
+  .max(253)
+  .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'is not a lower-case ASCII domain name');
+
+/** A host the app connects to: a DNS name as above or the IPv4 loopback of a local bridge. */
+export const ProviderHostSchema = z.union([DomainNameSchema, z.literal('127.0.0.1')]);
+
+/** Help pages are opened in the user's browser, so only https is allowed. */
+export const HttpsUrlSchema = z.url({ protocol: /^https$/ });
+
+/** How the IMAP username is formed from the address, in autoconfig placeholder syntax. */
+export const UsernameFormSchema = z.enum(['%EMAILADDRESS%', '%EMAILLOCALPART%']);
+export type UsernameForm = z.infer<typeof UsernameFormSchema>;
+
+export const ProviderImapSchema = z.strictObject({
+  host: ProviderHostSchema,
+  port: PortSchema,
+  security: SecuritySchema,
+  username: UsernameFormSchema,
+});
+/** Where a provider's IMAP server is and how the username is formed. */
+export type ProviderImap = z.infer<typeof ProviderImapSchema>;
+
+export const OAuth2MetadataSchema = z.strictObject({
+  authorizationEndpoint: HttpsUrlSchema,
+  tokenEndpoint: HttpsUrlSchema,
+  scopes: z.array(z.string().min(1)).min(1),
+  /** A placeholder until the app is registered with the provider; never a secret. */
+  clientId: z.string().min(1),
+});
+/** Data for a later OAuth2 sign-in; nothing in discovery acts on it. */
+export type OAuth2Metadata = z.infer<typeof OAuth2MetadataSchema>;
+
+const commonFields = {
+  /** Stable kebab-case key, shown to no one. */
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  name: z.string().min(1),
+  /** Address domains that belong to this provider; may be empty for hosting-only entries. */
+  domains: z.array(DomainNameSchema),
+  /** MX host suffixes that mark a custom domain as hosted here ("aspmx.l.google.com" → "google.com"). */
+  mxSuffixes: z.array(DomainNameSchema).optional(),
+  auth: AuthKindSchema,
+  /** The app-password page, or the page explaining how to sign in; https only. */
+  helpUrl: HttpsUrlSchema.nullable(),
+};
+
+export const ProviderWithImapSchema = z.strictObject({
+  ...commonFields,
+  imapAvailable: z.literal(true),
+  imap: ProviderImapSchema,
+  /** Whether app passwords are shown in space-separated groups ("abcd efgh ijkl mnop"). */
+  appPasswordGroups: z.boolean().optional(),
+  oauth2: OAuth2MetadataSchema.optional(),
+  /** Something the user must do first (for example, switch IMAP on in the webmail). */
+  note: z.string().min(1).optional(),
+});
+
+export const ProviderWithoutImapSchema = z.strictObject({
+  ...commonFields,
+  imapAvailable: z.literal(false),
+  /** The plain sentence the user reads instead of server settings. */
+  note: z.string().min(1),
+});
+
+export const ProviderEntrySchema = z.discriminatedUnion('imapAvailable', [
+  ProviderWithImapSchema,
+  ProviderWithoutImapSchema,
+]);
+/** One provider in the bundled table. */
+export type ProviderEntry = z.infer<typeof ProviderEntrySchema>;
+export type ProviderWithImap = z.infer<typeof ProviderWithImapSchema>;

@@ -1,0 +1,242 @@
+// Provider data: European webmails and national internet providers.
+import { imapStarttls, imapTls } from './imap-presets.ts';
+import type { ProviderEntry } from './provider-schema.ts';
+
+/** European services, grouped roughly by country. */
+export const europeanProviders: readonly ProviderEntry[] = [
+  {
+    id: 'gmx', name: 'GMX', imapAvailable: true,
+    domains: ['gmx.de', 'gmx.net', 'gmx.at', 'gmx.ch', 'gmx.eu', 'gmx.org', 'gmx.info', 'gmx.biz'],
+    imap: imapTls('imap.gmx.net'),
+    auth: 'password', helpUrl: 'https://hilfe.gmx.net/pop-imap/imap/imap-serverdaten.html',
+    note: 'POP3 and IMAP access must be switched on in the GMX settings first.',
+  },
+  {
+    id: 'web-de', name: 'WEB.DE', imapAvailable: true,
+    domains: ['web.de'],
+    imap: imapTls('imap.web.de', '%EMAILLOCALPART%'),
+    auth: 'password', helpUrl: 'https://hilfe.web.de/pop-imap/imap/imap-serverdaten.html',
+    note: 'POP3 and IMAP access must be switched on in the WEB.DE settings first.',
+  },
+  {
+    id: 't-online', name: 'Telekom Mail (t-online.de)', imapAvailable: true,
+    domains: ['t-online.de', 'magenta.de'],
+    imap: imapTls('secureimap.t-online.de'),
+    // Mail apps need the separate "E-Mail-Passwort" set in the Telekom mail settings.
+    auth: 'app-password', helpUrl: 'https://www.telekom.de/hilfe/festnetz-internet-tv/e-mail',
+  },
+  {
+    id: 'freenet', name: 'freenet Mail', imapAvailable: true,
+    domains: ['freenet.de'],
+    imap: imapTls('mx.freenet.de'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'vodafone-de', name: 'Vodafone Mail', imapAvailable: true,
+    domains: ['vodafonemail.de', 'arcor.de', 'kabelmail.de'],
+    imap: imapTls('imap.vodafonemail.de'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'ionos-de', name: 'IONOS', imapAvailable: true,
+    domains: ['online.de', 'onlinehome.de'], mxSuffixes: ['ionos.de', 'kundenserver.de'],
+    imap: imapTls('imap.ionos.de'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'strato', name: 'STRATO', imapAvailable: true,
+    domains: [], mxSuffixes: ['rzone.de'],
+    imap: imapTls('imap.strato.de'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'hetzner', name: 'Hetzner', imapAvailable: true,
+    domains: [], mxSuffixes: ['your-server.de'],
+    imap: imapTls('mail.your-server.de'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'posteo', name: 'Posteo', imapAvailable: true,
+    domains: [
+      'posteo.de', 'posteo.at', 'posteo.be', 'posteo.ch', 'posteo.com', 'posteo.eu', 'posteo.net',
+      'posteo.org', 'posteo.me', 'posteo.nl', 'posteo.uk', 'posteo.co.uk', 'posteo.us', 'posteo.jp',
+      'posteo.es', 'posteo.it', 'posteo.se', 'posteo.dk', 'posteo.fi', 'posteo.pt',
+    ],
+    imap: imapTls('posteo.de'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'mailbox-org', name: 'mailbox.org', imapAvailable: true,
+    domains: ['mailbox.org'], mxSuffixes: ['mailbox.org'],
+    imap: imapTls('imap.mailbox.org'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'orange', name: 'Orange', imapAvailable: true,
+    domains: ['orange.fr', 'wanadoo.fr'],
+    imap: imapTls('imap.orange.fr'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'free', name: 'Free', imapAvailable: true,
+    domains: ['free.fr'],
+    imap: imapTls('imap.free.fr', '%EMAILLOCALPART%'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'sfr', name: 'SFR Mail', imapAvailable: true,
+    domains: ['sfr.fr', 'neuf.fr', 'club-internet.fr'],
+    imap: imapTls('imap.sfr.fr'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'laposte', name: 'La Poste Mail', imapAvailable: true,
+    domains: ['laposte.net'],
+    imap: imapTls('imap.laposte.net', '%EMAILLOCALPART%'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'ovh', name: 'OVHcloud', imapAvailable: true,
+    domains: [], mxSuffixes: ['ovh.net'],
+    imap: imapTls('ssl0.ovh.net'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'gandi', name: 'Gandi Mail', imapAvailable: true,
+    domains: [], mxSuffixes: ['gandi.net'],
+    imap: imapTls('mail.gandi.net'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'libero', name: 'Libero Mail', imapAvailable: true,
+    domains: ['libero.it', 'iol.it', 'blu.it', 'inwind.it', 'giallo.it'],
+    imap: imapTls('imapmail.libero.it'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'virgilio', name: 'Virgilio Mail', imapAvailable: true,
+    domains: ['virgilio.it'],
+    imap: imapTls('in.virgilio.it'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'tim', name: 'TIM Mail', imapAvailable: true,
+    domains: ['tim.it'],
+    imap: imapStarttls('imap.tim.it'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'aruba', name: 'Aruba', imapAvailable: true,
+    domains: [], mxSuffixes: ['aruba.it'],
+    imap: imapTls('imaps.aruba.it'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'seznam', name: 'Seznam Email', imapAvailable: true,
+    domains: ['seznam.cz', 'email.cz', 'post.cz', 'spoluzaci.cz'],
+    imap: imapTls('imap.seznam.cz'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'onet', name: 'Onet Poczta', imapAvailable: true,
+    domains: ['onet.pl', 'onet.eu', 'poczta.onet.pl', 'op.pl', 'vp.pl', 'spoko.pl', 'autograf.pl', 'buziaczek.pl', 'vip.onet.pl'],
+    imap: imapTls('imap.poczta.onet.pl'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'wp', name: 'Poczta WP', imapAvailable: true,
+    domains: ['wp.pl'],
+    imap: imapTls('imap.wp.pl', '%EMAILLOCALPART%'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'o2-pl', name: 'Poczta o2', imapAvailable: true,
+    domains: ['o2.pl', 'go2.pl', 'tlen.pl', 'prokonto.pl'],
+    imap: imapTls('poczta.o2.pl', '%EMAILLOCALPART%'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'interia', name: 'Poczta Interia', imapAvailable: true,
+    domains: ['interia.pl', 'interia.eu', 'poczta.fm'],
+    imap: imapTls('poczta.interia.pl'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'ziggo', name: 'Ziggo Mail', imapAvailable: true,
+    domains: ['ziggo.nl', 'ziggomail.com', 'home.nl', 'chello.nl', 'casema.nl', 'quicknet.nl', 'upcmail.nl', 'zeelandnet.nl'],
+    imap: imapTls('imap.ziggo.nl'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'kpn', name: 'KPN Mail', imapAvailable: true,
+    domains: ['kpnmail.nl', 'kpnplanet.nl', 'planet.nl', 'hetnet.nl', 'wxs.nl', 'freeler.nl', 'telfort.nl', 'xs4all.nl'],
+    imap: imapTls('imap.kpnmail.nl'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'proximus', name: 'Proximus Mail', imapAvailable: true,
+    domains: ['proximus.be', 'skynet.be', 'belgacom.net'],
+    imap: imapTls('imap.proximus.be'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'bt', name: 'BT Email', imapAvailable: true,
+    domains: ['btinternet.com', 'btopenworld.com', 'talk21.com'],
+    imap: imapTls('mail.btinternet.com'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'sky', name: 'Sky Mail', imapAvailable: true,
+    domains: ['sky.com'],
+    imap: imapTls('imap.tools.sky.com'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'virgin-media', name: 'Virgin Media Mail', imapAvailable: true,
+    domains: ['virginmedia.com', 'virgin.net', 'blueyonder.co.uk', 'ntlworld.com'],
+    imap: imapTls('imap.virginmedia.com'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'ionos-uk', name: 'IONOS (UK)', imapAvailable: true,
+    domains: [], mxSuffixes: ['ionos.co.uk', '1and1.co.uk'],
+    imap: imapTls('imap.ionos.co.uk'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'one-com', name: 'one.com', imapAvailable: true,
+    domains: [], mxSuffixes: ['one.com'],
+    imap: imapTls('imap.one.com'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'bluewin', name: 'Swisscom bluewin', imapAvailable: true,
+    domains: ['bluewin.ch', 'bluemail.ch'],
+    imap: imapTls('imaps.bluewin.ch'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'a1', name: 'A1 Mail', imapAvailable: true,
+    domains: ['a1.net', 'aon.at'],
+    imap: imapTls('securemail.a1.net'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'sapo', name: 'SAPO Mail', imapAvailable: true,
+    domains: ['sapo.pt', 'meo.pt'],
+    imap: imapTls('imap.sapo.pt'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'rambler', name: 'Rambler Mail', imapAvailable: true,
+    domains: ['rambler.ru', 'lenta.ru', 'autorambler.ru', 'myrambler.ru', 'ro.ru'],
+    imap: imapTls('imap.rambler.ru'),
+    auth: 'password', helpUrl: null,
+  },
+  {
+    id: 'ukr-net', name: 'UKR.NET', imapAvailable: true,
+    domains: ['ukr.net'],
+    imap: imapTls('imap.ukr.net'),
+    auth: 'password', helpUrl: null,
+  },
+];

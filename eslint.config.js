@@ -60,6 +60,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures declare "no dependencies" with an empty destructuring pattern.
+    files: ['e2e/**/*fixture*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['e2e/harness/client/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -1,9 +1,9 @@
 // Opens a provider help link in the system browser, after the open-external policy allowed it.
-import type { Shell } from 'electron';
 
 /** What opening a link needs: Electron's `shell.openExternal` and the policy. */
 export interface OpenExternalDeps {
-  openExternal: Shell['openExternal'];
+  /** Electron's `shell.openExternal`, passed in by main.ts. */
+  openExternal: (url: string, options: { activate: boolean }) => Promise<void>;
   /** Returns the normalised URL to open, or `null` to refuse (see `createOpenExternalPolicy`). */
   allow: (url: string) => string | null;
   /** Told about refused links, so that a probe from a compromised page leaves a trace. */

@@ -2,7 +2,6 @@
 import { spawn } from 'node:child_process';
 import { basename, dirname, join, resolve } from 'node:path';
 import { app, BrowserWindow, session, shell } from 'electron';
-import { findProviderByDomain } from '../shared/providers/find-provider.ts';
 import { providerTable } from '../shared/providers/provider-table.ts';
 import { openElectronSettingsStore } from './adapters/electron-settings-store.ts';
 import { createKeytarSecretStore } from './adapters/keytar-secret-store.ts';
@@ -11,10 +10,10 @@ import { createOpenExternal } from './ipc/open-external.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
 import { createAccountsService } from './services/accounts/create-accounts-service.ts';
 import { createAppServices } from './services/app-services.ts';
-import type { CheckInput } from './services/check/check-input.ts';
 import { createCheckRunner } from './services/check/check-runner.ts';
 import { createDefaultCheckEngine } from './services/check/create-default-check-engine.ts';
 import { createDefaultDiscovery } from './services/discovery/default-discovery.ts';
+import { providerHint } from './services/discovery/provider-hint.ts';
 import { createOpenExternalPolicy } from './services/open-external-policy.ts';
 import { createMainWindow, guardWebContents, hardenSession, isRendererPage, loadRenderer, rendererEntry } from './window.ts';
 
@@ -31,11 +30,6 @@ function handledSquirrelEvent(): boolean {
   if (command === '--squirrel-obsolete') app.quit();
   else spawn(updateExe, [shortcut, basename(process.execPath)], { detached: true }).on('error', () => app.quit()).on('close', () => app.quit());
   return true;
-}
-
-function providerHint(email: string): CheckInput['provider'] {
-  const entry = findProviderByDomain(email.slice(email.lastIndexOf('@') + 1));
-  return entry && { name: entry.name, helpUrl: entry.helpUrl, auth: entry.auth };
 }
 
 function start(dataDir: string): void {

@@ -1,6 +1,6 @@
 // Tests ISPDB and autoconfig fetching against real local HTTP and HTTPS servers with a private CA.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCa, type TestCa } from './test-support/e2e-fixtures.ts';
+import { createTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { domainAutoconfigUrls, fetchAutoconfig, ispdbUrl } from './autoconfig-source.ts';
 import { maxAutoconfigBytes } from './autoconfig-xml.ts';
 import { createDnsPort } from './dns-port.ts';

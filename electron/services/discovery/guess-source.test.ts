@@ -1,6 +1,7 @@
 // Tests guessing against a real Dovecot and against scripted peers, over real sockets with verified TLS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestCa, startDovecot, type Dovecot, type TestCa } from './test-support/e2e-fixtures.ts';
+import { startDovecot, type Dovecot } from '../../../e2e/fixtures/dovecot.ts';
+import { createTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { createDnsPort } from './dns-port.ts';
 import { parseEmailAddress } from './email-address.ts';
 import { discoverByGuessing, guessTargets } from './guess-source.ts';

@@ -1,5 +1,6 @@
 // A whole discovery world on loopback: DNS (dns2), ISPDB and autoconfig web servers, Dovecot, a private CA.
-import { createTestCa, startDovecot, type Dovecot, type TestCa } from './e2e-fixtures.ts';
+import { startDovecot, type Dovecot } from '../../../../e2e/fixtures/dovecot.ts';
+import { createTestCa, type TestCa } from '../../../../e2e/fixtures/test-ca.ts';
 import { createDiscovery, type Discovery, type DiscoveryDeps } from '../discover.ts';
 import { createDnsPort } from '../dns-port.ts';
 import { startLocalDns, type LocalDns, type Zone } from './local-dns.ts';

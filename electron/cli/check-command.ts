@@ -24,7 +24,8 @@ export async function checkInputFromArgs(
   deps: CheckCommandDeps,
 ): Promise<{ input: CheckInput; json: boolean; provider: DiscoveredProvider | null }> {
   const { values, positionals } = parseArgs({ args, options: serverFlagOptions, allowPositionals: true, strict: true });
-  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  // Not echoed: a stray argument is sometimes a password typed where it does not belong.
+  if (positionals.length > 0) throw new UsageError('unexpected argument; passwords are read from stdin (--password-stdin) or a prompt, never from the command line');
   const { settings, discovery } = await settingsFromFlags(values, deps.discover);
   const timeoutMs = timeoutFromFlag(values.timeout, defaultStepTimeoutMs);
   const trustedFingerprint = fingerprintFromFlag(values['trust-certificate']);

@@ -3,14 +3,22 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { UsageError, type CliIo } from './cli-io.ts';
 
-/** The first line of stdin without its line ending. */
+/**
+ * The first line of stdin without its line ending (LF or CRLF). Read by hand rather than with
+ * readline, which also ends a line at a lone CR and would silently cut a password holding one.
+ */
 async function firstLine(io: CliIo): Promise<string> {
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity, terminal: false });
-  for await (const line of lines) {
-    lines.close();
-    return line;
+  const chunks: Buffer[] = [];
+  for await (const chunk of io.stdin as AsyncIterable<Buffer | string>) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    const end = bytes.indexOf(0x0a);
+    if (end !== -1) {
+      chunks.push(bytes.subarray(0, end));
+      break;
+    }
+    chunks.push(bytes);
   }
-  return '';
+  return Buffer.concat(chunks).toString('utf8').replace(/\r$/, '');
 }
 
 /** Asks on the terminal without echoing what is typed. */

@@ -68,7 +68,7 @@ export async function settingsFromFlags(
 export function timeoutFromFlag(value: string | undefined, defaultMs: number): number {
   if (value === undefined) return defaultMs;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) throw new UsageError('--timeout must be a number of seconds from 1 to 300');
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) throw new UsageError('--timeout must be a number of seconds, more than 0 and at most 300');
   return Math.round(seconds * 1000);
 }
 

@@ -63,11 +63,11 @@ export const failureMessages: Record<FailureCategory, FailureText> = {
   },
   'app-password-required': {
     message: '{provider} requires an app-specific password for mail apps, not your usual password.',
-    advice: 'Create an app password in your account’s security settings and enter it here instead of your normal password.',
+    advice: 'Sign in to your account on the provider’s website, open its security settings and create an app password for mail (this usually needs two-step verification turned on first). Then enter that password here instead of your usual one.',
   },
   'oauth-required': {
     message: 'This server does not accept passwords from mail apps; it requires signing in with your browser (OAuth2).',
-    advice: 'Use “Sign in” to authorise this app with your provider.',
+    advice: 'Your usual password will not work here. Sign in through your provider in the browser (OAuth2) instead, or, if your provider still offers app passwords for mail, create one and enter it here.',
   },
   'password-expired': {
     message: 'The server says your password has expired.',

@@ -40,14 +40,19 @@ export function describeCertificate(cert: PeerCertificate): CertificateInfo {
   };
 }
 
+// Node itself runs the name check when the chain is fine and reports a mismatch through
+// `authorizationError` too, so that code must not be read as an untrusted chain.
+const nameCodes = new Set(['ERR_TLS_CERT_ALTNAME_INVALID', 'ERR_TLS_CERT_ALTNAME_FORMAT']);
+
 function findProblem(socket: TLSSocket, host: string, cert: PeerCertificate): { category: CertificateProblem; reason: string } | null {
-  if (!socket.authorized) {
-    const code = String(socket.authorizationError ?? 'UNKNOWN');
+  const code = socket.authorized ? undefined : String(socket.authorizationError ?? 'UNKNOWN');
+  if (code !== undefined && !nameCodes.has(code)) {
     return { category: expiredCodes.has(code) ? 'certificate-expired' : 'certificate-untrusted', reason: code };
   }
   const name = host.replace(/^\[|\]$/g, '');
   const identityError = checkServerIdentity(isIP(name) ? name : name.toLowerCase(), cert);
-  return identityError ? { category: 'certificate-hostname-mismatch', reason: identityError.message } : null;
+  if (identityError) return { category: 'certificate-hostname-mismatch', reason: identityError.message };
+  return code === undefined ? null : { category: 'certificate-hostname-mismatch', reason: code };
 }
 
 /**

@@ -11,6 +11,7 @@ export interface ImapErrorContext {
   capabilities: Map<string, unknown>;
   encrypted: boolean;
   security: Security;
+  /** The STARTTLS handshake has begun (always true once past sign-in). */
   tlsStarted: boolean;
 }
 
@@ -30,8 +31,15 @@ export function classifyImapError(context: ImapErrorContext): StepFailure {
   if (watch.authResponse) {
     return { category: classifyAuthResponse(watch.authResponse), detail: 'The server refused the sign-in.', serverText: watch.authResponse };
   }
+  // Before the handshake began, a STARTTLS failure means the server did not offer it, refused it,
+  // or greeted with PREAUTH: the connection stayed unencrypted and nothing secret was sent.
   if (context.security === 'starttls' && !context.tlsStarted && watch.firstLine && !watch.credentialSent) {
-    return { category: 'starttls-unavailable', detail: 'The server did not offer STARTTLS; nothing was sent.' };
+    const detail = /^\* PREAUTH\b/i.test(watch.firstLine)
+      ? 'The server signed in without a password before STARTTLS (PREAUTH), so the connection could not be encrypted; nothing was sent.'
+      : capabilities.has('STARTTLS')
+        ? 'The server refused STARTTLS; nothing was sent.'
+        : 'The server did not offer STARTTLS; nothing was sent.';
+    return { category: 'starttls-unavailable', detail };
   }
   const message = field(error, 'message');
   if (!watch.credentialSent && /login is disabled|no matching authentication|no password configured/i.test(message)) {
@@ -49,6 +57,9 @@ export function classifyImapError(context: ImapErrorContext): StepFailure {
   if (field(error, 'authenticationFailed') === 'true') {
     const serverText = field(error, 'response');
     return { category: serverText ? classifyAuthResponse(`NO ${serverText}`) : 'wrong-credentials', detail: 'The server refused the sign-in.', serverText };
+  }
+  if (context.security === 'starttls' && context.tlsStarted && !context.encrypted) {
+    return { category: categoryForSocketError(error, 'tls-handshake-failed'), detail: describeSocketError(error) };
   }
   if (!watch.firstLine) {
     return { category: categoryForSocketError(error, 'connection-lost'), detail: describeSocketError(error) };

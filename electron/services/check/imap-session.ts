@@ -7,7 +7,7 @@ import type { TlsInfo } from '../../../shared/check-report.ts';
 import type { CheckInput } from './check-input.ts';
 import { StepFailedError, type StepFailure } from './check-failure.ts';
 import type { StepTracker } from './step-tracker.ts';
-import { acceptedTlsInfo, beginTls } from './tls-upgrade.ts';
+import { acceptedTlsInfo, beginTls, describeTlsInfo } from './tls-upgrade.ts';
 import { WireWatch } from './wire-watch.ts';
 import { classifyImapError } from './classify-imap-error.ts';
 
@@ -27,26 +27,34 @@ function mechanisms(capabilities: Map<string, unknown>): string[] {
   return [...capabilities.keys()].filter((name) => name.startsWith('AUTH=')).map((name) => name.slice(5));
 }
 
-function describeGreeting(firstLine: string | undefined, capabilities: Map<string, unknown>): string {
-  const text = (firstLine ?? '').replace(/^\* (OK|PREAUTH)\s*(\[[^\]]*\]\s*)?/i, '').trim();
-  const caps = [...capabilities.keys()].filter((name) => !name.startsWith('AUTH=')).join(' ');
+function describeMechanisms(capabilities: Map<string, unknown>): string {
   const auth = mechanisms(capabilities);
-  return `${text || 'Server ready'} · capabilities: ${caps || 'none'} · sign-in methods: ${auth.length ? auth.join(', ') : 'LOGIN command only'}`;
+  if (auth.length > 0) return auth.join(', ');
+  // Without AUTH= entries a client falls back to LOGIN, unless LOGINDISABLED forbids even that.
+  return capabilities.has('LOGINDISABLED') ? 'none on this connection (LOGINDISABLED)' : 'LOGIN command only';
+}
+
+function describeGreeting(firstLine: string | undefined, capabilities: Map<string, unknown>, serverName: string | undefined): string {
+  const text = (firstLine ?? '').replace(/^\* (OK|PREAUTH)\s*(\[[^\]]*\]\s*)?/i, '').trim() || 'Server ready';
+  const identity = serverName && !text.toLowerCase().includes(serverName.toLowerCase()) ? `${text} (${serverName})` : text;
+  const caps = [...capabilities.keys()].filter((name) => !name.startsWith('AUTH=')).join(' ');
+  return `${identity} · capabilities: ${caps || 'none'} · sign-in methods: ${describeMechanisms(capabilities)}`;
 }
 
 /**
- * A refusal found while the greeting step is still open belongs to a later step: a missing
- * STARTTLS to the TLS step, a sign-in the server cannot take (or we would not send) to authenticate.
+ * Says LOGOUT without making the report wait for the answer: the outcome is known once INBOX is
+ * open, and the server's reply would only add a round trip to every check. The connection is
+ * closed when the reply comes, or after `limitMs` at the latest.
  */
-function moveToFailingStep(tracker: StepTracker, failure: StepFailure, greetingDetail: () => string): void {
-  if (tracker.status('greeting') !== 'running') return;
-  if (failure.category === 'starttls-unavailable') {
-    tracker.pass('greeting', greetingDetail());
-    tracker.start('tls');
-  } else if (failure.category === 'encryption-required' || failure.category === 'oauth-required') {
-    tracker.pass('greeting', greetingDetail());
-    tracker.start('authenticate');
-  }
+function logOutInBackground(client: ImapFlow, limitMs: number): void {
+  const limit = setTimeout(() => client.close(), limitMs);
+  void client
+    .logout()
+    .catch(() => undefined)
+    .finally(() => {
+      clearTimeout(limit);
+      client.close();
+    });
 }
 
 /** Runs greeting → (STARTTLS) → authenticate → inbox; returns the STARTTLS TLS details, if any. */
@@ -57,6 +65,28 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
   let encrypted = options.encrypted;
   let startTlsInfo: TlsInfo | undefined;
   let transportFailure: StepFailure | undefined;
+  // Set once the STARTTLS handshake has begun: a failure after it is a TLS failure, not a missing STARTTLS.
+  let handshakeStarted = false;
+  let offeredAtSignIn = '';
+
+  // The greeting step ends when the conversation moves on: at STARTTLS, or just before sign-in.
+  const settleGreeting = () => {
+    if (tracker.status('greeting') !== 'running') return;
+    const serverName = typeof client.serverInfo?.name === 'string' ? client.serverInfo.name : undefined;
+    tracker.pass('greeting', describeGreeting(watch.firstLine, client.capabilities, serverName));
+  };
+
+  // A refusal found before sign-in belongs to a later step: a missing STARTTLS to the TLS step,
+  // a sign-in the server cannot take (or we would not send) to authenticate.
+  const moveToFailingStep = (failure: StepFailure) => {
+    if (failure.category === 'starttls-unavailable') {
+      settleGreeting();
+      tracker.start('tls');
+    } else if ((failure.category === 'encryption-required' || failure.category === 'oauth-required') && tracker.status('authenticate') === undefined) {
+      settleGreeting();
+      tracker.start('authenticate');
+    }
+  };
 
   const watch = new WireWatch({
     onFirstLine(line) {
@@ -66,7 +96,8 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
       }
     },
     beforeCredential() {
-      tracker.pass('greeting', describeGreeting(watch.firstLine, client.capabilities));
+      settleGreeting();
+      offeredAtSignIn = describeMechanisms(client.capabilities);
       tracker.start('authenticate');
       if (!encrypted && (settings.security !== 'none' || !input.allowInsecure)) {
         return {
@@ -91,7 +122,12 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
     },
     ...(settings.security === 'starttls'
       ? {
+          prepareUpgrade() {
+            settleGreeting();
+            tracker.start('tls', 'Upgrading with STARTTLS');
+          },
           upgrade(plain: unknown, _options: unknown, onSecure: () => void) {
+            handshakeStarted = true;
             tracker.start('tls', 'Upgrading with STARTTLS');
             const secure = beginTls({ socket: plain as Socket, host: settings.host, secureContext: options.secureContext, pinnedFingerprint: input.trustedFingerprint });
             watch.guardWrites(secure);
@@ -100,12 +136,15 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
                 startTlsInfo = acceptedTlsInfo(secure, { host: settings.host, pinnedFingerprint: input.trustedFingerprint });
               } catch (error) {
                 transportFailure = error instanceof StepFailedError ? error.failure : undefined;
-                secure.destroy(new Error('certificate refused'));
+                secure.destroy();
+                // The socket is already destroyed, so destroy() emits no 'error', and imapflow
+                // waits for one to end its STARTTLS upgrade: without this it would wait for the watchdog.
+                if (secure.listenerCount('error') > 0) secure.emit('error', new Error('certificate refused'));
                 return;
               }
               encrypted = true;
               current = secure;
-              tracker.pass('tls', `${startTlsInfo.protocol}, ${startTlsInfo.cipher} (after STARTTLS)`);
+              tracker.pass('tls', `${describeTlsInfo(startTlsInfo)} · upgraded with STARTTLS`);
               onSecure();
               watch.attachReader(secure);
             });
@@ -137,6 +176,7 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
     clientInfo: { name: 'Mail Setup', version: '0.1.0' },
   } as ConstructorParameters<typeof ImapFlow>[0]);
   client.on('error', () => undefined);
+  let loggingOut = false;
   const onAbort = () => client.close();
   options.signal.addEventListener('abort', onAbort, { once: true });
 
@@ -147,28 +187,37 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
       const failure =
         transportFailure ??
         watch.blocked ??
-        classifyImapError({ error, watch, capabilities: client.capabilities, encrypted, security: settings.security, tlsStarted: tracker.status('tls') !== undefined });
-      moveToFailingStep(tracker, failure, () => describeGreeting(watch.firstLine, client.capabilities));
+        classifyImapError({ error, watch, capabilities: client.capabilities, encrypted, security: settings.security, tlsStarted: handshakeStarted });
+      moveToFailingStep(failure);
       throw new StepFailedError(failure);
     }
-    if (tracker.status('greeting') !== 'passed') tracker.pass('greeting', describeGreeting(watch.firstLine, client.capabilities));
-    tracker.pass('authenticate', `Signed in as ${settings.username} with ${watch.authMechanism ?? 'PREAUTH'}`);
+    settleGreeting();
+    tracker.start('authenticate');
+    tracker.pass(
+      'authenticate',
+      watch.authMechanism
+        ? `Signed in as ${settings.username} with ${watch.authMechanism} (offered: ${offeredAtSignIn})`
+        : 'Already signed in by the server (PREAUTH greeting); no credential was sent.',
+    );
     tracker.start('inbox');
     try {
       const inbox = await client.mailboxOpen('INBOX', { readOnly: true });
       tracker.pass('inbox', `INBOX opened: ${inbox.exists} message${inbox.exists === 1 ? '' : 's'}`);
     } catch (error) {
-      const serverText = typeof error === 'object' && error !== null && 'response' in error ? String(error.response) : '';
+      // imapflow keeps the whole tagged line here; the tag means nothing to a person.
+      const response = typeof error === 'object' && error !== null && 'response' in error ? String(error.response) : '';
+      const serverText = response.replace(/^[^\s*+]+ (?=(OK|NO|BAD)\b)/i, '');
       throw new StepFailedError(
         client.usable
           ? { category: 'mailbox-unavailable', detail: 'The server would not open INBOX.', serverText }
           : classifyImapError({ error, watch, capabilities: client.capabilities, encrypted, security: settings.security, tlsStarted: true }),
       );
     }
-    await client.logout().catch(() => undefined);
+    loggingOut = true;
+    logOutInBackground(client, Math.min(timeoutMs, 2_000));
     return startTlsInfo ? { tls: startTlsInfo } : {};
   } finally {
     options.signal.removeEventListener('abort', onAbort);
-    client.close();
+    if (!loggingOut) client.close();
   }
 }

@@ -55,12 +55,25 @@ export async function upgradeToTls(options: TlsUpgradeOptions): Promise<SecuredC
   try {
     socket = await handshake(options);
   } catch (error) {
+    const category = categoryForSocketError(error, 'tls-handshake-failed');
+    // The usual cause: the server speaks plain IMAP on this port (a STARTTLS or unencrypted port).
+    const plainPeer = typeof error === 'object' && error !== null && 'code' in error && error.code === 'ERR_SSL_WRONG_VERSION_NUMBER';
     throw new StepFailedError({
-      category: categoryForSocketError(error, 'tls-handshake-failed'),
-      detail: describeSocketError(error),
+      category,
+      detail: plainPeer
+        ? 'The server did not answer in TLS (ERR_SSL_WRONG_VERSION_NUMBER): this port probably expects STARTTLS or no encryption.'
+        : describeSocketError(error),
     });
   }
   return { socket, info: acceptedTlsInfo(socket, options) };
+}
+
+/** The TLS step's detail: protocol, cipher, and the certificate's subject, issuer, validity and fingerprint. */
+export function describeTlsInfo(info: TlsInfo): string {
+  const cert = info.certificate;
+  const validity = cert.validFrom ? `valid ${cert.validFrom.slice(0, 10)} to ${cert.validTo.slice(0, 10)}` : `valid until ${cert.validTo.slice(0, 10)}`;
+  const pinned = info.pinned ? ` · trusted by your decision despite: ${info.pinned.problem}` : '';
+  return `${info.protocol}, ${info.cipher} · certificate for ${cert.subject}, issued by ${cert.issuer}, ${validity} · SHA-256 ${cert.fingerprint256}${pinned}`;
 }
 
 /** The TLS details of a finished handshake, or a StepFailedError when the certificate is not acceptable. */

@@ -1,0 +1,212 @@
+// `mail-setup check` as a child process against a real Dovecot and scripted peers: exit codes, JSON, stderr, secrets.
+import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CheckReportSchema, stepIds, type CheckReport } from '../../shared/check-report.ts';
+import { nextLoopbackAddress, startDovecot, type Dovecot } from '../../e2e/fixtures/dovecot.ts';
+import { silentScript, startScriptedPeer, starttlsStrippedScript, type ScriptedPeer } from '../../e2e/fixtures/scripted-imap-peer.ts';
+import { getTestCa, type TestCa } from '../../e2e/fixtures/test-ca.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+const alice = { user: 'alice@example.test', password: 'correct horse battery staple' };
+const special = { user: 'special@example.test', password: '  pässwörd "q" \\ {5} ' };
+
+let ca: TestCa;
+let dovecot: Dovecot;
+let selfSigned: Dovecot;
+const peers: ScriptedPeer[] = [];
+
+beforeAll(async () => {
+  ca = await getTestCa();
+  [dovecot, selfSigned] = await Promise.all([
+    startDovecot({ users: [alice, special] }),
+    startDovecot({ users: [alice], certificate: ca.selfSigned }),
+  ]);
+});
+
+afterAll(async () => {
+  await Promise.all([dovecot?.stop(), selfSigned?.stop(), ...peers.map((peer) => peer.stop())]);
+});
+
+interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+interface CliOptions {
+  input?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Trust the test CA through NODE_EXTRA_CA_CERTS (default true). */
+  trustTestCa?: boolean;
+}
+
+function cli(args: readonly string[], options: CliOptions = {}): Promise<CliResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  delete env['NODE_EXTRA_CA_CERTS'];
+  // Node's compile cache (type-stripped TypeScript included) halves the start-up of every run.
+  env['NODE_COMPILE_CACHE'] ??= join(tmpdir(), 'mail-setup-test-compile-cache');
+  if (options.trustTestCa ?? true) env['NODE_EXTRA_CA_CERTS'] = ca.caCert;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'mail-setup.js'), ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input ?? '');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(stdout).toString('utf8'), stderr: Buffer.concat(stderr).toString('utf8') });
+    });
+  });
+}
+
+function checkArgs(port: number, extra: readonly string[] = [], user = alice.user): string[] {
+  return ['check', '--email', user, '--host', 'localhost', '--port', String(port), '--password-stdin', ...extra];
+}
+
+/** The one JSON document on stdout, checked against the contract's shape. */
+function report(result: CliResult): CheckReport {
+  const parsed: unknown = JSON.parse(result.stdout);
+  const checked = CheckReportSchema.strict().parse(parsed);
+  expect(Object.keys(parsed as object)).toEqual(checked.tls ? ['ok', 'account', 'steps', 'tls', 'failure'] : ['ok', 'account', 'steps', 'failure']);
+  expect(checked.steps.map((step) => step.id)).toEqual([...stepIds]);
+  for (const step of checked.steps) {
+    expect(Object.keys(step)).toEqual(['id', 'status', 'ms', 'detail']);
+    expect(['passed', 'failed', 'skipped']).toContain(step.status);
+  }
+  return checked;
+}
+
+/** No form of the password anywhere in what the command printed. */
+function expectNoSecret(result: CliResult, user: string, password: string): void {
+  const printed = result.stdout + result.stderr;
+  const forms = [
+    password,
+    password.trim(),
+    JSON.stringify(password).slice(1, -1),
+    Buffer.from(password).toString('base64'),
+    Buffer.from(`\0${user}\0${password}`).toString('base64'),
+  ];
+  for (const form of forms) expect(printed).not.toContain(form);
+}
+
+describe('mail-setup check', () => {
+  it('exits 0 and prints exactly one JSON document in the contract’s shape', async () => {
+    const result = await cli(checkArgs(dovecot.tlsPort, ['--security', 'tls', '--json']), { input: `${alice.password}\n` });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    const parsed = report(result);
+    expect(parsed.ok).toBe(true);
+    expect(parsed.failure).toBeNull();
+    expect(parsed.account).toEqual({ email: alice.user, host: 'localhost', port: dovecot.tlsPort, security: 'tls', username: alice.user });
+    expect(parsed.tls?.certificate.fingerprint256).toBe(ca.trusted.fingerprint256);
+    expectNoSecret(result, alice.user, alice.password);
+  });
+
+  it('trusts a private CA only through NODE_EXTRA_CA_CERTS', async () => {
+    const result = await cli(checkArgs(dovecot.tlsPort, ['--json']), { input: `${alice.password}\n`, trustTestCa: false });
+    expect(result.code).toBe(1);
+    expect(report(result).failure?.category).toBe('certificate-untrusted');
+  });
+
+  it('exits 1 on a wrong password, with the category, the server’s words, and no trace of the password', async () => {
+    const wrong = 'Correct Horse Battery Staple';
+    const env = { MAIL_SETUP_LOCAL_ADDRESS: nextLoopbackAddress() };
+    const json = await cli(checkArgs(dovecot.tlsPort, ['--json']), { input: `${wrong}\n`, env });
+    expect(json.code).toBe(1);
+    const parsed = report(json);
+    expect(parsed.failure).toMatchObject({ category: 'wrong-credentials', serverText: 'NO [AUTHENTICATIONFAILED] Authentication failed.' });
+    expect(parsed.failure?.advice).toMatch(/Caps Lock/);
+    expectNoSecret(json, alice.user, wrong);
+
+    const human = await cli(checkArgs(dovecot.tlsPort), { input: `${wrong}\n`, env: { MAIL_SETUP_LOCAL_ADDRESS: nextLoopbackAddress() } });
+    expect(human.code).toBe(1);
+    expect(human.stdout).toMatch(/✓ tls/);
+    expect(human.stdout).toMatch(/✗ authenticate/);
+    expect(human.stdout).toMatch(/Failed: wrong-credentials/);
+    expect(human.stdout).toMatch(/The server said: NO \[AUTHENTICATIONFAILED\] Authentication failed\./);
+    expectNoSecret(human, alice.user, wrong);
+  });
+
+  it('reads the password exactly as typed: spaces, quotes, backslashes, braces, non-ASCII, and a CRLF ending', async () => {
+    const result = await cli(checkArgs(dovecot.tlsPort, ['--json'], special.user), { input: `${special.password}\r\nthe second line is ignored\n` });
+    expect(result.code).toBe(0);
+    expect(report(result).ok).toBe(true);
+    expectNoSecret(result, special.user, special.password);
+  });
+
+  it.each([
+    ['a CR', 'opensesame\rxyzzy\n'],
+    ['a NUL', 'opensesame\0xyzzy\n'],
+  ])('refuses a password holding %s with exit 2 and one line on stderr', async (_what, input) => {
+    const result = await cli(checkArgs(dovecot.tlsPort, ['--json']), { input });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('mail-setup: the password must not contain line breaks or NUL characters\n');
+  });
+
+  it.each([
+    ['no --email', ['check', '--host', 'localhost', '--password-stdin']],
+    ['a bad --security', ['check', '--email', 'ann@example.test', '--host', 'localhost', '--security', 'ssl', '--password-stdin']],
+    ['a bad --port', ['check', '--email', 'ann@example.test', '--host', 'localhost', '--port', '99999x', '--password-stdin']],
+    ['a bad --timeout', ['check', '--email', 'ann@example.test', '--host', 'localhost', '--timeout', '0', '--password-stdin']],
+    ['a username with a line break', ['check', '--email', 'ann@example.test', '--host', 'localhost', '--username', 'ann\r\nA1 LOGOUT', '--password-stdin']],
+    ['a password given as an option', ['check', '--email', 'ann@example.test', '--host', 'localhost', '--password=opensesame']],
+    ['a password given as an argument', ['check', '--email', 'ann@example.test', '--host', 'localhost', '--password-stdin', 'opensesame']],
+    ['an unknown --auth', ['check', '--email', 'ann@example.test', '--host', 'localhost', '--auth', 'kerberos', '--password-stdin']],
+  ])('exits 2 with one line on stderr for %s', async (_what, args) => {
+    const result = await cli(args, { input: 'opensesame\n' });
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^mail-setup: [^\n]+\n$/);
+    expect(result.stderr).not.toContain('opensesame');
+  });
+
+  it('keeps the password off an unencrypted connection unless --allow-insecure', async () => {
+    const refused = await cli(checkArgs(dovecot.starttlsPort, ['--security', 'none', '--json']), { input: `${alice.password}\n` });
+    expect(refused.code).toBe(1);
+    expect(report(refused).failure?.category).toBe('encryption-required');
+
+    const allowed = await cli(checkArgs(dovecot.starttlsPort, ['--security', 'none', '--allow-insecure', '--json']), { input: `${alice.password}\n` });
+    expect(allowed.code).toBe(0);
+    expect(report(allowed).tls).toBeUndefined();
+  });
+
+  it('sends nothing when STARTTLS is stripped', async () => {
+    const stripped = await startScriptedPeer({ script: starttlsStrippedScript() });
+    peers.push(stripped);
+    const result = await cli(checkArgs(stripped.port, ['--security', 'starttls', '--json']), { input: `${alice.password}\n` });
+    expect(result.code).toBe(1);
+    expect(report(result).failure?.category).toBe('starttls-unavailable');
+    expect(stripped.credentialReceived).toBe(false);
+  });
+
+  it('honours --timeout', async () => {
+    const silent = await startScriptedPeer({ script: silentScript() });
+    peers.push(silent);
+    const started = performance.now();
+    const result = await cli(checkArgs(silent.port, ['--security', 'starttls', '--timeout', '0.3', '--json']), { input: `${alice.password}\n` });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result.code).toBe(1);
+    const parsed = report(result);
+    expect(parsed.failure?.category).toBe('timeout');
+    expect(parsed.steps.find((step) => step.id === 'greeting')?.detail).toMatch(/^No answer within 0\.3 s/);
+  });
+
+  it('accepts exactly the certificate given with --trust-certificate', async () => {
+    const refused = await cli(checkArgs(selfSigned.tlsPort, ['--json']), { input: `${alice.password}\n` });
+    expect(refused.code).toBe(1);
+    const failure = report(refused).failure;
+    expect(failure?.category).toBe('certificate-untrusted');
+    expect(failure?.certificate?.fingerprint256).toBe(ca.selfSigned.fingerprint256);
+
+    const trusted = await cli(checkArgs(selfSigned.tlsPort, ['--trust-certificate', ca.selfSigned.fingerprint256, '--json']), { input: `${alice.password}\n` });
+    expect(trusted.code).toBe(0);
+    expect(report(trusted).tls?.pinned).toEqual({ fingerprint256: ca.selfSigned.fingerprint256, problem: 'certificate-untrusted' });
+  });
+});

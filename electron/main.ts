@@ -15,6 +15,7 @@ import { createDefaultCheckEngine } from './services/check/create-default-check-
 import { createDefaultDiscovery } from './services/discovery/default-discovery.ts';
 import { providerHint } from './services/discovery/provider-hint.ts';
 import { createOpenExternalPolicy } from './services/open-external-policy.ts';
+import { createOAuthAccountDeps } from './services/oauth/oauth-account-deps.ts';
 import { createMainWindow, guardWebContents, hardenSession, isRendererPage, loadRenderer, rendererEntry } from './window.ts';
 
 // Replaced at build time by Forge's Vite plugin (or vite.main.config.ts when built on its own).
@@ -64,6 +65,9 @@ function start(dataDir: string): void {
       secrets: createKeytarSecretStore(),
       providerHint,
       now: () => new Date(),
+      // The authorization URL is built from the provider table's https endpoints, so it goes to
+      // the system browser directly rather than through the help-link policy.
+      oauth: createOAuthAccountDeps({ env: process.env, openBrowser: (url) => shell.openExternal(url, { activate: true }) }),
     }),
     openExternal,
   });

@@ -10,6 +10,9 @@ import { createCheckRunner } from './services/check/check-runner.ts';
 import { createDefaultCheckEngine } from './services/check/create-default-check-engine.ts';
 import { createDefaultDiscovery } from './services/discovery/default-discovery.ts';
 import { providerHint } from './services/discovery/provider-hint.ts';
+import { createOAuthAccountDeps } from './services/oauth/oauth-account-deps.ts';
+import { openSystemBrowser } from './services/oauth/open-system-browser.ts';
+import { followRedirectsBrowser } from './services/oauth/redirect-following-browser.ts';
 
 /** The handler table for the harness. */
 export interface NodeServices {
@@ -27,6 +30,12 @@ export async function createNodeServices(env: NodeJS.ProcessEnv): Promise<NodeSe
     secrets: createKeytarSecretStore(),
     providerHint,
     now: () => new Date(),
+    // MAIL_SETUP_OAUTH_BROWSER=follow-redirects lets automated runs finish a sign-in against a
+    // test authorization server with no browser; otherwise the desktop's browser opens.
+    oauth: createOAuthAccountDeps({
+      env,
+      openBrowser: env['MAIL_SETUP_OAUTH_BROWSER'] === 'follow-redirects' ? followRedirectsBrowser : openSystemBrowser,
+    }),
   });
   const services = createAppServices({
     checks,

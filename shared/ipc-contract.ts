@@ -64,6 +64,22 @@ export const ipcCalls = {
     z.object({ email: EmailSchema, fingerprint256: FingerprintSchema }),
     AccountSummarySchema,
   ),
+  /**
+   * OAuth2 sign-in in the system browser, then the check with the access token; saves (or renews)
+   * the account only after it passes. A saved account is named by `email` alone; a new one also
+   * needs `settings`. Progress arrives as `onCheckProgress` under `checkId`.
+   */
+  signInWithOAuth: call(
+    'accounts:sign-in-oauth',
+    CheckOptionsSchema.extend({
+      email: EmailSchema,
+      settings: ServerSettingsSchema.optional(),
+      displayName: z.string().max(200).optional(),
+    }),
+    AccountResultSchema,
+  ),
+  /** Stops a sign-in waiting for the browser, and the check after it, by `checkId`. */
+  cancelOAuth: call('accounts:cancel-oauth', z.object({ checkId: CheckIdSchema }), z.object({ cancelled: z.boolean() })),
   openExternal: call('shell:open-external', z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
 } as const;
 
@@ -81,7 +97,7 @@ export type EventName = keyof typeof ipcEvents;
 export type EventPayload<K extends EventName> = z.output<(typeof ipcEvents)[K]['payload']>;
 
 /** Why a call did not reach its service or the service could not answer. */
-export const ipcErrorCodes = ['invalid-request', 'forbidden', 'cancelled', 'keychain-unavailable', 'not-found', 'internal'] as const;
+export const ipcErrorCodes = ['invalid-request', 'forbidden', 'cancelled', 'keychain-unavailable', 'not-found', 'sign-in-failed', 'internal'] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 
 /** Every call's answer travels in this envelope, so errors keep their code across the bridge. */

@@ -9,6 +9,7 @@ import type { SettingsStore } from '../services/accounts/settings-store.ts';
 import type { CheckInput } from '../services/check/check-input.ts';
 import { createCheckRunner } from '../services/check/check-runner.ts';
 import type { CheckEngine } from '../services/check/run-check.ts';
+import { createOAuthAccountDeps } from '../services/oauth/oauth-account-deps.ts';
 
 /** The service and the settings store behind it (whose `notice` the CLI prints). */
 export interface CliAccounts {
@@ -36,6 +37,8 @@ export function openCliAccounts(
     secrets: createKeytarSecretStore(),
     providerHint: (email) => providerHintOf(deps.providerFor(email)),
     now: () => new Date(),
+    // No sign-in from the CLI (no browser flow), but re-tests refresh OAuth2 access tokens.
+    oauth: createOAuthAccountDeps({ env }),
   });
   return { accounts, settings };
 }

@@ -57,6 +57,23 @@ export function createAppServices(deps: AppServiceDeps): Services {
       }),
     removeAccount: async (request) => ({ removed: await deps.accounts.remove(request.email) }),
     revokeCertificate: (request) => deps.accounts.revokeCertificate(request.email, request.fingerprint256),
+    signInWithOAuth: (request, emit) =>
+      deps.accounts.signInWithOAuth(
+        {
+          email: request.email,
+          settings: request.settings,
+          displayName: request.displayName,
+          allowInsecure: request.allowInsecure,
+          trustCertificate: request.trustCertificate,
+        },
+        { checkId: request.checkId, onProgress: (step) => emit('onCheckProgress', { checkId: request.checkId, step }), timeoutMs: seconds(request.timeoutSeconds) },
+      ),
+    // Whichever phase is running under the id: the wait for the browser, or the check after it.
+    cancelOAuth: async (request) => {
+      const signIn = deps.accounts.cancelSignIn(request.checkId);
+      const check = deps.checks.cancel(request.checkId);
+      return { cancelled: signIn || check };
+    },
     openExternal: async (request) => ({ opened: await deps.openExternal(request.url) }),
   };
 }

@@ -1,6 +1,7 @@
 // What every saved-accounts operation works with: the dependencies, a write lock and start-up reconciliation.
 import type { CheckInput } from '../check/check-input.ts';
 import type { CheckRunner } from '../check/check-runner.ts';
+import type { OAuthAccountDeps } from '../oauth/oauth-account-deps.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import type { SettingsStore } from './settings-store.ts';
 
@@ -11,6 +12,8 @@ export interface AccountsDeps {
   secrets: SecretStore;
   providerHint: (email: string) => CheckInput['provider'];
   now: () => Date;
+  /** OAuth2 sign-in and token refresh; without it, OAuth2 accounts can be neither added nor re-tested. */
+  oauth?: OAuthAccountDeps | undefined;
 }
 
 /** The dependencies plus the coordination the operations share. */

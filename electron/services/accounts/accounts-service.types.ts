@@ -26,6 +26,16 @@ export interface AddAccountRequest {
   trustCertificate?: string | undefined;
 }
 
+/** An OAuth2 sign-in in the system browser: of a saved account by its email, or of a new one with its settings. */
+export interface OAuthSignInRequest {
+  email: string;
+  /** Required for a new account; a saved account keeps its own settings. */
+  settings?: ServerSettings | undefined;
+  displayName?: string | undefined;
+  allowInsecure: boolean;
+  trustCertificate?: string | undefined;
+}
+
 /** Saved accounts: settings in the settings store, secrets in the OS keychain. */
 export interface AccountsService {
   list(): Promise<AccountSummary[]>;
@@ -34,4 +44,8 @@ export interface AccountsService {
   setPassword(email: string, password: string, run: CheckRun): Promise<AccountResult>;
   remove(email: string): Promise<boolean>;
   revokeCertificate(email: string, fingerprint256: string): Promise<AccountSummary>;
+  /** Signs in with OAuth2 in the system browser, checks, then keeps the refresh token (see sign-in-account.ts). */
+  signInWithOAuth(request: OAuthSignInRequest, run: CheckRun): Promise<AccountResult>;
+  /** Stops a sign-in still waiting for the browser; false when none runs under this check id. */
+  cancelSignIn(checkId: string): boolean;
 }

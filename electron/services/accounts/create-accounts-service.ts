@@ -8,6 +8,7 @@ import { reconcileSecrets } from './reconcile-secrets.ts';
 import { removeAccount } from './remove-account.ts';
 import { retestAccount } from './retest-account.ts';
 import { setAccountPassword } from './set-account-password.ts';
+import { signInAccount } from './sign-in-account.ts';
 import { withoutPin } from './trusted-certificates.ts';
 
 export type { AccountsDeps } from './accounts-context.ts';
@@ -48,6 +49,8 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     setPassword: (email, password, run) => setAccountPassword(context, email, password, run),
     remove: (email) => removeAccount(context, email),
     revokeCertificate: (email, fingerprint256) => revokeCertificate(context, email, fingerprint256),
+    signInWithOAuth: (request, run) => signInAccount(context, request, run),
+    cancelSignIn: (checkId) => deps.oauth?.signIns?.cancel(checkId) ?? false,
   };
 }
 

@@ -1,10 +1,10 @@
 // Re-tests a saved account with the password from the keychain and records the outcome.
-import { ServiceError } from '../service-error.ts';
 import { runAccountCheck, settingsOf } from './account-check.ts';
 import { findAccount, replaceAccount, requireAccount, saveAccounts, secretNameOf, toSummary } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, CheckRun } from './accounts-service.types.ts';
 import { trustedFingerprintFor } from './trusted-certificates.ts';
+import { retestOAuthAccount } from './retest-oauth-account.ts';
 
 /**
  * Runs the check with the stored secret and the account's pinned certificate, then records when
@@ -16,9 +16,8 @@ export async function retestAccount(context: AccountsContext, email: string, run
   await context.ready();
   const snapshot = context.settings.read();
   const account = requireAccount(snapshot, email);
-  if (account.authKind !== 'password') {
-    throw new ServiceError('invalid-request', `${account.email} signs in with OAuth2; sign in again from the app to re-test it.`);
-  }
+  // OAuth2 accounts re-test with a (refreshed) access token instead of a password.
+  if (account.authKind === 'oauth2') return retestOAuthAccount(context, snapshot, account, run);
   const secretName = secretNameOf(snapshot, account);
   const password = secretName === null ? null : await context.secrets.get(secretName);
   if (password === null) return { report: null, account: toSummary(account, false), duplicateOf: null };

@@ -1,0 +1,65 @@
+// The check of an OAuth2 account with an access token, the report for a dead sign-in, and OAuth errors as service errors.
+import { stepIds, type CheckReport } from '../../../shared/check-report.ts';
+import type { ServerSettings } from '../../../shared/server-settings.ts';
+import { defaultStepTimeoutMs } from '../check/check-runner.ts';
+import type { OAuthAccountDeps } from '../oauth/oauth-account-deps.ts';
+import { OAuthError } from '../oauth/oauth-error.ts';
+import { ServiceError } from '../service-error.ts';
+import type { AccountsContext } from './accounts-context.ts';
+import type { CheckRun } from './accounts-service.types.ts';
+
+/** The OAuth2 dependencies, or the error that says this build cannot sign in with a browser. */
+export function requireOAuth(context: AccountsContext): OAuthAccountDeps {
+  if (context.oauth === undefined) throw new ServiceError('invalid-request', 'This build of Mail Setup cannot sign in with OAuth2.');
+  return context.oauth;
+}
+
+/** A sign-in or refresh failure as the IPC and the CLI report it; its message holds no token. */
+export function toServiceError(error: unknown): unknown {
+  if (!(error instanceof OAuthError)) return error;
+  if (error.code === 'cancelled') return new ServiceError('cancelled', error.message);
+  if (error.code === 'not-configured') return new ServiceError('invalid-request', error.message);
+  return new ServiceError('sign-in-failed', error.message);
+}
+
+/** Runs the check with an access token through the runner, so the UI can cancel it by its check id. */
+export function runOAuthAccountCheck(
+  context: AccountsContext,
+  check: { settings: ServerSettings; accessToken: string; allowInsecure: boolean; trustedFingerprint: string | undefined },
+  run: CheckRun,
+): Promise<CheckReport> {
+  return context.runner.run(
+    run.checkId,
+    {
+      settings: check.settings,
+      credential: { kind: 'oauth2', accessToken: check.accessToken },
+      allowInsecure: check.allowInsecure,
+      trustedFingerprint: check.trustedFingerprint,
+      timeoutMs: run.timeoutMs ?? defaultStepTimeoutMs,
+      provider: context.providerHint(check.settings.email),
+    },
+    run.onProgress,
+  );
+}
+
+/**
+ * The report of a re-test that could not start because the provider refused the refresh token
+ * (`invalid_grant`): nothing was sent to the mail server, and only signing in again helps.
+ */
+export function signInExpiredReport(settings: ServerSettings, providerName: string): CheckReport {
+  return {
+    ok: false,
+    account: { email: settings.email, host: settings.host, port: settings.port, security: settings.security, username: settings.username },
+    steps: stepIds.map((id) =>
+      id === 'authenticate'
+        ? { id, status: 'failed', ms: 0, detail: `${providerName} refused the saved sign-in (invalid_grant): it has expired or was revoked.` }
+        : { id, status: 'skipped', ms: 0, detail: 'Not run: the sign-in must be renewed first.' },
+    ),
+    failure: {
+      category: 'wrong-credentials',
+      message: `Your sign-in with ${providerName} for ${settings.email} has expired or was revoked.`,
+      advice: `Sign in again with ${providerName} to keep using this account. This happens after a password change, when access is removed in the account's security settings, or after a long time unused.`,
+      serverText: '',
+    },
+  };
+}

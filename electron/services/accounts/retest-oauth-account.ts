@@ -1,0 +1,76 @@
+// Re-tests an OAuth2 account: a fresh access token from the keychain's refresh token, then the check.
+import { settingsOf } from './account-check.ts';
+import { findAccount, replaceAccount, saveAccounts, secretNameOf, toSummary } from './account-records.ts';
+import type { AccountsContext } from './accounts-context.ts';
+import type { AccountResult, CheckRun } from './accounts-service.types.ts';
+import { requireOAuth, runOAuthAccountCheck, signInExpiredReport, toServiceError } from './oauth-account-check.ts';
+import type { SettingsSnapshot } from './settings-store.ts';
+import type { StoredAccount } from './settings-schema.ts';
+import { trustedFingerprintFor } from './trusted-certificates.ts';
+import { InvalidGrantError } from '../oauth/oauth-error.ts';
+import type { CheckReport } from '../../../shared/check-report.ts';
+
+/**
+ * Gets an access token (the one in memory while it is valid, else a refreshed one, whose rotated
+ * refresh token goes to the keychain at once), runs the check, and records the outcome. A
+ * remembered token the server refuses is replaced by a refreshed one and the check runs once
+ * more. A refresh token the provider refuses (`invalid_grant`) is deleted from the keychain, so
+ * the account's status becomes `needs-sign-in`, and the report says to sign in again.
+ */
+export async function retestOAuthAccount(context: AccountsContext, snapshot: SettingsSnapshot, account: StoredAccount, run: CheckRun): Promise<AccountResult> {
+  const oauth = requireOAuth(context);
+  const secretName = secretNameOf(snapshot, account);
+  const stored = secretName === null ? null : await context.secrets.get(secretName);
+  if (secretName === null || stored === null) return { report: null, account: toSummary(account, false), duplicateOf: null };
+  const settings = settingsOf(account);
+
+  let config;
+  try {
+    config = oauth.configFor(account.email, account.host);
+  } catch (error) {
+    throw toServiceError(error);
+  }
+
+  const keepRotated = async (refreshToken: string) => {
+    if (refreshToken === stored) return;
+    await context.exclusive(async () => {
+      if (findAccount(context.settings.read().accounts, account.email) !== undefined) await context.secrets.set(secretName, refreshToken);
+    });
+  };
+
+  const attempt = async (): Promise<CheckReport | 'invalid-grant'> => {
+    let token;
+    try {
+      token = await oauth.tokens.get(secretName, stored, config);
+    } catch (error) {
+      if (error instanceof InvalidGrantError) return 'invalid-grant';
+      throw toServiceError(error);
+    }
+    await keepRotated(token.refreshToken);
+    const report = await runOAuthAccountCheck(
+      context,
+      { settings, accessToken: token.accessToken, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
+      run,
+    );
+    // The remembered token may have been revoked early or the clocks may differ: refresh once.
+    if (!token.refreshed && report.failure?.category === 'wrong-credentials') {
+      oauth.tokens.forget(secretName);
+      return attempt();
+    }
+    if (!report.ok) oauth.tokens.forget(secretName);
+    return report;
+  };
+  const outcome = await attempt();
+
+  return context.exclusive(async () => {
+    const current = context.settings.read();
+    const latest = findAccount(current.accounts, account.email);
+    const report = outcome === 'invalid-grant' ? signInExpiredReport(settings, config.providerName) : outcome;
+    // Removed while the check ran: nothing to record.
+    if (latest === undefined) return { report, account: null, duplicateOf: null };
+    if (outcome === 'invalid-grant') await context.secrets.delete(secretName);
+    const updated = { ...latest, lastCheckedAt: context.now().toISOString(), lastFailureCategory: report.failure?.category ?? null };
+    saveAccounts(context.settings, current, replaceAccount(current.accounts, updated));
+    return { report, account: toSummary(updated, outcome !== 'invalid-grant'), duplicateOf: null };
+  });
+}

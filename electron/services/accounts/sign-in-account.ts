@@ -1,0 +1,108 @@
+// Signs an account in with OAuth2 in the system browser: check with the access token, then keep the refresh token.
+import { ServerSettingsSchema, type ServerSettings } from '../../../shared/server-settings.ts';
+import { keychainAccountName } from '../secrets/secret-store.ts';
+import { ServiceError } from '../service-error.ts';
+import { settingsOf } from './account-check.ts';
+import { findAccount, findDuplicate, newStoreId, replaceAccount, secretNameOf, toSummary } from './account-records.ts';
+import type { AccountsContext } from './accounts-context.ts';
+import type { AccountResult, CheckRun, OAuthSignInRequest } from './accounts-service.types.ts';
+import { requireOAuth, runOAuthAccountCheck, toServiceError } from './oauth-account-check.ts';
+import type { StoredAccount } from './settings-schema.ts';
+import { pinFromReport, trustedFingerprintFor, withPin } from './trusted-certificates.ts';
+
+interface Target {
+  settings: ServerSettings;
+  existing: StoredAccount | undefined;
+  allowInsecure: boolean;
+  trustedFingerprint: string | undefined;
+}
+
+function targetOf(context: AccountsContext, request: OAuthSignInRequest): Target | { duplicateOf: string } {
+  const accounts = context.settings.read().accounts;
+  const existing = findAccount(accounts, request.email);
+  if (existing !== undefined) {
+    return { settings: settingsOf(existing), existing, allowInsecure: existing.allowInsecure, trustedFingerprint: trustedFingerprintFor(existing) };
+  }
+  if (request.settings === undefined) throw new ServiceError('invalid-request', `No saved account ${request.email.trim()}: give the server settings to add it.`);
+  const parsed = ServerSettingsSchema.safeParse(request.settings);
+  if (!parsed.success) throw new ServiceError('invalid-request', `Invalid account settings: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  if (parsed.data.email.toLowerCase() !== request.email.trim().toLowerCase()) throw new ServiceError('invalid-request', 'The settings are for another email address.');
+  const duplicate = findDuplicate(accounts, parsed.data);
+  if (duplicate !== undefined) return { duplicateOf: duplicate.email };
+  return { settings: parsed.data, existing: undefined, allowInsecure: request.allowInsecure, trustedFingerprint: request.trustCertificate };
+}
+
+/**
+ * Signs in (a new account, or a saved one whose sign-in expired or that used a password) with
+ * the provider in the system browser, tests the settings with the access token, and only after
+ * a passing check keeps the refresh token in the keychain and records the account as `oauth2`.
+ * A failing check changes nothing. The access token stays in memory only.
+ */
+export async function signInAccount(context: AccountsContext, request: OAuthSignInRequest, run: CheckRun): Promise<AccountResult> {
+  const oauth = requireOAuth(context);
+  if (oauth.signIns === undefined) throw new ServiceError('invalid-request', 'Signing in with a browser is not available here.');
+  await context.ready();
+  const target = targetOf(context, request);
+  if ('duplicateOf' in target) return { report: null, account: null, duplicateOf: target.duplicateOf };
+  const { settings } = target;
+
+  let tokens;
+  try {
+    const config = oauth.configFor(settings.email, settings.host);
+    tokens = await oauth.signIns.run(run.checkId, config, settings.email);
+    if (tokens.refreshToken === null) {
+      throw new ServiceError('sign-in-failed', `${config.providerName} did not let Mail Setup stay signed in (no refresh token was granted). Sign in again and allow access.`);
+    }
+  } catch (error) {
+    throw toServiceError(error);
+  }
+  const refreshToken = tokens.refreshToken;
+
+  const report = await runOAuthAccountCheck(
+    context,
+    { settings, accessToken: tokens.accessToken, allowInsecure: target.allowInsecure, trustedFingerprint: target.trustedFingerprint },
+    run,
+  );
+  if (!report.ok) {
+    if (target.existing === undefined) return { report, account: null, duplicateOf: null };
+    const snapshot = context.settings.read();
+    const name = secretNameOf(snapshot, target.existing);
+    const hasSecret = name !== null && (await context.secrets.get(name)) !== null;
+    return { report, account: toSummary(target.existing, hasSecret), duplicateOf: null };
+  }
+
+  return context.exclusive(async () => {
+    const snapshot = context.settings.read();
+    const latest = findAccount(snapshot.accounts, settings.email);
+    if (target.existing === undefined && latest === undefined) {
+      const raced = findDuplicate(snapshot.accounts, settings);
+      if (raced !== undefined) return { report, account: null, duplicateOf: raced.email };
+    }
+    // A saved account removed while the browser or the check ran: nothing to keep the token for.
+    if (target.existing !== undefined && latest === undefined) return { report, account: null, duplicateOf: null };
+    const storeId = snapshot.storeId ?? newStoreId();
+    if (snapshot.storeId === null) context.settings.write({ storeId, accounts: snapshot.accounts });
+    const checkedAt = context.now();
+    const account: StoredAccount = withPin(
+      {
+        ...(latest ?? { ...settings, displayName: request.displayName?.trim() ?? '', allowInsecure: target.allowInsecure, trustedCertificates: [] }),
+        authKind: 'oauth2',
+        lastCheckedAt: checkedAt.toISOString(),
+        lastFailureCategory: null,
+      },
+      pinFromReport(report, checkedAt),
+    );
+    const secretName = keychainAccountName(storeId, account.email);
+    // The refresh token takes the place of a password the account may have had.
+    await context.secrets.set(secretName, refreshToken);
+    try {
+      context.settings.write({ storeId, accounts: latest === undefined ? [...snapshot.accounts, account] : replaceAccount(snapshot.accounts, account) });
+    } catch (error) {
+      if (latest === undefined) await context.secrets.delete(secretName).catch(() => false);
+      const why = error instanceof Error ? error.message : 'the settings could not be written';
+      throw new ServiceError('internal', `${why} The sign-in was not saved.`);
+    }
+    oauth.tokens.remember(secretName, refreshToken, tokens);
+    return { report, account: toSummary(account, true), duplicateOf: null };
+  });
+}

@@ -55,13 +55,14 @@ function start(dataDir: string): void {
   // per-address delay after a failed login apart with it).
   const runner = createCheckRunner(createDefaultCheckEngine({ localAddress: process.env.MAIL_SETUP_LOCAL_ADDRESS }));
   const discovery = createDefaultDiscovery(process.env);
+  const settings = openElectronSettingsStore(dataDir);
   const services = createAppServices({
     checks: runner,
     discover: (email) => discovery.discover(email),
     providerHint,
     accounts: createAccountsService({
       runner,
-      settings: openElectronSettingsStore(dataDir),
+      settings,
       secrets: createKeytarSecretStore(),
       providerHint,
       now: () => new Date(),
@@ -69,6 +70,7 @@ function start(dataDir: string): void {
       // the system browser directly rather than through the help-link policy.
       oauth: createOAuthAccountDeps({ env: process.env, openBrowser: (url) => shell.openExternal(url, { activate: true }) }),
     }),
+    notices: () => (settings.notice ? [settings.notice.message] : []),
     openExternal,
   });
   registerHandlers(

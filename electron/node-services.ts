@@ -24,9 +24,10 @@ export async function createNodeServices(env: NodeJS.ProcessEnv): Promise<NodeSe
   // One runner for plain checks and account checks, so Cancel reaches either.
   const checks = createCheckRunner(engine);
   const discovery = createDefaultDiscovery(env);
+  const settings = openConfSettingsStore(resolveDataDir(env));
   const accounts = createAccountsService({
     runner: checks,
-    settings: openConfSettingsStore(resolveDataDir(env)),
+    settings,
     secrets: createKeytarSecretStore(),
     providerHint,
     now: () => new Date(),
@@ -42,6 +43,7 @@ export async function createNodeServices(env: NodeJS.ProcessEnv): Promise<NodeSe
     discover: (email) => discovery.discover(email),
     providerHint,
     accounts,
+    notices: () => (settings.notice ? [settings.notice.message] : []),
     // The harness has no system browser to hand links to; the UI shows the link instead.
     openExternal: async () => false,
   });

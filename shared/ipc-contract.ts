@@ -80,6 +80,8 @@ export const ipcCalls = {
   ),
   /** Stops a sign-in waiting for the browser, and the check after it, by `checkId`. */
   cancelOAuth: call('accounts:cancel-oauth', z.object({ checkId: CheckIdSchema }), z.object({ cancelled: z.boolean() })),
+  /** Things the user must be told at start, e.g. that a damaged settings file was set aside. */
+  getNotices: call('app:notices', z.object({}), z.object({ notices: z.array(z.string()) })),
   openExternal: call('shell:open-external', z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
 } as const;
 

@@ -12,6 +12,8 @@ export interface AppServiceDeps {
   discover: (email: string) => Promise<DiscoveryResult>;
   providerHint: (email: string, host?: string) => CheckInput['provider'];
   accounts: AccountsService;
+  /** Messages for the user about the app's own state (a settings file set aside, say). */
+  notices: () => string[];
   /** Opens an https link from the provider table in the system browser; false when refused. */
   openExternal: (url: string) => Promise<boolean>;
 }
@@ -74,6 +76,7 @@ export function createAppServices(deps: AppServiceDeps): Services {
       const check = deps.checks.cancel(request.checkId);
       return { cancelled: signIn || check };
     },
+    getNotices: async () => ({ notices: deps.notices() }),
     openExternal: async (request) => ({ opened: await deps.openExternal(request.url) }),
   };
 }

@@ -229,6 +229,7 @@ describe('OAuth2 accounts', () => {
         discover: async () => ({ source: 'none', imap: null, provider: null }),
         providerHint: () => undefined,
         accounts,
+        notices: () => [],
         openExternal: async () => false,
       }),
     );

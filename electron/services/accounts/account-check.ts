@@ -4,11 +4,12 @@ import type { ServerSettings } from '../../../shared/server-settings.ts';
 import type { CheckRun } from './accounts-service.types.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import { defaultStepTimeoutMs } from '../check/check-runner.ts';
+import type { Credential } from '../check/check-input.ts';
 
 /** What one check of an account needs beyond the context and the run. */
 export interface AccountCheck {
   settings: ServerSettings;
-  password: string;
+  credential: Credential;
   allowInsecure: boolean;
   trustedFingerprint: string | undefined;
 }
@@ -19,7 +20,7 @@ export function runAccountCheck(context: AccountsContext, check: AccountCheck, r
     run.checkId,
     {
       settings: check.settings,
-      credential: { kind: 'password', password: check.password },
+      credential: check.credential,
       allowInsecure: check.allowInsecure,
       trustedFingerprint: check.trustedFingerprint,
       timeoutMs: run.timeoutMs ?? defaultStepTimeoutMs,

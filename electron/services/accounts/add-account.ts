@@ -28,7 +28,7 @@ export async function addAccount(context: AccountsContext, request: AddAccountRe
 
   const report = await runAccountCheck(
     context,
-    { settings, password: request.password, allowInsecure: request.allowInsecure, trustedFingerprint: request.trustCertificate },
+    { settings, credential: { kind: 'password', password: request.password }, allowInsecure: request.allowInsecure, trustedFingerprint: request.trustCertificate },
     run,
   );
   if (!report.ok) return { report, account: null, duplicateOf: null };

@@ -1,12 +1,12 @@
 // The check of an OAuth2 account with an access token, the report for a dead sign-in, and OAuth errors as service errors.
 import { stepIds, type CheckReport } from '../../../shared/check-report.ts';
 import type { ServerSettings } from '../../../shared/server-settings.ts';
-import { defaultStepTimeoutMs } from '../check/check-runner.ts';
 import type { OAuthAccountDeps } from '../oauth/oauth-account-deps.ts';
 import { OAuthError } from '../oauth/oauth-error.ts';
 import { ServiceError } from '../service-error.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { CheckRun } from './accounts-service.types.ts';
+import { runAccountCheck } from './account-check.ts';
 
 /** The OAuth2 dependencies, or the error that says this build cannot sign in with a browser. */
 export function requireOAuth(context: AccountsContext): OAuthAccountDeps {
@@ -22,24 +22,14 @@ export function toServiceError(error: unknown): unknown {
   return new ServiceError('sign-in-failed', error.message);
 }
 
-/** Runs the check with an access token through the runner, so the UI can cancel it by its check id. */
+/** Runs the check with an access token (see runAccountCheck: cancellable by its check id). */
 export function runOAuthAccountCheck(
   context: AccountsContext,
   check: { settings: ServerSettings; accessToken: string; allowInsecure: boolean; trustedFingerprint: string | undefined },
   run: CheckRun,
 ): Promise<CheckReport> {
-  return context.runner.run(
-    run.checkId,
-    {
-      settings: check.settings,
-      credential: { kind: 'oauth2', accessToken: check.accessToken },
-      allowInsecure: check.allowInsecure,
-      trustedFingerprint: check.trustedFingerprint,
-      timeoutMs: run.timeoutMs ?? defaultStepTimeoutMs,
-      provider: context.providerHint(check.settings.email),
-    },
-    run.onProgress,
-  );
+  const { accessToken, ...rest } = check;
+  return runAccountCheck(context, { ...rest, credential: { kind: 'oauth2', accessToken } }, run);
 }
 
 /**

@@ -24,7 +24,7 @@ export async function retestAccount(context: AccountsContext, email: string, run
 
   const report = await runAccountCheck(
     context,
-    { settings: settingsOf(account), password, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
+    { settings: settingsOf(account), credential: { kind: 'password', password }, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
     run,
   );
 

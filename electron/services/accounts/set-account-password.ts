@@ -24,7 +24,7 @@ export async function setAccountPassword(context: AccountsContext, email: string
 
   const report = await runAccountCheck(
     context,
-    { settings: settingsOf(account), password, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
+    { settings: settingsOf(account), credential: { kind: 'password', password }, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
     run,
   );
   if (!report.ok) {

@@ -20,7 +20,7 @@ export class ApiError extends Error {
 
 /** Calls main; resolves with the value or rejects with an ApiError. */
 export async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
-  const invoke = window.mailSetup[name] as (request: CallRequest<K>) => ReturnType<MailSetupApi[K]>;
+  const invoke = window.mailSetup[name] as unknown as (request: CallRequest<K>) => ReturnType<MailSetupApi[K]>;
   const envelope = await invoke(request);
   if (envelope.ok) return envelope.value as CallResponse<K>;
   throw new ApiError(envelope.error.code, envelope.error.message);
@@ -28,7 +28,7 @@ export async function call<K extends CallName>(name: K, request: CallRequest<K>)
 
 /** Subscribes to an event from main; returns the unsubscribe function. */
 export function subscribe<K extends EventName>(name: K, listener: (payload: EventPayload<K>) => void): () => void {
-  const on = window.mailSetup[name] as (listener: (payload: EventPayload<K>) => void) => () => void;
+  const on = window.mailSetup[name] as unknown as (listener: (payload: EventPayload<K>) => void) => () => void;
   return on(listener);
 }
 

@@ -1,59 +1,62 @@
-// The app shell: for now the manual settings form and its test report.
-import { useState } from 'react';
-import type { CheckReport } from '../shared/check-report.ts';
-import type { Security } from '../shared/server-settings.ts';
-import { call, newCheckId } from './api.ts';
+// The app shell: a header with navigation, and either the setup wizard or the accounts screen.
+import { useCallback, useEffect, useState } from 'react';
+import type { AccountSummary } from '../shared/account-summary.ts';
+import { AccountsScreen } from './accounts/accounts-screen.tsx';
+import { call } from './api.ts';
+import { AppNotices } from './components/app-notices.tsx';
+import { messages } from './messages/en.ts';
+import { SavedStep } from './wizard/saved-step.tsx';
+import { Wizard } from './wizard/wizard.tsx';
+
+type View = { name: 'starting' } | { name: 'wizard'; run: number } | { name: 'accounts'; saved: AccountSummary | null };
 
 export function App() {
-  const [email, setEmail] = useState('');
-  const [host, setHost] = useState('');
-  const [port, setPort] = useState('993');
-  const [security, setSecurity] = useState<Security>('tls');
-  const [password, setPassword] = useState('');
-  const [report, setReport] = useState<CheckReport | null>(null);
-  const [error, setError] = useState('');
+  const [view, setView] = useState<View>({ name: 'starting' });
+  const [hasAccounts, setHasAccounts] = useState(false);
 
-  async function test() {
-    setError('');
-    setReport(null);
-    try {
-      setReport(
-        await call('startCheck', {
-          checkId: newCheckId(),
-          settings: { email, host, port: Number(port), security, username: email },
-          password,
-        }),
-      );
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    }
-  }
+  // First run opens the wizard; with saved accounts, the list.
+  useEffect(() => {
+    call('listAccounts', {}).then(
+      (accounts) => {
+        setHasAccounts(accounts.length > 0);
+        setView((current) => (current.name === 'starting' ? (accounts.length > 0 ? { name: 'accounts', saved: null } : { name: 'wizard', run: 0 }) : current));
+      },
+      () => setView((current) => (current.name === 'starting' ? { name: 'wizard', run: 0 } : current)),
+    );
+  }, []);
 
+  const showAccounts = useCallback(() => setView({ name: 'accounts', saved: null }), []);
+  // Each visit to the wizard starts it afresh.
+  const showWizard = useCallback(() => setView((current) => ({ name: 'wizard', run: current.name === 'wizard' ? current.run + 1 : 0 })), []);
+  const onSaved = useCallback((account: AccountSummary) => {
+    setHasAccounts(true);
+    setView({ name: 'accounts', saved: account });
+  }, []);
+
+  const m = messages.app;
   return (
-    <main>
-      <h1>Mail Setup</h1>
-      <label>Email address <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} /></label>
-      <label>Server <input value={host} onChange={(e) => setHost(e.target.value)} /></label>
-      <label>Port <input inputMode="numeric" value={port} onChange={(e) => setPort(e.target.value)} /></label>
-      <label>
-        Security
-        <select value={security} onChange={(e) => setSecurity(e.target.value as Security)}>
-          <option value="tls">SSL/TLS</option>
-          <option value="starttls">STARTTLS</option>
-          <option value="none">None</option>
-        </select>
-      </label>
-      <label>Password <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} /></label>
-      <button type="button" onClick={test}>Test Account Settings</button>
-      {error && <p role="alert">{error}</p>}
-      {report && (
-        <ol aria-label="Test report">
-          {report.steps.map((step) => (
-            <li key={step.id} data-step={step.id} data-status={step.status}>{step.id}: {step.detail}</li>
-          ))}
-          {report.failure && <li role="alert" data-failure-category={report.failure.category}>{report.failure.message}</li>}
-        </ol>
-      )}
-    </main>
+    <>
+      <header className="app-header">
+        <p className="brand">{m.brand}</p>
+        <nav aria-label={m.navLabel}>
+          <button type="button" className="nav-button" aria-current={view.name === 'accounts' ? 'page' : undefined} onClick={showAccounts}>
+            {m.navAccounts}
+          </button>
+          <button type="button" className="nav-button" aria-current={view.name === 'wizard' ? 'page' : undefined} onClick={showWizard}>
+            {m.navAdd}
+          </button>
+        </nav>
+      </header>
+      <main>
+        <AppNotices />
+        {view.name === 'starting' && <p className="notice">{m.loading}</p>}
+        {view.name === 'wizard' && <Wizard key={view.run} onSaved={onSaved} onShowAccounts={showAccounts} onExit={hasAccounts ? showAccounts : undefined} />}
+        {view.name === 'accounts' && (
+          <AccountsScreen
+            banner={view.saved && <SavedStep onAddAnother={showWizard} onDismiss={() => setView({ name: 'accounts', saved: null })} />}
+          />
+        )}
+      </main>
+    </>
   );
 }

@@ -1,0 +1,37 @@
+// A self-signed server certificate: the failure shows the fingerprint, and "Trust this certificate" pins it.
+import { startDovecot } from '../fixtures/dovecot.ts';
+import { expect, test } from '../harness-fixture.ts';
+import { expectNoViolations } from './support/axe.ts';
+import { accountItem, enterEmail, expectAllPassed, fillSettings, runTest } from './support/wizard-steps.ts';
+
+test('trusting a self-signed certificate after comparing its fingerprint, then saving', async ({ app, ca }) => {
+  const erin = { user: 'erin@example.test', password: 'erin’s password' };
+  const server = await startDovecot({ users: [erin], certificate: ca.selfSigned });
+  try {
+    await enterEmail(app, erin.user);
+    await fillSettings(app, { host: 'localhost', port: server.tlsPort, username: erin.user });
+    await app.getByLabel('Password').fill(erin.password);
+    await runTest(app);
+    const failure = app.locator('[data-failure-category]');
+    await expect(failure).toHaveAttribute('data-failure-category', 'certificate-untrusted');
+    await expect(app.locator('[data-step="tls"]')).toHaveAttribute('data-status', 'failed');
+    await expect(failure).toContainText(ca.selfSigned.fingerprint256);
+    await expectNoViolations(app, 'certificate failure with trust offered');
+
+    await failure.getByRole('button', { name: 'Trust this certificate' }).click();
+    await expectAllPassed(app);
+    await expect(app.locator('[data-step="tls"]')).toContainText('Accepted only because you chose to trust it');
+    await app.getByRole('button', { name: 'Save account' }).click();
+    const item = accountItem(app, erin.user);
+    await expect(item).toContainText('OK');
+    // The accounts screen keeps the decision visible, and it can be taken back.
+    await expect(item).toContainText(ca.selfSigned.fingerprint256);
+    await expectNoViolations(app, 'account with a trusted certificate');
+    await item.getByRole('button', { name: 'Stop trusting this certificate' }).click();
+    await expect(item.getByRole('button', { name: 'Stop trusting this certificate' })).toHaveCount(0);
+    await item.getByRole('button', { name: 'Re-test' }).click();
+    await expect(item.locator('[data-failure-category]')).toHaveAttribute('data-failure-category', 'certificate-untrusted');
+  } finally {
+    await server.stop();
+  }
+});

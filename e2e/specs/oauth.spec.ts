@@ -1,0 +1,61 @@
+// Browser sign-in (OAuth2) from the wizard and the accounts screen, against a mock authorization server and Dovecot.
+import { startDovecot, type Dovecot } from '../fixtures/dovecot.ts';
+import { startOAuthServer, type OAuthServer } from '../fixtures/oauth-server.ts';
+import { expect, test } from '../harness-fixture.ts';
+import { expectNoViolations } from './support/axe.ts';
+import { accountItem, enterEmail, expectAllPassed } from './support/wizard-steps.ts';
+
+test('without a registered client id, Sign in says why it cannot start', async ({ app }) => {
+  test.skip(Boolean(process.env['MAIL_SETUP_OAUTH_CLIENT_ID_MICROSOFT']), 'a client id is configured here');
+  await enterEmail(app, 'someone@outlook.com');
+  await app.getByRole('button', { name: 'Sign in with Outlook.com' }).click();
+  await expect(app.getByText('Signing in did not finish:')).toContainText('no OAuth client id for Microsoft');
+});
+
+test.describe('with a test authorization server', () => {
+  const user = { user: 'someone@outlook.com', password: 'unused password' };
+  const saved = new Map<string, string | undefined>();
+  let oauth: OAuthServer;
+  let server: Dovecot;
+
+  // The harness takes its environment from this process when each test starts it.
+  test.beforeAll(async () => {
+    oauth = await startOAuthServer({ user: user.user });
+    server = await startDovecot({ users: [user], extraConfig: oauth.dovecotConfig });
+    const env = { MAIL_SETUP_OAUTH_BROWSER: 'follow-redirects', MAIL_SETUP_OAUTH_ISSUER: oauth.issuer, MAIL_SETUP_OAUTH_CLIENT_ID_MICROSOFT: 'mail-setup-tests' };
+    for (const [name, value] of Object.entries(env)) {
+      saved.set(name, process.env[name]);
+      process.env[name] = value;
+    }
+  });
+
+  test.afterAll(async () => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await server?.stop();
+    await oauth?.stop();
+  });
+
+  test('Sign in tests with the token and saves the account; the accounts screen can sign in again', async ({ app, harness }) => {
+    await enterEmail(app, user.user);
+    await expect(app.getByLabel('Password')).toHaveCount(0);
+    await app.getByLabel('Server').fill('localhost');
+    await app.getByLabel('Port').fill(String(server.tlsPort));
+    await app.getByRole('button', { name: 'Sign in with Outlook.com' }).click();
+
+    const item = accountItem(app, user.user);
+    await expect(item).toContainText('OK');
+    await expect(item.getByRole('button', { name: 'Update password' })).toHaveCount(0);
+    // Only the refresh token is kept, in the keychain.
+    expect((await harness.keyring.listSecrets()).map((secret) => secret.secret)).toEqual(oauth.refreshTokensOf(user.user));
+
+    await item.getByRole('button', { name: 'Sign in again' }).click();
+    await expect(item).toContainText('Signed in again; the account works.');
+    await expectAllPassed(item);
+    await item.getByRole('button', { name: 'Re-test' }).click();
+    await expect(item).toContainText('Re-test passed.');
+    await expectNoViolations(app, 'OAuth2 account');
+  });
+});

@@ -1,0 +1,140 @@
+// One saved account: who, where, its status, and Re-test / Update password / Remove.
+import { useEffect, useRef } from 'react';
+import type { AccountSummary } from '../../shared/account-summary.ts';
+import { Notice } from '../components/notice.tsx';
+import { messages } from '../messages/en.ts';
+import { format } from '../messages/format.ts';
+import { CheckReportView } from '../report/check-report-view.tsx';
+import type { FailureAction } from '../report/failure-actions.ts';
+import { liveText } from '../report/live-text.ts';
+import { AccountStatusLine } from './account-status.tsx';
+import { TrustedCertificates } from './trusted-certificates.tsx';
+import type { AccountUi } from './accounts-reducer.ts';
+import { UpdatePasswordForm } from './update-password-form.tsx';
+
+export interface AccountItemProps {
+  index: number;
+  account: AccountSummary;
+  ui: AccountUi;
+  onRetest: () => void;
+  onMode: (mode: AccountUi['mode']) => void;
+  onPassword: (password: string) => void;
+  onSubmitPassword: () => void;
+  onCancelRun: () => void;
+  onRemove: () => void;
+  onRevokeCertificate: (fingerprint256: string) => void;
+  onSignIn: () => void;
+}
+
+export function AccountItem(props: AccountItemProps) {
+  const { index, account, ui, onRetest, onMode, onPassword, onSubmitPassword, onCancelRun, onRemove, onRevokeCertificate, onSignIn } = props;
+  const m = messages.accounts;
+  const running = ui.run.phase === 'running';
+  const confirmRef = useRef<HTMLParagraphElement>(null);
+  const updateRef = useRef<HTMLButtonElement>(null);
+  const removeRef = useRef<HTMLButtonElement>(null);
+  const previousMode = useRef(ui.mode);
+  // Focus follows the inline forms: into the question, and back to the button that opened it.
+  useEffect(() => {
+    const previous = previousMode.current;
+    previousMode.current = ui.mode;
+    if (ui.mode === 'confirm-remove') confirmRef.current?.focus();
+    else if (ui.mode === 'view' && previous === 'confirm-remove') removeRef.current?.focus();
+    else if (ui.mode === 'view' && previous === 'update-password') updateRef.current?.focus();
+  }, [ui.mode]);
+  const act = (action: FailureAction) => {
+    if (action.kind === 'edit-password') {
+      if (account.authKind === 'oauth2') onSignIn();
+      else onMode('update-password');
+    }
+    if (action.kind === 'retry') onRetest();
+  };
+  return (
+    // Named by the address so that each account's buttons can be found within it.
+    <li className="account" aria-label={account.email}>
+      <div className="account-head">
+        <span className="provider-badge" aria-hidden="true">
+          {(account.displayName || account.email).slice(0, 1).toUpperCase()}
+        </span>
+        <div className="account-who">
+          <h2 className="account-name">{account.displayName || account.email}</h2>
+          {account.displayName && <p className="account-line">{account.email}</p>}
+          <p className="account-line">
+            {account.host}:{account.port} · {messages.security[account.security]}
+          </p>
+        </div>
+        <AccountStatusLine account={account} />
+      </div>
+      <TrustedCertificates certificates={account.trustedCertificates} onRevoke={onRevokeCertificate} />
+      <div className="action-bar">
+        <button type="button" className="secondary" onClick={onRetest} aria-disabled={running || undefined}>
+          {m.retest}
+        </button>
+        {account.authKind === 'oauth2' ? (
+          <button type="button" className="secondary" onClick={onSignIn} aria-disabled={running || undefined}>
+            {m.signInAgain}
+          </button>
+        ) : (
+          ui.mode !== 'update-password' && (
+            <button type="button" className="secondary" ref={updateRef} onClick={() => onMode('update-password')}>
+              {m.updatePassword}
+            </button>
+          )
+        )}
+        {ui.mode !== 'confirm-remove' && (
+          <button type="button" className="secondary danger" ref={removeRef} onClick={() => onMode('confirm-remove')}>
+            {m.remove}
+          </button>
+        )}
+        {running && ui.mode !== 'update-password' && (
+          <button type="button" className="secondary" onClick={onCancelRun}>
+            {messages.test.cancel}
+          </button>
+        )}
+      </div>
+      {ui.mode === 'confirm-remove' && (
+        <div className="confirm">
+          <p tabIndex={-1} ref={confirmRef}>
+            {format(m.removeQuestion, { email: account.email })}
+          </p>
+          <div className="action-bar">
+            <button type="button" className="primary danger" onClick={onRemove}>
+              {m.remove}
+            </button>
+            <button type="button" className="secondary" onClick={() => onMode('view')}>
+              {messages.common.cancel}
+            </button>
+          </div>
+        </div>
+      )}
+      <p className="sr-only" role="status">
+        {liveText(ui.run)}
+      </p>
+      {ui.message && <Notice tone={ui.message.tone}>{ui.message.text}</Notice>}
+      <CheckReportView
+        run={ui.run}
+        headingLevel="h3"
+        onAction={act}
+        errorTemplate={ui.purpose === 'sign-in' ? messages.secret.oauthFailed : undefined}
+        actionContext={{
+          security: account.security,
+          settingsEditable: false,
+          certificatesTrustable: false,
+          hidden: ui.mode === 'update-password' ? ['edit-password'] : [],
+        }}
+      />
+      {ui.mode === 'update-password' && (
+        <UpdatePasswordForm
+          id={`account-${index}-password`}
+          email={account.email}
+          password={ui.password}
+          showError={ui.showPasswordError}
+          running={running}
+          onChange={onPassword}
+          onSubmit={onSubmitPassword}
+          onCancel={() => (running ? onCancelRun() : onMode('view'))}
+        />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,136 @@
+// The accounts screen: every saved account with its status, re-tests (one or all), password updates, removal.
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactNode } from 'react';
+import type { CheckProgress } from '../../shared/check-report.ts';
+import { ApiError, call, newCheckId } from '../api.ts';
+import { Notice } from '../components/notice.tsx';
+import { messages } from '../messages/en.ts';
+import { format } from '../messages/format.ts';
+import { useCheckProgress } from '../report/use-check-progress.ts';
+import { passwordError } from '../wizard/secret-rules.ts';
+import { AccountItem } from './account-item.tsx';
+import { accountsReducer, initialAccountsState, uiOf, type AccountRunPurpose, type AccountsState } from './accounts-reducer.ts';
+
+export interface AccountsScreenProps {
+  /** Shown above the list, e.g. the confirmation of a just-saved account. */
+  banner?: ReactNode;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function AccountsScreen({ banner }: AccountsScreenProps) {
+  const [state, dispatch] = useReducer(accountsReducer, initialAccountsState);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const stateRef = useRef<AccountsState>(state);
+  stateRef.current = state;
+  // Re-render now and then so that "Last checked 2 minutes ago" stays true.
+  const [, setClock] = useState(0);
+  useEffect(() => {
+    const timer = setInterval(() => setClock((tick) => tick + 1), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  useCheckProgress(useCallback((progress: CheckProgress) => dispatch({ type: 'progress', checkId: progress.checkId, step: progress.step }), []));
+  useEffect(() => {
+    call('listAccounts', {}).then(
+      (accounts) => dispatch({ type: 'loaded', accounts }),
+      (error: unknown) => dispatch({ type: 'load-failed', message: errorMessage(error) }),
+    );
+  }, []);
+
+  async function run(email: string, purpose: AccountRunPurpose) {
+    const ui = uiOf(stateRef.current, email);
+    if (ui.run.phase === 'running') return;
+    const checkId = newCheckId();
+    dispatch({ type: 'run-started', email, checkId, purpose });
+    try {
+      const result =
+        purpose === 'retest'
+          ? await call('retestAccount', { checkId, email })
+          : purpose === 'set-password'
+            ? await call('setPassword', { checkId, email, password: ui.password })
+            : await call('signInWithOAuth', { checkId, email });
+      dispatch({ type: 'run-finished', email, checkId, result });
+    } catch (error) {
+      dispatch({ type: 'run-failed', email, checkId, code: error instanceof ApiError ? error.code : 'internal', message: errorMessage(error) });
+    }
+  }
+
+  function submitPassword(email: string) {
+    if (passwordError(uiOf(stateRef.current, email).password)) {
+      dispatch({ type: 'password-errors-shown', email });
+      return;
+    }
+    void run(email, 'set-password');
+  }
+
+  function cancelRun(email: string) {
+    const { run: current, purpose } = uiOf(stateRef.current, email);
+    if (current.phase !== 'running') return;
+    const { checkId } = current;
+    (purpose === 'sign-in' ? call('cancelOAuth', { checkId }) : call('cancelCheck', { checkId })).catch(() => undefined);
+  }
+
+  async function revokeCertificate(email: string, fingerprint256: string) {
+    try {
+      dispatch({ type: 'account-updated', account: await call('revokeCertificate', { email, fingerprint256 }) });
+    } catch (error) {
+      dispatch({ type: 'action-failed', email, message: errorMessage(error) });
+    }
+  }
+
+  async function remove(email: string) {
+    try {
+      await call('removeAccount', { email });
+      dispatch({ type: 'removed', email });
+      headingRef.current?.focus();
+    } catch (error) {
+      dispatch({ type: 'action-failed', email, message: errorMessage(error) });
+    }
+  }
+
+  const m = messages.accounts;
+  return (
+    <div className="screen">
+      {banner}
+      <div className="screen-head">
+        <h1 tabIndex={-1} ref={headingRef}>
+          {m.heading}
+        </h1>
+        {/* Only with several accounts: with one, it would repeat that account's own Re-test. */}
+        {state.accounts.length > 1 && (
+          <button type="button" className="secondary" onClick={() => state.accounts.forEach((account) => void run(account.email, 'retest'))}>
+            {m.retestAll}
+          </button>
+        )}
+      </div>
+      <p className="sr-only" role="status">
+        {state.announcement}
+      </p>
+      {state.load === 'loading' && <p className="notice">{messages.app.loading}</p>}
+      {state.load === 'failed' && (
+        <Notice tone="error">{format(m.loadFailed, { message: state.loadError ?? '' })}</Notice>
+      )}
+      {state.load === 'ready' && state.accounts.length === 0 && <p className="notice">{m.empty}</p>}
+      <ul className="accounts">
+        {state.accounts.map((account, index) => (
+          <AccountItem
+            key={account.email}
+            index={index}
+            account={account}
+            ui={uiOf(state, account.email)}
+            onRetest={() => void run(account.email, 'retest')}
+            onMode={(mode) => dispatch({ type: 'mode-changed', email: account.email, mode })}
+            onPassword={(password) => dispatch({ type: 'password-changed', email: account.email, password })}
+            onSubmitPassword={() => submitPassword(account.email)}
+            onCancelRun={() => cancelRun(account.email)}
+            onRemove={() => void remove(account.email)}
+            onRevokeCertificate={(fingerprint256) => void revokeCertificate(account.email, fingerprint256)}
+            onSignIn={() => void run(account.email, 'sign-in')}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}

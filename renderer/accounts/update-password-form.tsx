@@ -1,0 +1,44 @@
+// Update password for a saved account: the new one is tested before it replaces the old.
+import type { FormEvent } from 'react';
+import { PasswordField } from '../components/password-field.tsx';
+import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
+import { messages } from '../messages/en.ts';
+import { format } from '../messages/format.ts';
+import { passwordError } from '../wizard/secret-rules.ts';
+
+export interface UpdatePasswordFormProps {
+  id: string;
+  email: string;
+  password: string;
+  showError: boolean;
+  running: boolean;
+  onChange: (password: string) => void;
+  onSubmit: () => void;
+  onCancel: () => void;
+}
+
+export function UpdatePasswordForm({ id, email, password, showError, running, onChange, onSubmit, onCancel }: UpdatePasswordFormProps) {
+  const inputRef = useFocusOnMount<HTMLInputElement>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (passwordError(password)) inputRef.current?.focus();
+    onSubmit();
+  };
+  return (
+    <form className="update-form" noValidate onSubmit={submit}>
+      <fieldset>
+        <legend>{format(messages.accounts.updateLegend, { email })}</legend>
+        <p className="field-hint">{messages.accounts.updateNote}</p>
+        <PasswordField id={id} value={password} onChange={onChange} error={showError ? passwordError(password) : undefined} inputRef={inputRef} />
+      </fieldset>
+      <div className="action-bar">
+        <button type="submit" className="primary" aria-disabled={running || undefined}>
+          {messages.accounts.updatePassword}
+        </button>
+        <button type="button" className="secondary" onClick={onCancel}>
+          {messages.common.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+// A failed check explained: the category's message and advice, the server's own words, next steps.
+import type { Ref } from 'react';
+import type { Failure } from '../../shared/check-report.ts';
+import { assertNever } from '../../shared/failure-category.ts';
+import { ExternalLink } from '../components/external-link.tsx';
+import { Icon } from '../components/icons.tsx';
+import { messages } from '../messages/en.ts';
+import type { FailureAction } from './failure-actions.ts';
+
+function actionLabel(action: FailureAction): string {
+  const m = messages.failure;
+  switch (action.kind) {
+    case 'edit-password':
+      return m.editPassword;
+    case 'edit-settings':
+      return m.editSettings;
+    case 'switch-security':
+      return action.security === 'tls' ? m.switchTls : m.switchStarttls;
+    case 'open-help':
+      return action.appPassword ? m.openAppPassword : m.openHelp;
+    case 'trust-certificate':
+      return m.trustCertificate;
+    case 'retry':
+      return m.tryAgain;
+    default:
+      return assertNever(action);
+  }
+}
+
+export interface FailurePanelProps {
+  failure: Failure;
+  actions: readonly FailureAction[];
+  onAction: (action: FailureAction) => void;
+  headingRef?: Ref<HTMLHeadingElement> | undefined;
+  headingLevel?: 'h3' | 'h4';
+}
+
+export function FailurePanel({ failure, actions, onAction, headingRef, headingLevel = 'h3' }: FailurePanelProps) {
+  const Heading = headingLevel;
+  const trusting = actions.some((action) => action.kind === 'trust-certificate');
+  return (
+    <div className="failure" data-failure-category={failure.category}>
+      <Heading className="failure-message" tabIndex={-1} ref={headingRef}>
+        <Icon name="failed" className="failure-icon" /> {failure.message}
+      </Heading>
+      <p className="failure-advice">{failure.advice}</p>
+      {failure.serverText && (
+        <figure className="server-text">
+          <figcaption>{messages.failure.serverSaid}</figcaption>
+          <blockquote>
+            <code>{failure.serverText}</code>
+          </blockquote>
+        </figure>
+      )}
+      {trusting && failure.certificate && (
+        <div className="trust">
+          <p>
+            {messages.certificate.fingerprint}: <code className="fingerprint">{failure.certificate.fingerprint256}</code>
+          </p>
+          <p className="field-note note-warning">{messages.failure.trustNote}</p>
+        </div>
+      )}
+      {actions.length > 0 && (
+        <div className="actions">
+          {actions.map((action) =>
+            action.kind === 'open-help' ? (
+              <ExternalLink key={action.kind} url={action.url} className="button secondary">
+                {actionLabel(action)}
+              </ExternalLink>
+            ) : (
+              <button key={`${action.kind}-${'security' in action ? action.security : ''}`} type="button" className="secondary" onClick={() => onAction(action)}>
+                {actionLabel(action)}
+              </button>
+            ),
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

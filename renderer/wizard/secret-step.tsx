@@ -1,0 +1,70 @@
+// Step 3: the secret. App-password guidance before typing, browser sign-in for OAuth2, or a password.
+import type { Dispatch, Ref } from 'react';
+import { ExternalLink } from '../components/external-link.tsx';
+import { Icon } from '../components/icons.tsx';
+import { PasswordField } from '../components/password-field.tsx';
+import { messages } from '../messages/en.ts';
+import { format } from '../messages/format.ts';
+import { OAuthCard } from './oauth-card.tsx';
+import { authHint, passwordError } from './secret-rules.ts';
+import type { DetailsState, WizardAction } from './wizard-state.ts';
+
+export interface SecretStepProps {
+  state: DetailsState;
+  dispatch: Dispatch<WizardAction>;
+  passwordRef: Ref<HTMLInputElement>;
+  onSignIn: () => void;
+}
+
+function GuidanceCard({ title, body, link }: { title: string; body: string; link?: { url: string; text: string } | undefined }) {
+  return (
+    <div className="card guidance">
+      <p className="card-title">
+        <Icon name="info" /> {title}
+      </p>
+      <p>{body}</p>
+      {link && (
+        <ExternalLink url={link.url} className="button secondary">
+          {link.text}
+        </ExternalLink>
+      )}
+    </div>
+  );
+}
+
+export function SecretStep({ state, dispatch, passwordRef, onSignIn }: SecretStepProps) {
+  const m = messages.secret;
+  const hint = authHint(state);
+  const showError = state.touched.password || state.showAllErrors;
+  const error = showError ? passwordError(state.password) : undefined;
+  const provider = hint.provider ?? '';
+  return (
+    <fieldset className="section">
+      <legend>{m.legend}</legend>
+      {hint.kind === 'app-password' && (
+        <GuidanceCard
+          title={hint.learned ? m.appPasswordLearnedTitle : format(m.appPasswordTitle, { provider })}
+          body={hint.learned ? m.appPasswordLearnedBody : format(m.appPasswordBody, { provider })}
+          link={hint.helpUrl ? { url: hint.helpUrl, text: hint.learned ? m.appPasswordLinkGeneric : format(m.appPasswordLink, { provider }) } : undefined}
+        />
+      )}
+      {hint.kind === 'oauth2' ? (
+        <OAuthCard
+          provider={provider || m.yourProvider}
+          busy={state.run.phase === 'running'}
+          onSignIn={onSignIn}
+          onUsePassword={() => dispatch({ type: 'password-instead-of-oauth' })}
+        />
+      ) : (
+        <PasswordField
+          id="password"
+          value={state.password}
+          onChange={(password) => dispatch({ type: 'password-changed', password })}
+          error={error}
+          notes={state.spacesRemoved ? [{ tone: 'info', text: format(m.spacesRemoved, { provider: provider || m.yourProvider }) }] : undefined}
+          inputRef={passwordRef}
+        />
+      )}
+    </fieldset>
+  );
+}

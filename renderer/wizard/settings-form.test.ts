@@ -1,0 +1,47 @@
+// Unit tests of the settings form rules: validation as typed, and notes that explain a change.
+import { describe, expect, it } from 'vitest';
+import { fieldNotes, manualForm, toServerSettings, validateSettings, withSecurity } from './settings-form.ts';
+
+const form = { ...manualForm('a@example.test'), host: 'imap.example.test' };
+
+describe('settings form', () => {
+  it('accepts host names and IP literals, and ports 1 to 65535', () => {
+    for (const host of ['imap.example.test', 'localhost', '127.0.0.1', '[::1]']) expect(validateSettings({ ...form, host })).toEqual({});
+    for (const port of ['1', '993', '65535']) expect(validateSettings({ ...form, port })).toEqual({});
+  });
+
+  it('explains what is wrong with a host, port or username', () => {
+    expect(validateSettings({ ...form, host: '' }).host).toMatch(/Enter the server name/);
+    expect(validateSettings({ ...form, host: 'https://imap.example.test/' }).host).toMatch(/no spaces/);
+    for (const port of ['0', '65536', '99999', 'abc', '', '9.5']) expect(validateSettings({ ...form, port }).port).toMatch(/1 to 65535/);
+    expect(validateSettings({ ...form, username: '' }).username).toMatch(/Enter the username/);
+  });
+
+  it('builds the settings to send only when every field is valid', () => {
+    expect(toServerSettings(' a@example.test ', { ...form, host: ' imap.example.test ' })).toEqual({
+      email: 'a@example.test',
+      host: 'imap.example.test',
+      port: 993,
+      security: 'tls',
+      username: 'a@example.test',
+    });
+    expect(toServerSettings('a@example.test', { ...form, port: '0' })).toBeUndefined();
+  });
+
+  it('warns about port 143 with SSL/TLS and 993 with STARTTLS, and about no encryption', () => {
+    expect(fieldNotes({ ...form, port: '143' }, null).port?.[0]?.text).toMatch(/SSL\/TLS normally uses port 993/);
+    expect(fieldNotes({ ...form, security: 'starttls' }, null).port?.[0]?.text).toMatch(/Port 993 expects SSL\/TLS/);
+    expect(fieldNotes({ ...form, security: 'none', port: '143' }, null).security?.[0]).toMatchObject({ tone: 'warning' });
+  });
+
+  it('says which values differ from what discovery found', () => {
+    const notes = fieldNotes({ ...form, port: '1993' }, form);
+    expect(notes.port?.map((note) => note.text)).toContain('You changed this from 993, the value that was found.');
+    expect(notes.host).toBeUndefined();
+  });
+
+  it('turns off the unencrypted-password permission when leaving "None"', () => {
+    const none = withSecurity({ ...form, security: 'none', port: '143', allowInsecure: true }, 'starttls');
+    expect(none.form.allowInsecure).toBe(false);
+  });
+});

@@ -1,0 +1,103 @@
+// The server-settings form as data: filling it from discovery, validating it, explaining changes.
+import type { DiscoveryResult } from '../../shared/discovery-result.ts';
+import {
+  CredentialTextSchema,
+  HostSchema,
+  PortSchema,
+  defaultPorts,
+  type Security,
+  type ServerSettings,
+} from '../../shared/server-settings.ts';
+import { messages } from '../messages/en.ts';
+import { format } from '../messages/format.ts';
+
+/** What the user edits; the port stays text so that half-typed input is kept as typed. */
+export interface SettingsForm {
+  readonly host: string;
+  readonly port: string;
+  readonly security: Security;
+  readonly username: string;
+  readonly allowInsecure: boolean;
+}
+
+export type SettingsField = 'host' | 'port' | 'security' | 'username';
+export type FieldErrors = Partial<Record<SettingsField, string>>;
+
+/** A sentence under a field: why a value is probably wrong, or what a change did. */
+export interface FieldNote {
+  readonly tone: 'info' | 'warning';
+  readonly text: string;
+}
+
+/** The form before anything is known: SSL/TLS on 993, the address as username. */
+export function manualForm(email: string): SettingsForm {
+  return { host: '', port: String(defaultPorts.tls), security: 'tls', username: email.trim(), allowInsecure: false };
+}
+
+/** The form filled with what discovery found, or the manual defaults. */
+export function formFromDiscovery(email: string, result: DiscoveryResult | null): SettingsForm {
+  const imap = result?.imap;
+  if (!imap) return manualForm(email);
+  return { host: imap.host, port: String(imap.port), security: imap.security, username: imap.username, allowInsecure: false };
+}
+
+/** Changes the security mode; the port follows when it was the usual one for the old mode. */
+export function withSecurity(form: SettingsForm, security: Security): { form: SettingsForm; portFollowed: boolean } {
+  const follows = form.port.trim() === '' || form.port.trim() === String(defaultPorts[form.security]);
+  const port = follows ? String(defaultPorts[security]) : form.port;
+  const allowInsecure = security === 'none' ? form.allowInsecure : false;
+  return { form: { ...form, security, port, allowInsecure }, portFollowed: follows && port !== form.port };
+}
+
+function parsePort(text: string): number | undefined {
+  if (!/^\d{1,5}$/.test(text.trim())) return undefined;
+  const port = Number(text.trim());
+  return PortSchema.safeParse(port).success ? port : undefined;
+}
+
+/** Field errors, checked with the same schemas main applies. */
+export function validateSettings(form: SettingsForm): FieldErrors {
+  const errors: FieldErrors = {};
+  if (form.host.trim() === '') errors.host = messages.settings.hostRequired;
+  else if (!HostSchema.safeParse(form.host).success) errors.host = messages.settings.hostInvalid;
+  if (parsePort(form.port) === undefined) errors.port = messages.settings.portInvalid;
+  if (form.username === '') errors.username = messages.settings.usernameRequired;
+  else if (!CredentialTextSchema.safeParse(form.username).success) errors.username = messages.settings.usernameInvalid;
+  return errors;
+}
+
+/** The settings to send, or undefined while a field is invalid. */
+export function toServerSettings(email: string, form: SettingsForm): ServerSettings | undefined {
+  const port = parsePort(form.port);
+  if (port === undefined || Object.keys(validateSettings(form)).length > 0) return undefined;
+  return { email: email.trim(), host: form.host.trim(), port, security: form.security, username: form.username };
+}
+
+const securityNames: Record<Security, string> = messages.security;
+
+/** Notes under each field for the current values, compared with what was found. */
+export function fieldNotes(form: SettingsForm, found: SettingsForm | null): Partial<Record<SettingsField, FieldNote[]>> {
+  const notes: Partial<Record<SettingsField, FieldNote[]>> = {};
+  const add = (field: SettingsField, note: FieldNote) => (notes[field] = [...(notes[field] ?? []), note]);
+  const port = parsePort(form.port);
+  if (form.security === 'tls' && port === 143) add('port', { tone: 'warning', text: messages.settings.tlsOn143 });
+  if (form.security === 'starttls' && port === 993) add('port', { tone: 'warning', text: messages.settings.starttlsOn993 });
+  if (form.security === 'tls') add('security', { tone: 'info', text: messages.settings.tlsNote });
+  if (form.security === 'starttls') add('security', { tone: 'info', text: messages.settings.starttlsNote });
+  if (form.security === 'none') add('security', { tone: 'warning', text: messages.settings.noneWarning });
+  if (found) {
+    const changed = (field: SettingsField, now: string, before: string, shown: string) => {
+      if (now.trim() !== before) add(field, { tone: 'info', text: format(messages.settings.changedFrom, { value: shown }) });
+    };
+    changed('host', form.host, found.host, found.host);
+    changed('port', form.port, found.port, found.port);
+    changed('security', form.security, found.security, securityNames[found.security]);
+    changed('username', form.username, found.username, found.username);
+  }
+  return notes;
+}
+
+/** The sentence shown after the port followed a security change. */
+export function portFollowedNote(form: SettingsForm): string {
+  return format(messages.settings.portFollowed, { port: form.port, security: securityNames[form.security] });
+}

@@ -1,0 +1,95 @@
+// Step 2: the server settings, all editable, validated as typed, with notes explaining changes.
+import type { Dispatch, Ref } from 'react';
+import { securityModes, type Security } from '../../shared/server-settings.ts';
+import { Icon } from '../components/icons.tsx';
+import { describedBy, FieldMessages, TextField } from '../components/text-field.tsx';
+import { messages } from '../messages/en.ts';
+import { fieldNotes, portFollowedNote, validateSettings, type FieldNote, type SettingsField } from './settings-form.ts';
+import type { DetailsState, WizardAction } from './wizard-state.ts';
+
+export interface SettingsStepProps {
+  state: DetailsState;
+  dispatch: Dispatch<WizardAction>;
+  hostRef: Ref<HTMLInputElement>;
+  portRef: Ref<HTMLInputElement>;
+  usernameRef: Ref<HTMLInputElement>;
+}
+
+const lockIcon: Record<Security, 'padlock' | 'open-lock'> = { tls: 'padlock', starttls: 'padlock', none: 'open-lock' };
+
+export function SettingsStep({ state, dispatch, hostRef, portRef, usernameRef }: SettingsStepProps) {
+  const { form } = state;
+  const m = messages.settings;
+  const allErrors = validateSettings(form);
+  const shown = (field: SettingsField) => (state.touched[field] || state.showAllErrors ? allErrors[field] : undefined);
+  const notes = fieldNotes(form, state.found);
+  const portNotes: FieldNote[] = [...(state.portFollowed ? [{ tone: 'info' as const, text: portFollowedNote(form) }] : []), ...(notes.port ?? [])];
+  const change = (field: 'host' | 'port' | 'username') => (value: string) => dispatch({ type: 'field-changed', field, value });
+  return (
+    <fieldset className="section">
+      <legend>{m.legend}</legend>
+      <TextField
+        id="host"
+        label={m.hostLabel}
+        value={form.host}
+        onChange={change('host')}
+        hint={m.hostHint}
+        error={shown('host')}
+        notes={notes.host}
+        inputRef={hostRef}
+        input={{ autoComplete: 'off', spellCheck: false, autoCapitalize: 'off', inputMode: 'url' }}
+      />
+      <TextField
+        id="port"
+        label={m.portLabel}
+        value={form.port}
+        onChange={change('port')}
+        error={shown('port')}
+        notes={portNotes}
+        inputRef={portRef}
+        input={{ inputMode: 'numeric', autoComplete: 'off', className: 'narrow' }}
+      />
+      <div className="field">
+        <label htmlFor="security">{m.securityLabel}</label>
+        <div className="select-row">
+          <select
+            id="security"
+            value={form.security}
+            onChange={(event) => dispatch({ type: 'security-changed', security: event.target.value as Security })}
+            aria-describedby={describedBy('security', { notes: notes.security?.length ?? 0 })}
+          >
+            {securityModes.map((mode) => (
+              <option key={mode} value={mode}>
+                {messages.security[mode]}
+              </option>
+            ))}
+          </select>
+          <Icon name={lockIcon[form.security]} className={`lock lock-${form.security}`} />
+        </div>
+        <FieldMessages id="security" notes={notes.security} />
+      </div>
+      {form.security === 'none' && (
+        <div className="field checkbox">
+          <input
+            id="allow-insecure"
+            type="checkbox"
+            checked={form.allowInsecure}
+            onChange={(event) => dispatch({ type: 'allow-insecure-changed', allow: event.target.checked })}
+          />
+          <label htmlFor="allow-insecure">{m.allowInsecureLabel}</label>
+        </div>
+      )}
+      <TextField
+        id="username"
+        label={m.usernameLabel}
+        value={form.username}
+        onChange={change('username')}
+        hint={m.usernameHint}
+        error={shown('username')}
+        notes={notes.username}
+        inputRef={usernameRef}
+        input={{ autoComplete: 'username', spellCheck: false, autoCapitalize: 'off' }}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,78 @@
+// The wizard's state and actions as a discriminated union (the reducer is in wizard-reducer.ts).
+import type { AccountSummary } from '../../shared/account-summary.ts';
+import type { CheckReport, CheckStep } from '../../shared/check-report.ts';
+import type { DiscoveryResult } from '../../shared/discovery-result.ts';
+import type { CallResponse } from '../../shared/ipc-contract.ts';
+import type { Security } from '../../shared/server-settings.ts';
+import type { CheckRun } from '../report/check-run.ts';
+import type { SettingsField, SettingsForm } from './settings-form.ts';
+
+/** Who the account belongs to, asked first. */
+export interface Identity {
+  readonly email: string;
+  readonly displayName: string;
+}
+
+export type RunPurpose = 'test' | 'save' | 'sign-in';
+
+/** How the settings screen was reached: found by discovery, nothing found, the user's choice, or an error. */
+export type SettingsOrigin = 'found' | 'none' | 'manual' | 'failed';
+
+/** The server settings, the secret, and the test, on one screen. */
+export interface DetailsState {
+  readonly step: 'details';
+  readonly identity: Identity;
+  readonly origin: SettingsOrigin;
+  readonly discovery: DiscoveryResult | null;
+  readonly discoveryError: string | null;
+  /** What discovery filled in, to explain the user's changes; null for manual entry. */
+  readonly found: SettingsForm | null;
+  readonly form: SettingsForm;
+  readonly touched: Readonly<Partial<Record<SettingsField | 'password', true>>>;
+  readonly showAllErrors: boolean;
+  /** Set right after a security change moved the port. */
+  readonly portFollowed: boolean;
+  readonly password: string;
+  readonly spacesRemoved: boolean;
+  /** The user chose a password although the provider prefers browser sign-in. */
+  readonly passwordInsteadOfOAuth: boolean;
+  readonly trustedFingerprint: string | null;
+  /** A test showed that this server wants an app password, even if discovery did not know. */
+  readonly learnedAppPassword: { readonly helpUrl: string | null } | null;
+  readonly run: CheckRun;
+  /** A plain test, the test before saving, or browser sign-in (which tests and saves). */
+  readonly runPurpose: RunPurpose;
+  /** The form, password and trust the current run was started with, to spot later edits. */
+  readonly runKey: string | null;
+  readonly duplicateOf: string | null;
+}
+
+export type WizardState =
+  | { readonly step: 'email'; readonly identity: Identity; readonly emailError: string | null }
+  | { readonly step: 'discovering'; readonly identity: Identity; readonly discoveryId: string }
+  | DetailsState
+  | { readonly step: 'saved'; readonly account: AccountSummary };
+
+export type AddAccountResult = CallResponse<'addAccount'>;
+
+export type WizardAction =
+  | { readonly type: 'email-changed'; readonly email: string }
+  | { readonly type: 'name-changed'; readonly displayName: string }
+  | { readonly type: 'email-submitted'; readonly discoveryId: string }
+  | { readonly type: 'discovery-finished'; readonly discoveryId: string; readonly result: DiscoveryResult }
+  | { readonly type: 'discovery-failed'; readonly discoveryId: string; readonly message: string }
+  | { readonly type: 'manual-chosen' }
+  | { readonly type: 'back' }
+  | { readonly type: 'field-changed'; readonly field: 'host' | 'port' | 'username'; readonly value: string }
+  | { readonly type: 'security-changed'; readonly security: Security }
+  | { readonly type: 'allow-insecure-changed'; readonly allow: boolean }
+  | { readonly type: 'password-changed'; readonly password: string }
+  | { readonly type: 'password-instead-of-oauth' }
+  | { readonly type: 'errors-shown' }
+  | { readonly type: 'certificate-trusted'; readonly fingerprint256: string }
+  | { readonly type: 'check-started'; readonly checkId: string; readonly purpose: RunPurpose }
+  | { readonly type: 'check-progress'; readonly checkId: string; readonly step: CheckStep }
+  | { readonly type: 'check-finished'; readonly checkId: string; readonly report: CheckReport }
+  | { readonly type: 'check-failed'; readonly checkId: string; readonly code: string; readonly message: string }
+  | { readonly type: 'save-finished'; readonly checkId: string; readonly result: AddAccountResult }
+  | { readonly type: 'restart' };

@@ -36,6 +36,20 @@ test('happy path: from the address to a saved account, password in the keychain 
   expect(await readAllFiles(harness.dataDir)).not.toContain(users.alice.password);
 });
 
+test('one question at a time: Continue checks the settings, then moves on to the password', async ({ app, dovecot }) => {
+  await enterEmail(app, users.alice.user);
+  await app.getByLabel('Server').fill('');
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByLabel('Server')).toBeFocused();
+  await expect(app.getByLabel('Server')).toHaveAttribute('aria-invalid', 'true');
+  await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, security: 'SSL/TLS', username: users.alice.user });
+  await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByLabel('Password')).toBeFocused();
+  await app.keyboard.type(users.alice.password);
+  await app.getByRole('button', { name: 'Test Account Settings' }).click();
+  await expectAllPassed(app);
+});
+
 test('wrong password, then corrected with “Edit password”', async ({ app, dovecot }) => {
   await enterEmail(app, users.alice.user);
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: users.alice.user });
@@ -183,6 +197,8 @@ test('keyboard only: the whole wizard with Tab, typing and Enter', async ({ app,
   await app.keyboard.press('Tab');
   await expect(app.getByLabel('Username')).toBeFocused();
   await app.keyboard.press('Tab');
+  await expect(app.getByRole('button', { name: 'Continue' })).toBeFocused();
+  await app.keyboard.press('Enter');
   await expect(app.getByLabel('Password')).toBeFocused();
   await app.keyboard.type(users.alice.password);
   await app.keyboard.press('Enter');

@@ -61,6 +61,7 @@ export const messages = {
   },
   settings: {
     legend: 'Incoming mail (IMAP)',
+    continue: 'Continue',
     hostLabel: 'Server',
     hostHint: 'For example imap.example.com',
     portLabel: 'Port',

@@ -19,6 +19,7 @@ export interface DetailsScreenProps {
     password: Ref<HTMLInputElement>;
   };
   onTest: () => void;
+  onContinue: () => void;
   onSignIn: () => void;
   onCancel: () => void;
   onSave: () => void;
@@ -26,7 +27,7 @@ export interface DetailsScreenProps {
   onShowAccounts: () => void;
 }
 
-export function DetailsScreen({ state, dispatch, refs, onTest, onSignIn, onCancel, onSave, onAction, onShowAccounts }: DetailsScreenProps) {
+export function DetailsScreen({ state, dispatch, refs, onTest, onContinue, onSignIn, onCancel, onSave, onAction, onShowAccounts }: DetailsScreenProps) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,7 +40,7 @@ export function DetailsScreen({ state, dispatch, refs, onTest, onSignIn, onCance
       </h1>
       <p className="account-line">{state.identity.email}</p>
       <FoundSummary email={state.identity.email} origin={state.origin} discovery={state.discovery} discoveryError={state.discoveryError} />
-      <SettingsStep state={state} dispatch={dispatch} hostRef={refs.host} portRef={refs.port} usernameRef={refs.username} />
+      <SettingsStep state={state} dispatch={dispatch} hostRef={refs.host} portRef={refs.port} usernameRef={refs.username} onContinue={onContinue} />
       <SecretStep state={state} dispatch={dispatch} passwordRef={refs.password} onSignIn={onSignIn} />
       <TestStep
         state={state}

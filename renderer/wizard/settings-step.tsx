@@ -13,11 +13,13 @@ export interface SettingsStepProps {
   hostRef: Ref<HTMLInputElement>;
   portRef: Ref<HTMLInputElement>;
   usernameRef: Ref<HTMLInputElement>;
+  /** Confirms the settings and moves on to the secret, for those who take one question at a time. */
+  onContinue: () => void;
 }
 
 const lockIcon: Record<Security, 'padlock' | 'open-lock'> = { tls: 'padlock', starttls: 'padlock', none: 'open-lock' };
 
-export function SettingsStep({ state, dispatch, hostRef, portRef, usernameRef }: SettingsStepProps) {
+export function SettingsStep({ state, dispatch, hostRef, portRef, usernameRef, onContinue }: SettingsStepProps) {
   const { form } = state;
   const m = messages.settings;
   const allErrors = validateSettings(form);
@@ -90,6 +92,11 @@ export function SettingsStep({ state, dispatch, hostRef, portRef, usernameRef }:
         inputRef={usernameRef}
         input={{ autoComplete: 'username', spellCheck: false, autoCapitalize: 'off' }}
       />
+      <div className="action-bar">
+        <button type="button" className="secondary" onClick={onContinue}>
+          {m.continue}
+        </button>
+      </div>
     </fieldset>
   );
 }

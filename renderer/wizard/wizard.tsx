@@ -89,6 +89,18 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
     }
   }
 
+  /** Settings confirmed: show what is wrong with them, or move on to the password. */
+  function continueToSecret() {
+    const errors = validateSettings(details.form);
+    const first = errors.host ? refs.host : errors.port ? refs.port : errors.username ? refs.username : undefined;
+    if (first) {
+      dispatch({ type: 'errors-shown' });
+      first.current?.focus();
+      return;
+    }
+    refs.password.current?.focus();
+  }
+
   function cancel() {
     if (details.run.phase !== 'running') return;
     const { checkId } = details.run;
@@ -127,6 +139,7 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
       dispatch={dispatch}
       refs={refs}
       onTest={() => void runCheck('test')}
+      onContinue={continueToSecret}
       onSignIn={() => void runCheck('sign-in')}
       onCancel={cancel}
       onSave={() => void runCheck('save')}

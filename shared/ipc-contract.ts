@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { AccountSummarySchema } from './account-summary.ts';
 import { CheckProgressSchema, CheckReportSchema } from './check-report.ts';
 import { DiscoveryResultSchema } from './discovery-result.ts';
-import { CredentialTextSchema, EmailSchema, ServerSettingsSchema } from './server-settings.ts';
+import { CredentialTextSchema, EmailSchema, maxPasswordLength, ServerSettingsSchema } from './server-settings.ts';
 
 const CheckIdSchema = z.string().min(1).max(100);
-const PasswordSchema = CredentialTextSchema.pipe(z.string().min(1, 'is required').max(4096));
+const PasswordSchema = CredentialTextSchema.pipe(z.string().min(1, 'is required').max(maxPasswordLength));
 /** SHA-256 fingerprint as hex, colons optional, any case. */
 export const FingerprintSchema = z
   .string()

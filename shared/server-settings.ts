@@ -9,12 +9,20 @@ export type Security = z.infer<typeof SecuritySchema>;
 /** CR, LF and NUL would let a value break out of an IMAP command line. */
 const lineBreakingCharacters = /[\r\n\0]/;
 
+/** True when `value` holds CR, LF or NUL, any of which could end an IMAP command line early. */
+export function hasLineBreakingCharacters(value: string): boolean {
+  return lineBreakingCharacters.test(value);
+}
+
 /** A username or password: any character except CR, LF and NUL. */
 export const CredentialTextSchema = z
   .string()
-  .refine((value) => !lineBreakingCharacters.test(value), {
+  .refine((value) => !hasLineBreakingCharacters(value), {
     message: 'must not contain line breaks or NUL characters',
   });
+
+/** The longest password any boundary accepts (the IPC contract and the accounts service alike). */
+export const maxPasswordLength = 4096;
 
 /** A lenient but real email check: one @, a non-empty local part, a dotted or IDN domain. */
 export const EmailSchema = z
@@ -23,7 +31,12 @@ export const EmailSchema = z
   .min(3)
   .max(320)
   .regex(/^[^\s@]+@[^\s@]+$/, 'is not an email address')
-  .refine((value) => !lineBreakingCharacters.test(value), { message: 'must not contain line breaks' });
+  .refine((value) => !hasLineBreakingCharacters(value), { message: 'must not contain line breaks' });
+
+/** What follows the last "@" of an address, as typed (provider look-ups normalise case themselves). */
+export function emailDomain(email: string): string {
+  return email.slice(email.lastIndexOf('@') + 1);
+}
 
 /** A DNS name or an IP literal; no scheme, no path, no spaces. */
 export const HostSchema = z
@@ -32,6 +45,11 @@ export const HostSchema = z
   .min(1, 'is required')
   .max(253)
   .regex(/^(\[[0-9a-fA-F:.]+\]|[^\s/:@?#[\]]+|[0-9a-fA-F:]+)$/, 'is not a valid server name');
+
+/** The host without the brackets of an IPv6 literal ("[::1]" → "::1"), as sockets and DNS want it. */
+export function bareHost(host: string): string {
+  return host.replace(/^\[|\]$/g, '');
+}
 
 export const PortSchema = z.number().int().min(1).max(65535);
 
@@ -44,6 +62,11 @@ export const ServerSettingsSchema = z.object({
   username: CredentialTextSchema.pipe(z.string().min(1, 'is required')),
 });
 export type ServerSettings = z.infer<typeof ServerSettingsSchema>;
+
+/** Just the server settings of a value that has more (a saved account), in the contract's key order. */
+export function serverSettingsOf(value: ServerSettings): ServerSettings {
+  return { email: value.email, host: value.host, port: value.port, security: value.security, username: value.username };
+}
 
 /** The usual port for each security mode. */
 export const defaultPorts: Record<Security, number> = { tls: 993, starttls: 143, none: 143 };

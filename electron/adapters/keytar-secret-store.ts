@@ -27,13 +27,15 @@ const advice = {
     'Unlock your login keychain and choose Allow when Mail Setup asks, then try again.',
 } as const;
 
-function firstLine(text: string): string {
+/** The first line of what was thrown, shortened: the part worth repeating to the user. */
+function firstLineOf(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
   return (text.split('\n')[0] ?? '').trim().slice(0, 200);
 }
 
 /** Turns what keytar, libsecret or D-Bus threw into an error that says what to do. */
 export function keychainError(error: unknown, timeoutMs: number): ServiceError {
-  const text = firstLine(error instanceof Error ? error.message : String(error));
+  const text = firstLineOf(error);
   const said = text === '' ? '' : ` (The system said: ${text})`;
   const make = (message: string) => new ServiceError('keychain-unavailable', `${message}${said}`);
   if (/Cannot autolaunch D-Bus|Could not connect|Failed to connect|Connection refused|No such file or directory|ServiceUnknown|not provided by any \.service files|Error spawning|Cannot spawn|Unable to autolaunch|NameHasNoOwner|Did not receive a reply/i.test(text)) {
@@ -65,7 +67,7 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
       (module: Keytar & { default?: Keytar }) => module.default ?? module,
       (error: unknown) => {
         loaded = undefined;
-        const reason = firstLine(error instanceof Error ? error.message : String(error));
+        const reason = firstLineOf(error);
         throw new ServiceError(
           'keychain-unavailable',
           `The keychain module could not be loaded, so no password can be stored or read. Reinstall Mail Setup, then try again. (${reason})`,

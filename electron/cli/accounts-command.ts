@@ -6,7 +6,7 @@ import type { AccountResult, CheckRun } from '../services/accounts/accounts-serv
 import { defaultStepTimeoutMs } from '../services/check/check-runner.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { checkInputFromArgs, printReport, type CheckCommandDeps } from './check-command.ts';
-import { UsageError, type CliIo } from './cli-io.ts';
+import { strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
 import type { CliAccounts } from './open-accounts.ts';
 import { readSecret } from './read-secret.ts';
 import { timeoutFromFlag } from './server-flags.ts';
@@ -18,13 +18,11 @@ export interface AccountsCommandDeps extends CheckCommandDeps {
 }
 
 const subcommands = 'list, add, retest, set-password or remove';
-// Stray arguments are not echoed: one is sometimes a password typed where it does not belong.
-const strayArgument = 'unexpected argument; passwords are read from stdin (--password-stdin) or a prompt, never from the command line';
 
 function emailArgument(positionals: string[], subcommand: string): string {
   const [email, extra] = positionals;
   if (email === undefined) throw new UsageError(`accounts ${subcommand} needs the account's email address`);
-  if (extra !== undefined) throw new UsageError(strayArgument);
+  if (extra !== undefined) throw new UsageError(strayArgumentMessage);
   const parsed = EmailSchema.safeParse(email);
   if (!parsed.success) throw new UsageError(`accounts ${subcommand}: the account must be named by its email address`);
   return parsed.data;
@@ -105,7 +103,7 @@ async function setPassword(args: string[], io: CliIo, open: () => CliAccounts): 
 
 async function list(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
-  if (positionals.length > 0) throw new UsageError(strayArgument);
+  if (positionals.length > 0) throw new UsageError(strayArgumentMessage);
   const accounts = await open().accounts.list();
   if (values.json) io.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
   else io.stdout.write(accounts.length === 0 ? 'No saved accounts.\n' : `${accounts.map(formatAccount).join('\n\n')}\n`);

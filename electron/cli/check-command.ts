@@ -5,7 +5,8 @@ import type { DiscoveredProvider, DiscoveryResult } from '../../shared/discovery
 import { defaultStepTimeoutMs } from '../services/check/check-runner.ts';
 import type { CheckInput, Credential } from '../services/check/check-input.ts';
 import type { CheckEngine } from '../services/check/run-check.ts';
-import { UsageError, type CliIo } from './cli-io.ts';
+import { providerHintOf } from '../services/discovery/provider-hint.ts';
+import { strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
 import { formatReport } from './print-report.ts';
 import { readSecret } from './read-secret.ts';
 import { fingerprintFromFlag, serverFlagOptions, settingsFromFlags, timeoutFromFlag } from './server-flags.ts';
@@ -14,7 +15,7 @@ import { fingerprintFromFlag, serverFlagOptions, settingsFromFlags, timeoutFromF
 export interface CheckCommandDeps {
   engine: CheckEngine;
   discover: (email: string) => Promise<DiscoveryResult>;
-  providerFor: (email: string) => DiscoveredProvider | null;
+  providerFor: (email: string, host?: string) => DiscoveredProvider | null;
 }
 
 /** Parses the check flags and reads the secret: everything a check needs, or a UsageError. */
@@ -24,8 +25,7 @@ export async function checkInputFromArgs(
   deps: CheckCommandDeps,
 ): Promise<{ input: CheckInput; json: boolean; provider: DiscoveredProvider | null }> {
   const { values, positionals } = parseArgs({ args, options: serverFlagOptions, allowPositionals: true, strict: true });
-  // Not echoed: a stray argument is sometimes a password typed where it does not belong.
-  if (positionals.length > 0) throw new UsageError('unexpected argument; passwords are read from stdin (--password-stdin) or a prompt, never from the command line');
+  if (positionals.length > 0) throw new UsageError(strayArgumentMessage);
   const { settings, discovery } = await settingsFromFlags(values, deps.discover);
   const timeoutMs = timeoutFromFlag(values.timeout, defaultStepTimeoutMs);
   const trustedFingerprint = fingerprintFromFlag(values['trust-certificate']);
@@ -38,7 +38,7 @@ export async function checkInputFromArgs(
     if (values['access-token-stdin']) throw new UsageError('--access-token-stdin needs --auth oauth2');
     credential = { kind: 'password', password: await readSecret(io, values['password-stdin'], 'Password') };
   }
-  const provider = discovery?.provider ?? deps.providerFor(settings.email);
+  const provider = discovery?.provider ?? deps.providerFor(settings.email, settings.host);
   return {
     input: {
       settings,
@@ -46,7 +46,7 @@ export async function checkInputFromArgs(
       allowInsecure: values['allow-insecure'],
       trustedFingerprint,
       timeoutMs,
-      provider: provider ? { name: provider.name, helpUrl: provider.helpUrl, auth: provider.auth } : undefined,
+      provider: providerHintOf(provider),
     },
     json: values.json,
     provider,

@@ -1,4 +1,4 @@
-// The streams and environment a CLI command works with, passed in so tests can run commands in-process.
+// The streams and environment a CLI command works with (passed in so tests can run commands in-process), and its usage errors.
 import type { Readable, Writable } from 'node:stream';
 
 /** Where a command reads and writes. */
@@ -16,3 +16,6 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** The usage error for a positional argument; not echoed, as it is sometimes a password typed where it does not belong. */
+export const strayArgumentMessage = 'unexpected argument; passwords are read from stdin (--password-stdin) or a prompt, never from the command line';

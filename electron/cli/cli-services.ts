@@ -15,7 +15,7 @@ import { openCliAccounts } from './open-accounts.ts';
 export interface CliServices {
   engine: CheckEngine;
   discover: (email: string) => Promise<DiscoveryResult>;
-  providerFor: (email: string) => DiscoveredProvider | null;
+  providerFor: (email: string, host?: string) => DiscoveredProvider | null;
   runDiscover: (args: string[], io: CliIo) => Promise<number>;
   runAccounts: (args: string[], io: CliIo) => Promise<number>;
 }
@@ -34,7 +34,7 @@ export async function createCliServices(env: NodeJS.ProcessEnv): Promise<CliServ
         throw error;
       }
     },
-    providerFor: (email) => providerForAccount(email),
+    providerFor: (email, host) => providerForAccount(email, host),
     runDiscover: (args, io) => runDiscover(args, io),
     // A method, so it uses whichever discover/providerFor this object ends up with.
     runAccounts(this: CliServices, args: string[], io: CliIo) {

@@ -6,9 +6,9 @@ import type { AccountsService } from '../services/accounts/accounts-service.type
 import { createAccountsService } from '../services/accounts/create-accounts-service.ts';
 import { resolveDataDir } from '../services/accounts/data-dir.ts';
 import type { SettingsStore } from '../services/accounts/settings-store.ts';
-import type { CheckInput } from '../services/check/check-input.ts';
 import { createCheckRunner } from '../services/check/check-runner.ts';
 import type { CheckEngine } from '../services/check/run-check.ts';
+import { providerHintOf } from '../services/discovery/provider-hint.ts';
 import { createOAuthAccountDeps } from '../services/oauth/oauth-account-deps.ts';
 
 /** The service and the settings store behind it (whose `notice` the CLI prints). */
@@ -17,25 +17,20 @@ export interface CliAccounts {
   settings: SettingsStore;
 }
 
-/** Provider hints for failure texts, from a provider table entry. */
-export function providerHintOf(provider: DiscoveredProvider | null): CheckInput['provider'] {
-  return provider ? { name: provider.name, helpUrl: provider.helpUrl, auth: provider.auth } : undefined;
-}
-
 /**
  * Opens the settings file in MAIL_SETUP_DATA_DIR (else the app's user-data folder) and the
  * keychain of the session (keytar reads DBUS_SESSION_BUS_ADDRESS from the process).
  */
 export function openCliAccounts(
   env: NodeJS.ProcessEnv,
-  deps: { engine: CheckEngine; providerFor: (email: string) => DiscoveredProvider | null },
+  deps: { engine: CheckEngine; providerFor: (email: string, host?: string) => DiscoveredProvider | null },
 ): CliAccounts {
   const settings = openConfSettingsStore(resolveDataDir(env));
   const accounts = createAccountsService({
     runner: createCheckRunner(deps.engine),
     settings,
     secrets: createKeytarSecretStore(),
-    providerHint: (email) => providerHintOf(deps.providerFor(email)),
+    providerHint: (email, host) => providerHintOf(deps.providerFor(email, host)),
     now: () => new Date(),
     // No sign-in from the CLI (no browser flow), but re-tests refresh OAuth2 access tokens.
     oauth: createOAuthAccountDeps({ env }),

@@ -1,6 +1,7 @@
 // Reads a password or token from stdin (first line) or from a no-echo prompt on a terminal.
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
+import { hasLineBreakingCharacters } from '../../shared/server-settings.ts';
 import { UsageError, type CliIo } from './cli-io.ts';
 
 /**
@@ -46,6 +47,6 @@ export async function readSecret(io: CliIo, fromStdin: boolean, what: string): P
   else if (io.stdin.isTTY) value = await prompt(io, `${what}: `);
   else throw new UsageError(`no ${what.toLowerCase()}: pass it on stdin with --${what === 'Password' ? 'password' : 'access-token'}-stdin, or run in a terminal`);
   if (value === '') throw new UsageError(`the ${what.toLowerCase()} is empty`);
-  if (/[\r\n\0]/.test(value)) throw new UsageError(`the ${what.toLowerCase()} must not contain line breaks or NUL characters`);
+  if (hasLineBreakingCharacters(value)) throw new UsageError(`the ${what.toLowerCase()} must not contain line breaks or NUL characters`);
   return value;
 }

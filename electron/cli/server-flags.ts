@@ -1,7 +1,7 @@
 // The server flags shared by `check` and `accounts add`, and how they become checked settings.
 import { FingerprintSchema } from '../../shared/ipc-contract.ts';
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
-import { defaultPorts, EmailSchema, ServerSettingsSchema, type ServerSettings } from '../../shared/server-settings.ts';
+import { defaultPorts, EmailSchema, SecuritySchema, ServerSettingsSchema, type ServerSettings } from '../../shared/server-settings.ts';
 import { UsageError } from './cli-io.ts';
 
 /** parseArgs options for the server and check flags. */
@@ -39,7 +39,7 @@ export async function settingsFromFlags(
   if (!values.email) throw new UsageError('--email is required');
   const email = EmailSchema.safeParse(values.email);
   if (!email.success) throw new UsageError(`--email ${values.email}: not an email address`);
-  if (values.security !== undefined && !['tls', 'starttls', 'none'].includes(values.security)) {
+  if (values.security !== undefined && !SecuritySchema.safeParse(values.security).success) {
     throw new UsageError('--security must be tls, starttls or none');
   }
   if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError('--port must be a number from 1 to 65535');

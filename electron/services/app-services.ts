@@ -1,7 +1,8 @@
 // Builds the handler table for every contract call from the services; shared by Electron and the harness.
+import type { CheckStep } from '../../shared/check-report.ts';
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
-import type { Services } from '../ipc/register-handlers.ts';
-import type { AccountsService } from './accounts/accounts-service.types.ts';
+import type { EmitEvent, Services } from '../ipc/register-handlers.ts';
+import type { AccountsService, CheckRun } from './accounts/accounts-service.types.ts';
 import type { CheckRunner } from './check/check-runner.ts';
 import { defaultStepTimeoutMs } from './check/check-runner.ts';
 import type { CheckInput } from './check/check-input.ts';
@@ -20,6 +21,14 @@ export interface AppServiceDeps {
 
 const seconds = (value: number | undefined) => (value === undefined ? defaultStepTimeoutMs : Math.round(value * 1000));
 
+/** Streams a check's steps back to the caller under its check id. */
+const progressTo = (checkId: string, emit: EmitEvent) => (step: CheckStep) => emit('onCheckProgress', { checkId, step });
+
+/** The progress, cancellation id and step time limit of an account call that runs a check. */
+function checkRun(request: { checkId: string; timeoutSeconds?: number | undefined }, emit: EmitEvent): CheckRun {
+  return { checkId: request.checkId, onProgress: progressTo(request.checkId, emit), timeoutMs: seconds(request.timeoutSeconds) };
+}
+
 /** One function per contract call, each a thin adapter from a parsed request to a service. */
 export function createAppServices(deps: AppServiceDeps): Services {
   return {
@@ -35,7 +44,7 @@ export function createAppServices(deps: AppServiceDeps): Services {
           timeoutMs: seconds(request.timeoutSeconds),
           provider: deps.providerHint(request.settings.email, request.settings.host),
         },
-        (step) => emit('onCheckProgress', { checkId: request.checkId, step }),
+        progressTo(request.checkId, emit),
       ),
     cancelCheck: async (request) => ({ cancelled: deps.checks.cancel(request.checkId) }),
     listAccounts: () => deps.accounts.list(),
@@ -48,15 +57,10 @@ export function createAppServices(deps: AppServiceDeps): Services {
           allowInsecure: request.allowInsecure,
           trustCertificate: request.trustCertificate,
         },
-        { checkId: request.checkId, onProgress: (step) => emit('onCheckProgress', { checkId: request.checkId, step }), timeoutMs: seconds(request.timeoutSeconds) },
+        checkRun(request, emit),
       ),
-    retestAccount: (request, emit) =>
-      deps.accounts.retest(request.email, { checkId: request.checkId, onProgress: (step) => emit('onCheckProgress', { checkId: request.checkId, step }) }),
-    setPassword: (request, emit) =>
-      deps.accounts.setPassword(request.email, request.password, {
-        checkId: request.checkId,
-        onProgress: (step) => emit('onCheckProgress', { checkId: request.checkId, step }),
-      }),
+    retestAccount: (request, emit) => deps.accounts.retest(request.email, checkRun(request, emit)),
+    setPassword: (request, emit) => deps.accounts.setPassword(request.email, request.password, checkRun(request, emit)),
     removeAccount: async (request) => ({ removed: await deps.accounts.remove(request.email) }),
     revokeCertificate: (request) => deps.accounts.revokeCertificate(request.email, request.fingerprint256),
     signInWithOAuth: (request, emit) =>
@@ -68,7 +72,7 @@ export function createAppServices(deps: AppServiceDeps): Services {
           allowInsecure: request.allowInsecure,
           trustCertificate: request.trustCertificate,
         },
-        { checkId: request.checkId, onProgress: (step) => emit('onCheckProgress', { checkId: request.checkId, step }), timeoutMs: seconds(request.timeoutSeconds) },
+        checkRun(request, emit),
       ),
     // Whichever phase is running under the id: the wait for the browser, or the check after it.
     cancelOAuth: async (request) => {

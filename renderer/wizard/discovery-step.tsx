@@ -1,5 +1,6 @@
 // Step 2 while it runs: a visible progress line, with Back and "Set up manually" at any moment.
 import type { Dispatch } from 'react';
+import { emailDomain } from '../../shared/server-settings.ts';
 import { Icon } from '../components/icons.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { messages } from '../messages/en.ts';
@@ -8,7 +9,7 @@ import type { WizardAction } from './wizard-state.ts';
 
 export function DiscoveryStep({ email, dispatch }: { email: string; dispatch: Dispatch<WizardAction> }) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
-  const domain = email.slice(email.lastIndexOf('@') + 1);
+  const domain = emailDomain(email);
   const m = messages.discovery;
   return (
     <div className="screen">

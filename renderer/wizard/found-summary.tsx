@@ -1,5 +1,6 @@
 // What discovery found: the provider as a logo-free badge, and where the settings came from.
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
+import { emailDomain } from '../../shared/server-settings.ts';
 import { Notice } from '../components/notice.tsx';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
@@ -13,7 +14,7 @@ export interface FoundSummaryProps {
 }
 
 export function FoundSummary({ email, origin, discovery, discoveryError }: FoundSummaryProps) {
-  const domain = email.slice(email.lastIndexOf('@') + 1);
+  const domain = emailDomain(email);
   const m = messages.found;
   if (origin === 'manual') return <p className="lead">{m.manualChosen}</p>;
   if (origin === 'failed') return <Notice tone="warning">{format(messages.discovery.failed, { message: discoveryError ?? '' })}</Notice>;

@@ -1,4 +1,5 @@
 // Which kind of secret the details screen asks for, and when a typed password is acceptable.
+import { hasLineBreakingCharacters } from '../../shared/server-settings.ts';
 import { messages } from '../messages/en.ts';
 import type { DetailsState } from './wizard-state.ts';
 
@@ -20,7 +21,7 @@ export function authHint(state: DetailsState): AuthHint {
 /** The error for a password, or undefined when it can be sent. */
 export function passwordError(password: string): string | undefined {
   if (password === '') return messages.secret.passwordRequired;
-  if (/[\r\n\0]/.test(password)) return messages.secret.passwordInvalid;
+  if (hasLineBreakingCharacters(password)) return messages.secret.passwordInvalid;
   return undefined;
 }
 

@@ -1,10 +1,12 @@
-// Runs the check for a saved account or a new one, with the account's own options and pinned certificate.
+// Runs the check for a saved account or a new one, with the account's own options and pinned certificate, and records a re-test.
 import type { CheckReport } from '../../../shared/check-report.ts';
-import type { ServerSettings } from '../../../shared/server-settings.ts';
-import type { CheckRun } from './accounts-service.types.ts';
+import { ServerSettingsSchema, type ServerSettings } from '../../../shared/server-settings.ts';
+import { findAccount, replaceAccount, saveAccounts, toSummary } from './account-records.ts';
+import type { AccountResult, CheckRun } from './accounts-service.types.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import { defaultStepTimeoutMs } from '../check/check-runner.ts';
 import type { Credential } from '../check/check-input.ts';
+import { ServiceError } from '../service-error.ts';
 
 /** What one check of an account needs beyond the context and the run. */
 export interface AccountCheck {
@@ -24,13 +26,38 @@ export function runAccountCheck(context: AccountsContext, check: AccountCheck, r
       allowInsecure: check.allowInsecure,
       trustedFingerprint: check.trustedFingerprint,
       timeoutMs: run.timeoutMs ?? defaultStepTimeoutMs,
-      provider: context.providerHint(check.settings.email),
+      provider: context.providerHint(check.settings.email, check.settings.host),
     },
     run.onProgress,
   );
 }
 
-/** The server settings of a saved account. */
-export function settingsOf(account: ServerSettings): ServerSettings {
-  return { email: account.email, host: account.host, port: account.port, security: account.security, username: account.username };
+/** The settings of an account to add, checked again whoever calls; a ServiceError names the first problem. */
+export function parseNewAccountSettings(settings: ServerSettings): ServerSettings {
+  const parsed = ServerSettingsSchema.safeParse(settings);
+  if (!parsed.success) throw new ServiceError('invalid-request', `Invalid account settings: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
+  return parsed.data;
+}
+
+/**
+ * Records a re-test on the saved account, under the write lock and against the latest settings:
+ * when it ran, and its failure category if any. An account removed while the check ran stays
+ * removed. `beforeSave` runs inside the lock, once the account is known to be still there.
+ */
+export function recordRetest(
+  context: AccountsContext,
+  email: string,
+  report: CheckReport,
+  options: { hasSecret: boolean; beforeSave?: (() => Promise<unknown>) | undefined },
+): Promise<AccountResult> {
+  return context.exclusive(async () => {
+    const current = context.settings.read();
+    const latest = findAccount(current.accounts, email);
+    // Removed while the check ran: nothing to record.
+    if (latest === undefined) return { report, account: null, duplicateOf: null };
+    await options.beforeSave?.();
+    const updated = { ...latest, lastCheckedAt: context.now().toISOString(), lastFailureCategory: report.failure?.category ?? null };
+    saveAccounts(context.settings, current, replaceAccount(current.accounts, updated));
+    return { report, account: toSummary(updated, options.hasSecret), duplicateOf: null };
+  });
 }

@@ -1,8 +1,8 @@
-// Pure helpers over the saved-account records: look-up, duplicates, keychain names and summaries.
+// Helpers over the saved-account records: look-up, duplicates, store ids, keychain names and summaries.
 import { randomBytes } from 'node:crypto';
 import type { AccountStatus, AccountSummary } from '../../../shared/account-summary.ts';
 import type { ServerSettings } from '../../../shared/server-settings.ts';
-import { keychainAccountName } from '../secrets/secret-store.ts';
+import { keychainAccountName, type SecretStore } from '../secrets/secret-store.ts';
 import { ServiceError } from '../service-error.ts';
 import type { StoredAccount } from './settings-schema.ts';
 import type { SettingsSnapshot, SettingsStore } from './settings-store.ts';
@@ -34,7 +34,7 @@ export function findDuplicate(accounts: readonly StoredAccount[], settings: Serv
 }
 
 /** A new random id for a settings file (see secret-store.ts for why secrets carry it). */
-export function newStoreId(): string {
+function newStoreId(): string {
   return randomBytes(6).toString('hex');
 }
 
@@ -43,9 +43,26 @@ export function saveAccounts(settings: SettingsStore, snapshot: SettingsSnapshot
   settings.write({ storeId: snapshot.storeId ?? newStoreId(), accounts });
 }
 
+/**
+ * The file's store id, first saving a new one (with the accounts unchanged) when it has none:
+ * the id must be on disk before any secret carries it, so reconciliation can find leftovers.
+ */
+export function ensureStoreId(settings: SettingsStore, snapshot: SettingsSnapshot): string {
+  if (snapshot.storeId !== null) return snapshot.storeId;
+  const storeId = newStoreId();
+  settings.write({ storeId, accounts: snapshot.accounts });
+  return storeId;
+}
+
 /** The keychain account name of a saved account, or null while the file has no store id. */
 export function secretNameOf(snapshot: Pick<SettingsSnapshot, 'storeId'>, account: StoredAccount): string | null {
   return snapshot.storeId === null ? null : keychainAccountName(snapshot.storeId, account.email);
+}
+
+/** Whether the keychain holds a secret for a saved account. */
+export async function hasStoredSecret(secrets: SecretStore, snapshot: Pick<SettingsSnapshot, 'storeId'>, account: StoredAccount): Promise<boolean> {
+  const name = secretNameOf(snapshot, account);
+  return name !== null && (await secrets.get(name)) !== null;
 }
 
 /** The same list with `account` in place of the entry with its email. */

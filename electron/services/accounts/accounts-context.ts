@@ -10,7 +10,7 @@ export interface AccountsDeps {
   runner: CheckRunner;
   settings: SettingsStore;
   secrets: SecretStore;
-  providerHint: (email: string) => CheckInput['provider'];
+  providerHint: (email: string, host?: string) => CheckInput['provider'];
   now: () => Date;
   /** OAuth2 sign-in and token refresh; without it, OAuth2 accounts can be neither added nor re-tested. */
   oauth?: OAuthAccountDeps | undefined;

@@ -1,9 +1,8 @@
 // Adds an account: check first, then the secret to the keychain, then the settings; all or nothing.
-import { ServerSettingsSchema } from '../../../shared/server-settings.ts';
 import { keychainAccountName } from '../secrets/secret-store.ts';
 import { ServiceError } from '../service-error.ts';
-import { runAccountCheck } from './account-check.ts';
-import { findDuplicate, newStoreId, toSummary } from './account-records.ts';
+import { parseNewAccountSettings, runAccountCheck } from './account-check.ts';
+import { ensureStoreId, findDuplicate, toSummary } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, AddAccountRequest, CheckRun } from './accounts-service.types.ts';
 import type { StoredAccount } from './settings-schema.ts';
@@ -17,9 +16,7 @@ import { checkPassword } from './password-rules.ts';
  * and a crash in between leaves a secret that start-up reconciliation removes.
  */
 export async function addAccount(context: AccountsContext, request: AddAccountRequest, run: CheckRun): Promise<AccountResult> {
-  const parsed = ServerSettingsSchema.safeParse(request.settings);
-  if (!parsed.success) throw new ServiceError('invalid-request', `Invalid account settings: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
-  const settings = parsed.data;
+  const settings = parseNewAccountSettings(request.settings);
   checkPassword(request.password);
   await context.ready();
 
@@ -37,9 +34,7 @@ export async function addAccount(context: AccountsContext, request: AddAccountRe
     const snapshot = context.settings.read();
     const raced = findDuplicate(snapshot.accounts, settings);
     if (raced !== undefined) return { report, account: null, duplicateOf: raced.email };
-    const storeId = snapshot.storeId ?? newStoreId();
-    // The store id is saved before any secret carries it, so reconciliation can find leftovers.
-    if (snapshot.storeId === null) context.settings.write({ storeId, accounts: snapshot.accounts });
+    const storeId = ensureStoreId(context.settings, snapshot);
     const checkedAt = context.now();
     const account: StoredAccount = withPin(
       {

@@ -1,6 +1,6 @@
 // Composes the saved-accounts service from its operations: one file per job, wired here.
 import type { AccountSummary } from '../../../shared/account-summary.ts';
-import { replaceAccount, requireAccount, saveAccounts, secretNameOf, toSummary } from './account-records.ts';
+import { hasStoredSecret, replaceAccount, requireAccount, saveAccounts, secretNameOf, toSummary } from './account-records.ts';
 import { createAccountsContext, type AccountsContext, type AccountsDeps } from './accounts-context.ts';
 import type { AccountsService } from './accounts-service.types.ts';
 import { addAccount } from './add-account.ts';
@@ -28,9 +28,7 @@ async function revokeCertificate(context: AccountsContext, email: string, finger
     saveAccounts(context.settings, current, replaceAccount(current.accounts, updated));
     return { snapshot: context.settings.read(), account: updated };
   });
-  const secretName = secretNameOf(snapshot, account);
-  const hasSecret = secretName !== null && (await context.secrets.get(secretName)) !== null;
-  return toSummary(account, hasSecret);
+  return toSummary(account, await hasStoredSecret(context.secrets, snapshot, account));
 }
 
 /**

@@ -1,12 +1,10 @@
-// The check of an OAuth2 account with an access token, the report for a dead sign-in, and OAuth errors as service errors.
+// What OAuth2 accounts need beyond the password path: the OAuth2 deps, OAuth errors as service errors, the report for a dead sign-in.
 import { stepIds, type CheckReport } from '../../../shared/check-report.ts';
-import type { ServerSettings } from '../../../shared/server-settings.ts';
+import { serverSettingsOf, type ServerSettings } from '../../../shared/server-settings.ts';
 import type { OAuthAccountDeps } from '../oauth/oauth-account-deps.ts';
 import { OAuthError } from '../oauth/oauth-error.ts';
 import { ServiceError } from '../service-error.ts';
 import type { AccountsContext } from './accounts-context.ts';
-import type { CheckRun } from './accounts-service.types.ts';
-import { runAccountCheck } from './account-check.ts';
 
 /** The OAuth2 dependencies, or the error that says this build cannot sign in with a browser. */
 export function requireOAuth(context: AccountsContext): OAuthAccountDeps {
@@ -22,16 +20,6 @@ export function toServiceError(error: unknown): unknown {
   return new ServiceError('sign-in-failed', error.message);
 }
 
-/** Runs the check with an access token (see runAccountCheck: cancellable by its check id). */
-export function runOAuthAccountCheck(
-  context: AccountsContext,
-  check: { settings: ServerSettings; accessToken: string; allowInsecure: boolean; trustedFingerprint: string | undefined },
-  run: CheckRun,
-): Promise<CheckReport> {
-  const { accessToken, ...rest } = check;
-  return runAccountCheck(context, { ...rest, credential: { kind: 'oauth2', accessToken } }, run);
-}
-
 /**
  * The report of a re-test that could not start because the provider refused the refresh token
  * (`invalid_grant`): nothing was sent to the mail server, and only signing in again helps.
@@ -39,7 +27,7 @@ export function runOAuthAccountCheck(
 export function signInExpiredReport(settings: ServerSettings, providerName: string): CheckReport {
   return {
     ok: false,
-    account: { email: settings.email, host: settings.host, port: settings.port, security: settings.security, username: settings.username },
+    account: serverSettingsOf(settings),
     steps: stepIds.map((id) =>
       id === 'authenticate'
         ? { id, status: 'failed', ms: 0, detail: `${providerName} refused the saved sign-in (invalid_grant): it has expired or was revoked.` }

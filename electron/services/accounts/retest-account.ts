@@ -1,6 +1,7 @@
 // Re-tests a saved account with the password from the keychain and records the outcome.
-import { runAccountCheck, settingsOf } from './account-check.ts';
-import { findAccount, replaceAccount, requireAccount, saveAccounts, secretNameOf, toSummary } from './account-records.ts';
+import { serverSettingsOf } from '../../../shared/server-settings.ts';
+import { recordRetest, runAccountCheck } from './account-check.ts';
+import { requireAccount, secretNameOf, toSummary } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, CheckRun } from './accounts-service.types.ts';
 import { trustedFingerprintFor } from './trusted-certificates.ts';
@@ -24,17 +25,8 @@ export async function retestAccount(context: AccountsContext, email: string, run
 
   const report = await runAccountCheck(
     context,
-    { settings: settingsOf(account), credential: { kind: 'password', password }, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
+    { settings: serverSettingsOf(account), credential: { kind: 'password', password }, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
     run,
   );
-
-  return context.exclusive(async () => {
-    const current = context.settings.read();
-    const latest = findAccount(current.accounts, account.email);
-    // Removed while the check ran: nothing to record.
-    if (latest === undefined) return { report, account: null, duplicateOf: null };
-    const updated = { ...latest, lastCheckedAt: context.now().toISOString(), lastFailureCategory: report.failure?.category ?? null };
-    saveAccounts(context.settings, current, replaceAccount(current.accounts, updated));
-    return { report, account: toSummary(updated, true), duplicateOf: null };
-  });
+  return recordRetest(context, account.email, report, { hasSecret: true });
 }

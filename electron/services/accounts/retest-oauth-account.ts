@@ -1,9 +1,10 @@
 // Re-tests an OAuth2 account: a fresh access token from the keychain's refresh token, then the check.
-import { settingsOf } from './account-check.ts';
-import { findAccount, replaceAccount, saveAccounts, secretNameOf, toSummary } from './account-records.ts';
+import { serverSettingsOf } from '../../../shared/server-settings.ts';
+import { recordRetest, runAccountCheck } from './account-check.ts';
+import { findAccount, secretNameOf, toSummary } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, CheckRun } from './accounts-service.types.ts';
-import { requireOAuth, runOAuthAccountCheck, signInExpiredReport, toServiceError } from './oauth-account-check.ts';
+import { requireOAuth, signInExpiredReport, toServiceError } from './oauth-account-check.ts';
 import type { SettingsSnapshot } from './settings-store.ts';
 import type { StoredAccount } from './settings-schema.ts';
 import { trustedFingerprintFor } from './trusted-certificates.ts';
@@ -22,7 +23,7 @@ export async function retestOAuthAccount(context: AccountsContext, snapshot: Set
   const secretName = secretNameOf(snapshot, account);
   const stored = secretName === null ? null : await context.secrets.get(secretName);
   if (secretName === null || stored === null) return { report: null, account: toSummary(account, false), duplicateOf: null };
-  const settings = settingsOf(account);
+  const settings = serverSettingsOf(account);
 
   let config;
   try {
@@ -47,9 +48,9 @@ export async function retestOAuthAccount(context: AccountsContext, snapshot: Set
       throw toServiceError(error);
     }
     await keepRotated(token.refreshToken);
-    const report = await runOAuthAccountCheck(
+    const report = await runAccountCheck(
       context,
-      { settings, accessToken: token.accessToken, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
+      { settings, credential: { kind: 'oauth2', accessToken: token.accessToken }, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
       run,
     );
     // The remembered token may have been revoked early or the clocks may differ: refresh once.
@@ -62,15 +63,10 @@ export async function retestOAuthAccount(context: AccountsContext, snapshot: Set
   };
   const outcome = await attempt();
 
-  return context.exclusive(async () => {
-    const current = context.settings.read();
-    const latest = findAccount(current.accounts, account.email);
-    const report = outcome === 'invalid-grant' ? signInExpiredReport(settings, config.providerName) : outcome;
-    // Removed while the check ran: nothing to record.
-    if (latest === undefined) return { report, account: null, duplicateOf: null };
-    if (outcome === 'invalid-grant') await context.secrets.delete(secretName);
-    const updated = { ...latest, lastCheckedAt: context.now().toISOString(), lastFailureCategory: report.failure?.category ?? null };
-    saveAccounts(context.settings, current, replaceAccount(current.accounts, updated));
-    return { report, account: toSummary(updated, outcome !== 'invalid-grant'), duplicateOf: null };
+  const invalidGrant = outcome === 'invalid-grant';
+  return recordRetest(context, account.email, invalidGrant ? signInExpiredReport(settings, config.providerName) : outcome, {
+    hasSecret: !invalidGrant,
+    // A refresh token the provider refused is dead: without it the account shows `needs-sign-in`.
+    beforeSave: invalidGrant ? () => context.secrets.delete(secretName) : undefined,
   });
 }

@@ -1,7 +1,8 @@
 // Replaces a saved account's password, but only with one that passes the check.
+import { serverSettingsOf } from '../../../shared/server-settings.ts';
 import { ServiceError } from '../service-error.ts';
-import { runAccountCheck, settingsOf } from './account-check.ts';
-import { findAccount, newStoreId, replaceAccount, requireAccount, secretNameOf, toSummary } from './account-records.ts';
+import { runAccountCheck } from './account-check.ts';
+import { ensureStoreId, findAccount, hasStoredSecret, replaceAccount, requireAccount, toSummary } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, CheckRun } from './accounts-service.types.ts';
 import { checkPassword } from './password-rules.ts';
@@ -24,22 +25,17 @@ export async function setAccountPassword(context: AccountsContext, email: string
 
   const report = await runAccountCheck(
     context,
-    { settings: settingsOf(account), credential: { kind: 'password', password }, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
+    { settings: serverSettingsOf(account), credential: { kind: 'password', password }, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
     run,
   );
-  if (!report.ok) {
-    const secretName = secretNameOf(snapshot, account);
-    const hasSecret = secretName !== null && (await context.secrets.get(secretName)) !== null;
-    return { report, account: toSummary(account, hasSecret), duplicateOf: null };
-  }
+  if (!report.ok) return { report, account: toSummary(account, await hasStoredSecret(context.secrets, snapshot, account)), duplicateOf: null };
 
   return context.exclusive(async () => {
     const current = context.settings.read();
     const latest = findAccount(current.accounts, account.email);
     // Removed while the check ran: the password has no account to belong to.
     if (latest === undefined) return { report, account: null, duplicateOf: null };
-    const storeId = current.storeId ?? newStoreId();
-    if (current.storeId === null) context.settings.write({ storeId, accounts: current.accounts });
+    const storeId = ensureStoreId(context.settings, current);
     await context.secrets.set(keychainAccountName(storeId, latest.email), password);
     const updated = { ...latest, lastCheckedAt: context.now().toISOString(), lastFailureCategory: null };
     context.settings.write({ storeId, accounts: replaceAccount(current.accounts, updated) });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FailureCategorySchema } from '../../../shared/failure-category.ts';
 import { SecuritySchema } from '../../../shared/server-settings.ts';
+import { storeIdPattern } from '../secrets/secret-store.ts';
 
 /** The schema version this build writes; a file with a higher one is from a newer Mail Setup. */
 export const settingsSchemaVersion = 1;
@@ -40,7 +41,7 @@ export type StoredAccount = z.infer<typeof StoredAccountSchema>;
 export const SettingsDocumentSchema = z.strictObject({
   schemaVersion: z.literal(settingsSchemaVersion),
   /** Random id of this settings file; part of every keychain account name (see secret-store.ts). */
-  storeId: z.string().regex(/^[0-9a-f]{12}$/).optional(),
+  storeId: z.string().regex(storeIdPattern).optional(),
   accounts: z.array(StoredAccountSchema),
 });
 export type SettingsDocument = z.infer<typeof SettingsDocumentSchema>;

@@ -1,7 +1,8 @@
 // The SettingsStore port (non-secret account settings) and its logic over any conf-like file store.
+import { join } from 'node:path';
 import { ServiceError } from '../service-error.ts';
-import { setSettingsFileAside, type SettingsNotice } from './settings-file-guard.ts';
-import { SettingsDocumentSchema, settingsSchemaVersion, type SettingsDocument, type StoredAccount } from './settings-schema.ts';
+import { prepareSettingsFile, setSettingsFileAside, type SettingsNotice } from './settings-file-guard.ts';
+import { SettingsDocumentSchema, settingsFileName, settingsSchemaVersion, type SettingsDocument, type StoredAccount } from './settings-schema.ts';
 
 export type { SettingsNotice } from './settings-file-guard.ts';
 
@@ -22,10 +23,10 @@ export interface SettingsStore {
   write(snapshot: { storeId: string; accounts: StoredAccount[] }): void;
 }
 
-/** The two things an adapter's library does: conf and electron-store both offer `store`. */
-export interface SettingsBacking {
-  read(): unknown;
-  write(document: SettingsDocument): void;
+/** What conf and electron-store have in common: the whole document as `store`, and the file's path. */
+export interface SettingsFileLibrary {
+  store: SettingsDocument;
+  readonly path: string;
 }
 
 function describe(error: unknown): string {
@@ -35,36 +36,34 @@ function describe(error: unknown): string {
 }
 
 /**
- * The SettingsStore over a backing store whose file `path` has already been through
- * `prepareSettingsFile`. A file that becomes unreadable while the app runs (edited by hand,
- * say) is set aside the same way as at start.
+ * The SettingsStore over a library whose file has already been through `prepareSettingsFile`.
+ * A file that becomes unreadable while the app runs (edited by hand, say) is set aside the same
+ * way as at start.
  */
-export function createSettingsStore(
-  backing: SettingsBacking,
-  options: { path: string; notice: SettingsNotice | null; now: () => Date },
-): SettingsStore {
+function createSettingsStore(library: SettingsFileLibrary, options: { notice: SettingsNotice | null; now: () => Date }): SettingsStore {
+  const { path } = library;
   let notice = options.notice;
   const empty = (): SettingsSnapshot => ({ storeId: null, accounts: [] });
 
   const setAside = (why: string): SettingsSnapshot => {
-    notice = setSettingsFileAside(options.path, 'corrupt', why, options.now());
+    notice = setSettingsFileAside(path, 'corrupt', why, options.now());
     return empty();
   };
 
   return {
-    path: options.path,
+    path,
     get notice() {
       return notice;
     },
     read() {
       let raw: unknown;
       try {
-        raw = backing.read();
+        raw = library.store;
       } catch (error) {
         if (error instanceof Error && (error.name === 'SyntaxError' || /schema violation/i.test(error.message))) {
           return setAside(error.name === 'SyntaxError' ? 'it is not valid JSON' : 'it does not match the settings schema');
         }
-        throw new ServiceError('internal', `Could not read the settings file ${options.path} (${describe(error)}).`);
+        throw new ServiceError('internal', `Could not read the settings file ${path} (${describe(error)}).`);
       }
       // An absent file reads as an empty object.
       const document = raw !== null && typeof raw === 'object' && Object.keys(raw).length === 0 ? { schemaVersion: settingsSchemaVersion, accounts: [] } : raw;
@@ -75,10 +74,20 @@ export function createSettingsStore(
     write(snapshot) {
       const document: SettingsDocument = { schemaVersion: settingsSchemaVersion, storeId: snapshot.storeId, accounts: snapshot.accounts };
       try {
-        backing.write(SettingsDocumentSchema.parse(document));
+        library.store = SettingsDocumentSchema.parse(document);
       } catch (error) {
-        throw new ServiceError('internal', `Could not write the settings file ${options.path} (${describe(error)}).`);
+        throw new ServiceError('internal', `Could not write the settings file ${path} (${describe(error)}).`);
       }
     },
   };
+}
+
+/**
+ * Opens `<dataDir>/settings.json` with a conf-like library: the file is made safe to open first
+ * (`prepareSettingsFile`: migrated, or set aside as corrupt or newer), and only then does `open`
+ * hand it to the library, which would refuse an invalid one. The store's `notice` says what was set aside.
+ */
+export function openSettingsFile(dataDir: string, now: () => Date, open: (dataDir: string) => SettingsFileLibrary): SettingsStore {
+  const notice = prepareSettingsFile(join(dataDir, `${settingsFileName}.json`), now);
+  return createSettingsStore(open(dataDir), { notice, now });
 }

@@ -1,12 +1,12 @@
 // Signs an account in with OAuth2 in the system browser: check with the access token, then keep the refresh token.
-import { ServerSettingsSchema, type ServerSettings } from '../../../shared/server-settings.ts';
+import { serverSettingsOf, type ServerSettings } from '../../../shared/server-settings.ts';
 import { keychainAccountName } from '../secrets/secret-store.ts';
 import { ServiceError } from '../service-error.ts';
-import { settingsOf } from './account-check.ts';
-import { findAccount, findDuplicate, newStoreId, replaceAccount, secretNameOf, toSummary } from './account-records.ts';
+import { parseNewAccountSettings, runAccountCheck } from './account-check.ts';
+import { ensureStoreId, findAccount, findDuplicate, hasStoredSecret, replaceAccount, toSummary } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, CheckRun, OAuthSignInRequest } from './accounts-service.types.ts';
-import { requireOAuth, runOAuthAccountCheck, toServiceError } from './oauth-account-check.ts';
+import { requireOAuth, toServiceError } from './oauth-account-check.ts';
 import type { StoredAccount } from './settings-schema.ts';
 import { pinFromReport, trustedFingerprintFor, withPin } from './trusted-certificates.ts';
 
@@ -21,15 +21,14 @@ function targetOf(context: AccountsContext, request: OAuthSignInRequest): Target
   const accounts = context.settings.read().accounts;
   const existing = findAccount(accounts, request.email);
   if (existing !== undefined) {
-    return { settings: settingsOf(existing), existing, allowInsecure: existing.allowInsecure, trustedFingerprint: trustedFingerprintFor(existing) };
+    return { settings: serverSettingsOf(existing), existing, allowInsecure: existing.allowInsecure, trustedFingerprint: trustedFingerprintFor(existing) };
   }
   if (request.settings === undefined) throw new ServiceError('invalid-request', `No saved account ${request.email.trim()}: give the server settings to add it.`);
-  const parsed = ServerSettingsSchema.safeParse(request.settings);
-  if (!parsed.success) throw new ServiceError('invalid-request', `Invalid account settings: ${parsed.error.issues[0]?.message ?? 'invalid'}.`);
-  if (parsed.data.email.toLowerCase() !== request.email.trim().toLowerCase()) throw new ServiceError('invalid-request', 'The settings are for another email address.');
-  const duplicate = findDuplicate(accounts, parsed.data);
+  const settings = parseNewAccountSettings(request.settings);
+  if (settings.email.toLowerCase() !== request.email.trim().toLowerCase()) throw new ServiceError('invalid-request', 'The settings are for another email address.');
+  const duplicate = findDuplicate(accounts, settings);
   if (duplicate !== undefined) return { duplicateOf: duplicate.email };
-  return { settings: parsed.data, existing: undefined, allowInsecure: request.allowInsecure, trustedFingerprint: request.trustCertificate };
+  return { settings, existing: undefined, allowInsecure: request.allowInsecure, trustedFingerprint: request.trustCertificate };
 }
 
 /**
@@ -58,16 +57,14 @@ export async function signInAccount(context: AccountsContext, request: OAuthSign
   }
   const refreshToken = tokens.refreshToken;
 
-  const report = await runOAuthAccountCheck(
+  const report = await runAccountCheck(
     context,
-    { settings, accessToken: tokens.accessToken, allowInsecure: target.allowInsecure, trustedFingerprint: target.trustedFingerprint },
+    { settings, credential: { kind: 'oauth2', accessToken: tokens.accessToken }, allowInsecure: target.allowInsecure, trustedFingerprint: target.trustedFingerprint },
     run,
   );
   if (!report.ok) {
     if (target.existing === undefined) return { report, account: null, duplicateOf: null };
-    const snapshot = context.settings.read();
-    const name = secretNameOf(snapshot, target.existing);
-    const hasSecret = name !== null && (await context.secrets.get(name)) !== null;
+    const hasSecret = await hasStoredSecret(context.secrets, context.settings.read(), target.existing);
     return { report, account: toSummary(target.existing, hasSecret), duplicateOf: null };
   }
 
@@ -80,8 +77,7 @@ export async function signInAccount(context: AccountsContext, request: OAuthSign
     }
     // A saved account removed while the browser or the check ran: nothing to keep the token for.
     if (target.existing !== undefined && latest === undefined) return { report, account: null, duplicateOf: null };
-    const storeId = snapshot.storeId ?? newStoreId();
-    if (snapshot.storeId === null) context.settings.write({ storeId, accounts: snapshot.accounts });
+    const storeId = ensureStoreId(context.settings, snapshot);
     const checkedAt = context.now();
     const account: StoredAccount = withPin(
       {

@@ -20,17 +20,21 @@ export function pinFromReport(report: CheckReport, trustedAt: Date): TrustedCert
   };
 }
 
+/** Whether a pin is for this host (any case) and port. */
+function isPinFor(pin: TrustedCertificate, endpoint: { host: string; port: number }): boolean {
+  return pin.host.toLowerCase() === endpoint.host.toLowerCase() && pin.port === endpoint.port;
+}
+
 /** The account with `pin` replacing any earlier pin for the same host and port. */
 export function withPin(account: StoredAccount, pin: TrustedCertificate | null): StoredAccount {
   if (pin === null) return account;
-  const others = account.trustedCertificates.filter((entry) => !(entry.host.toLowerCase() === pin.host.toLowerCase() && entry.port === pin.port));
+  const others = account.trustedCertificates.filter((entry) => !isPinFor(entry, pin));
   return { ...account, trustedCertificates: [...others, pin] };
 }
 
 /** The fingerprint to accept for the account's own host and port on a re-test, if one is pinned. */
 export function trustedFingerprintFor(account: StoredAccount): string | undefined {
-  const pins = account.trustedCertificates.filter((pin) => pin.host.toLowerCase() === account.host.toLowerCase() && pin.port === account.port);
-  return pins.at(-1)?.fingerprint256;
+  return account.trustedCertificates.filter((pin) => isPinFor(pin, account)).at(-1)?.fingerprint256;
 }
 
 /** The account without the pin of this fingerprint (any spelling: case, colons). */

@@ -2,6 +2,7 @@
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { isIP } from 'node:net';
 import type { CertificateInfo } from '../../../shared/check-report.ts';
+import { bareHost } from '../../../shared/server-settings.ts';
 
 export type CertificateProblem = 'certificate-untrusted' | 'certificate-expired' | 'certificate-hostname-mismatch';
 
@@ -49,7 +50,7 @@ function findProblem(socket: TLSSocket, host: string, cert: PeerCertificate): { 
   if (code !== undefined && !nameCodes.has(code)) {
     return { category: expiredCodes.has(code) ? 'certificate-expired' : 'certificate-untrusted', reason: code };
   }
-  const name = host.replace(/^\[|\]$/g, '');
+  const name = bareHost(host);
   const identityError = checkServerIdentity(isIP(name) ? name : name.toLowerCase(), cert);
   if (identityError) return { category: 'certificate-hostname-mismatch', reason: identityError.message };
   return code === undefined ? null : { category: 'certificate-hostname-mismatch', reason: code };

@@ -1,4 +1,5 @@
 // What a check needs to know and what it is given to run (the engine's dependencies).
+import type { DiscoveredProvider } from '../../../shared/discovery-result.ts';
 import type { ServerSettings } from '../../../shared/server-settings.ts';
 
 /** The secret that signs in: a password, or an OAuth2 access token. */
@@ -15,7 +16,7 @@ export interface CheckInput {
   /** Per-step time limit. */
   timeoutMs: number;
   /** Provider hints for the failure texts (name, app-password page). */
-  provider?: { name: string; helpUrl: string | null; auth: 'password' | 'app-password' | 'oauth2' } | undefined;
+  provider?: Pick<DiscoveredProvider, 'name' | 'helpUrl' | 'auth'> | undefined;
 }
 
 /** Resolves a host name to its addresses, in the order to try them. */

@@ -1,5 +1,6 @@
 // Keeps track of running checks by id so that the user can cancel one from the UI.
 import type { CheckReport, CheckStep } from '../../../shared/check-report.ts';
+import { createCancellableRuns } from '../cancellable-runs.ts';
 import type { CheckInput } from './check-input.ts';
 import type { CheckEngine } from './run-check.ts';
 
@@ -12,23 +13,11 @@ export interface CheckRunner {
 /** Default per-step time limit (contracts: `--timeout` changes it). */
 export const defaultStepTimeoutMs = 15_000;
 
+/** The runner over `engine`; a second check under a running id cancels the first. */
 export function createCheckRunner(engine: CheckEngine): CheckRunner {
-  const running = new Map<string, AbortController>();
+  const runs = createCancellableRuns();
   return {
-    async run(checkId, input, onProgress) {
-      const controller = new AbortController();
-      running.get(checkId)?.abort();
-      running.set(checkId, controller);
-      try {
-        return await engine.run(input, { signal: controller.signal, onProgress });
-      } finally {
-        if (running.get(checkId) === controller) running.delete(checkId);
-      }
-    },
-    cancel(checkId) {
-      const controller = running.get(checkId);
-      controller?.abort();
-      return controller !== undefined;
-    },
+    run: (checkId, input, onProgress) => runs.run(checkId, (signal) => engine.run(input, { signal, onProgress })),
+    cancel: (checkId) => runs.cancel(checkId),
   };
 }

@@ -1,7 +1,7 @@
 // Names the category of an imapflow failure from what the wire watch saw and what imapflow threw.
 import type { Security } from '../../../shared/server-settings.ts';
 import { classifyAuthResponse } from './classify-auth-response.ts';
-import { categoryForSocketError, describeSocketError } from './classify-socket-error.ts';
+import { categoryForSocketError, describeSocketError, errorField } from './classify-socket-error.ts';
 import type { StepFailure } from './check-failure.ts';
 import type { WireWatch } from './wire-watch.ts';
 
@@ -17,10 +17,6 @@ export interface ImapErrorContext {
 
 const oauthMechanisms = ['AUTH=XOAUTH2', 'AUTH=OAUTHBEARER'];
 const passwordMechanisms = ['AUTH=PLAIN', 'AUTH=LOGIN'];
-
-function field(error: unknown, name: string): string {
-  return typeof error === 'object' && error !== null && name in error ? String((error as Record<string, unknown>)[name]) : '';
-}
 
 /** The failure for an error thrown by imapflow's connect(), most specific evidence first. */
 export function classifyImapError(context: ImapErrorContext): StepFailure {
@@ -41,7 +37,7 @@ export function classifyImapError(context: ImapErrorContext): StepFailure {
         : 'The server did not offer STARTTLS; nothing was sent.';
     return { category: 'starttls-unavailable', detail };
   }
-  const message = field(error, 'message');
+  const message = errorField(error, 'message');
   if (!watch.credentialSent && /login is disabled|no matching authentication|no password configured/i.test(message)) {
     const offersOauth = oauthMechanisms.some((name) => capabilities.has(name));
     const offersPassword = passwordMechanisms.some((name) => capabilities.has(name)) || !capabilities.has('LOGINDISABLED');
@@ -54,8 +50,8 @@ export function classifyImapError(context: ImapErrorContext): StepFailure {
   if (watch.byeText !== undefined) {
     return { category: 'server-unavailable', detail: 'The server ended the session (BYE).', serverText: watch.byeText };
   }
-  if (field(error, 'authenticationFailed') === 'true') {
-    const serverText = field(error, 'response');
+  if (errorField(error, 'authenticationFailed') === 'true') {
+    const serverText = errorField(error, 'response');
     return { category: serverText ? classifyAuthResponse(`NO ${serverText}`) : 'wrong-credentials', detail: 'The server refused the sign-in.', serverText };
   }
   if (context.security === 'starttls' && context.tlsStarted && !context.encrypted) {
@@ -64,6 +60,6 @@ export function classifyImapError(context: ImapErrorContext): StepFailure {
   if (!watch.firstLine) {
     return { category: categoryForSocketError(error, 'connection-lost'), detail: describeSocketError(error) };
   }
-  const category = categoryForSocketError(error, /closed|not available|ended|ECONNRESET|EOF/i.test(message + field(error, 'code')) ? 'connection-lost' : 'protocol-error');
+  const category = categoryForSocketError(error, /closed|not available|ended|ECONNRESET|EOF/i.test(message + errorField(error, 'code')) ? 'connection-lost' : 'protocol-error');
   return { category, detail: describeSocketError(error) };
 }

@@ -10,6 +10,7 @@ import type { StepTracker } from './step-tracker.ts';
 import { acceptedTlsInfo, beginTls, describeTlsInfo } from './tls-upgrade.ts';
 import { WireWatch } from './wire-watch.ts';
 import { classifyImapError } from './classify-imap-error.ts';
+import { errorField } from './classify-socket-error.ts';
 
 export interface ImapSessionOptions {
   input: CheckInput;
@@ -205,8 +206,7 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
       tracker.pass('inbox', `INBOX opened: ${inbox.exists} message${inbox.exists === 1 ? '' : 's'}`);
     } catch (error) {
       // imapflow keeps the whole tagged line here; the tag means nothing to a person.
-      const response = typeof error === 'object' && error !== null && 'response' in error ? String(error.response) : '';
-      const serverText = response.replace(/^[^\s*+]+ (?=(OK|NO|BAD)\b)/i, '');
+      const serverText = errorField(error, 'response').replace(/^[^\s*+]+ (?=(OK|NO|BAD)\b)/i, '');
       throw new StepFailedError(
         client.usable
           ? { category: 'mailbox-unavailable', detail: 'The server would not open INBOX.', serverText }

@@ -2,6 +2,7 @@
 // each step timed and limited, every failure ending in exactly one category.
 import { createSecureContext, type SecureContext } from 'node:tls';
 import type { CheckReport, CheckStep, StepId, TlsInfo } from '../../../shared/check-report.ts';
+import { hasLineBreakingCharacters, serverSettingsOf } from '../../../shared/server-settings.ts';
 import { ServiceError } from '../service-error.ts';
 import { buildFailure } from './build-failure.ts';
 import type { CheckDeps, CheckInput } from './check-input.ts';
@@ -44,8 +45,6 @@ function withAbort<T>(promise: Promise<T>, signal: AbortSignal, dispose?: (value
   });
 }
 
-const lineBreaking = /[\r\n\0]/;
-
 /**
  * CR, LF or NUL in a username or secret could end an IMAP command early and smuggle in another;
  * refused whatever the caller checked before, with a message that does not repeat the value.
@@ -54,10 +53,10 @@ function refuseLineBreaks(input: CheckInput): void {
   const { credential } = input;
   const secret = credential.kind === 'password' ? credential.password : credential.accessToken;
   const what = credential.kind === 'password' ? 'password' : 'access token';
-  if (lineBreaking.test(input.settings.username)) {
+  if (hasLineBreakingCharacters(input.settings.username)) {
     throw new ServiceError('invalid-request', 'The username must not contain line breaks (CR, LF) or NUL characters.');
   }
-  if (lineBreaking.test(secret)) {
+  if (hasLineBreakingCharacters(secret)) {
     throw new ServiceError('invalid-request', `The ${what} must not contain line breaks (CR, LF) or NUL characters.`);
   }
 }
@@ -171,7 +170,7 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
     return redactReport(
       {
         ok: failure === undefined,
-        account: { email: settings.email, host: settings.host, port: settings.port, security: settings.security, username: settings.username },
+        account: serverSettingsOf(settings),
         steps: tracker.snapshot('Not run: an earlier step failed.'),
         ...(tls ? { tls } : {}),
         failure: failure ? buildFailure(failure, input) : null,

@@ -2,8 +2,9 @@
 import { connect as tlsConnect, type SecureContext, type TLSSocket } from 'node:tls';
 import { isIP, type Socket } from 'node:net';
 import type { TlsInfo } from '../../../shared/check-report.ts';
+import { bareHost } from '../../../shared/server-settings.ts';
 import { judgeCertificate } from './certificate-verdict.ts';
-import { categoryForSocketError, describeSocketError } from './classify-socket-error.ts';
+import { categoryForSocketError, describeSocketError, errorField } from './classify-socket-error.ts';
 import { StepFailedError } from './check-failure.ts';
 
 export interface TlsUpgradeOptions {
@@ -21,14 +22,14 @@ export interface SecuredConnection {
 
 /** Starts the handshake at once and returns the TLS socket (imapflow's STARTTLS wants it synchronously). */
 export function beginTls(options: TlsUpgradeOptions): TLSSocket {
-  const name = options.host.replace(/^\[|\]$/g, '');
+  const name = bareHost(options.host);
   return tlsConnect({
-      socket: options.socket,
-      secureContext: options.secureContext,
-      minVersion: 'TLSv1.2',
-      // The chain and the name are judged by judgeCertificate before the socket is handed on,
-      // so that a certificate the user pinned can be accepted and nothing else.
-      rejectUnauthorized: false,
+    socket: options.socket,
+    secureContext: options.secureContext,
+    minVersion: 'TLSv1.2',
+    // The chain and the name are judged by judgeCertificate before the socket is handed on,
+    // so that a certificate the user pinned can be accepted and nothing else.
+    rejectUnauthorized: false,
     ...(isIP(name) ? {} : { servername: name }),
   });
 }
@@ -57,7 +58,7 @@ export async function upgradeToTls(options: TlsUpgradeOptions): Promise<SecuredC
   } catch (error) {
     const category = categoryForSocketError(error, 'tls-handshake-failed');
     // The usual cause: the server speaks plain IMAP on this port (a STARTTLS or unencrypted port).
-    const plainPeer = typeof error === 'object' && error !== null && 'code' in error && error.code === 'ERR_SSL_WRONG_VERSION_NUMBER';
+    const plainPeer = errorField(error, 'code') === 'ERR_SSL_WRONG_VERSION_NUMBER';
     throw new StepFailedError({
       category,
       detail: plainPeer

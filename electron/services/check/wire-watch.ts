@@ -17,15 +17,20 @@ export interface WireWatchHooks {
 export class WireWatch {
   firstLine: string | undefined;
   byeText: string | undefined;
-  credentialSent = false;
+  /** The sign-in mechanism of the credential that left (LOGIN, PLAIN, XOAUTH2…), once one has. */
   authMechanism: string | undefined;
   blocked: StepFailure | undefined;
-  private authTag: string | undefined;
   authResponse: string | undefined;
+  private authTag: string | undefined;
   private readonly hooks: WireWatchHooks;
 
   constructor(hooks: WireWatchHooks) {
     this.hooks = hooks;
+  }
+
+  /** Whether a credential command went out on the wire. */
+  get credentialSent(): boolean {
+    return this.authMechanism !== undefined;
   }
 
   /** Starts reading the server's lines from `socket` (call after imapflow attached its own reader). */
@@ -51,7 +56,6 @@ export class WireWatch {
         this.authTag = match[1];
         // Only the mechanism name is kept: the rest of this line may hold the credential.
         this.authMechanism = match[2]?.toUpperCase() === 'LOGIN' ? 'LOGIN' : (text.split(' ')[2]?.trim().toUpperCase() ?? 'AUTHENTICATE');
-        this.credentialSent = true;
       }
       return write(...args);
     };

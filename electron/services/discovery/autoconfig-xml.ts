@@ -2,7 +2,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { AuthKind, DiscoveredImap } from '../../../shared/discovery-result.ts';
-import type { Security } from '../../../shared/server-settings.ts';
+import { hasLineBreakingCharacters, type Security } from '../../../shared/server-settings.ts';
 import type { EmailAddress } from './email-address.ts';
 import { expandPlaceholders, hasPlaceholder } from './placeholders.ts';
 import { normaliseServerHostname } from './server-hostname.ts';
@@ -100,7 +100,7 @@ function toImap(server: z.infer<typeof ImapServerSchema>, email: EmailAddress): 
   const port = Number(server.port);
   if (port < 1 || port > 65535) throw new AutoconfigRejectedError(`port ${server.port} is out of range`);
   const username = expandPlaceholders(server.username, email);
-  if (hasPlaceholder(username) || /[\r\n\0]/.test(username)) throw new AutoconfigRejectedError('the username is unusable');
+  if (hasPlaceholder(username) || hasLineBreakingCharacters(username)) throw new AutoconfigRejectedError('the username is unusable');
   return { host, port, security: securityBySocketType[server.socketType], username };
 }
 

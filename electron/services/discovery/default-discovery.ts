@@ -1,6 +1,6 @@
 // Discovery wired to the real DNS, sockets and trust store, configured from the environment.
 import { createDiscovery, type Discovery, type DiscoveryDeps } from './discover.ts';
-import { defaultBudgetMs, discoveryConfigFromEnv } from './discovery-config.ts';
+import { discoveryConfigFromEnv } from './discovery-config.ts';
 import { createDnsPort } from './dns-port.ts';
 import { createTcpConnect } from './tcp-connect.ts';
 import { trustedCertificateAuthorities } from '../check/trusted-cas.ts';
@@ -14,7 +14,6 @@ export function createDefaultDiscovery(env: Readonly<Record<string, string | und
   const dns = overrides.dns ?? createDnsPort({ servers: config.dnsServers });
   return createDiscovery({
     ispdbBaseUrl: config.ispdbBaseUrl,
-    budgetMs: defaultBudgetMs,
     dns,
     connect: createTcpConnect(dns),
     caCertificates: trustedCertificateAuthorities,

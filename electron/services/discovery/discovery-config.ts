@@ -3,8 +3,6 @@ import { isIPv4, isIPv6 } from 'node:net';
 
 /** Thunderbird's public ISPDB; documents live at `<base><domain>`. */
 export const defaultIspdbBaseUrl = 'https://autoconfig.thunderbird.net/v1.1/';
-/** The longest discovery may take, whatever the sources do. */
-export const defaultBudgetMs = 8000;
 
 /** Thrown for an environment variable that cannot be used; the message names it. */
 export class DiscoveryConfigError extends Error {

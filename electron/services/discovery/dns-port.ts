@@ -1,6 +1,7 @@
 // DNS through node:dns: SRV, MX and address look-ups, against configured servers or the system's.
 import { lookup, Resolver } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { bareHost } from '../../../shared/server-settings.ts';
 import type { DnsPort, MxRecord, SrvRecord } from './discovery-ports.ts';
 
 /** Options for the real resolver. */
@@ -65,7 +66,7 @@ export function createDnsPort(options: DnsPortOptions): DnsPort {
       return records.map((record) => ({ exchange: record.exchange.replace(/\.$/, ''), priority: record.priority }));
     },
     async lookupHost(name, signal): Promise<string[]> {
-      const bare = name.replace(/^\[|\]$/g, '');
+      const bare = bareHost(name);
       if (isIP(bare) !== 0) return [bare];
       if (!servers || isLocalName(bare)) {
         try {

@@ -1,10 +1,9 @@
 // Guesses the IMAP server by probing the usual names and ports in parallel.
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
-import { findProviderByImapHost } from '../../../shared/providers/find-provider.ts';
 import type { EmailAddress } from './email-address.ts';
 import { probeImap, type ProbeDeps, type ProbeTarget } from './imap-probe.ts';
 import { raceByPriority } from './priority-race.ts';
-import { describeProvider } from './provider-result.ts';
+import { resultForServer } from './provider-result.ts';
 
 /** The servers worth trying, best first: implicit TLS on 993 before STARTTLS on 143 (RFC 8314). */
 export function guessTargets(domain: string): ProbeTarget[] {
@@ -21,11 +20,5 @@ export async function discoverByGuessing(email: EmailAddress, deps: ProbeDeps, s
     (await probeImap(target, deps, AbortSignal.any([signal, taskSignal]))) ? target : null,
   );
   const found = await raceByPriority(tasks, signal);
-  if (!found) return null;
-  const known = findProviderByImapHost(found.host, email.domain);
-  return {
-    source: 'guess',
-    imap: { host: found.host, port: found.port, security: found.security, username: email.address },
-    provider: known ? describeProvider(known) : null,
-  };
+  return found ? resultForServer(found, email, 'guess') : null;
 }

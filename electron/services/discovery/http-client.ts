@@ -1,6 +1,7 @@
 // A small HTTP(S) GET over the injected ConnectPort: time-out, abort, size limit, safe redirects.
 import { request, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import { bareHost } from '../../../shared/server-settings.ts';
 import type { CaCertificates, ConnectPort, FetchText, HttpTextResponse } from './discovery-ports.ts';
 import { upgradeToTls } from './tls-upgrade.ts';
 
@@ -14,7 +15,7 @@ export interface HttpClientOptions {
 const maxRedirects = 3;
 
 function isLoopbackHost(hostname: string): boolean {
-  const bare = hostname.replace(/^\[|\]$/g, '');
+  const bare = bareHost(hostname);
   return bare === 'localhost' || bare.endsWith('.localhost') || /^127\./.test(bare) || bare === '::1';
 }
 
@@ -53,7 +54,7 @@ function readBody(response: IncomingMessage, maxBytes: number, signal: AbortSign
 async function getOnce(url: URL, options: HttpClientOptions, signal: AbortSignal): Promise<{ response: IncomingMessage; socket: Socket }> {
   const https = url.protocol === 'https:';
   const port = url.port === '' ? (https ? 443 : 80) : Number(url.port);
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const host = bareHost(url.hostname);
   const tcp = await options.connect({ host, port }, signal);
   const socket = https ? await upgradeToTls(tcp, host, options.caCertificates, signal) : tcp;
   return new Promise((resolve, reject) => {

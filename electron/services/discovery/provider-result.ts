@@ -1,5 +1,6 @@
-// Turns a bundled provider entry into the discovery result the UI and the CLI show.
-import type { DiscoveredProvider, DiscoveryResult, DiscoverySource } from '../../../shared/discovery-result.ts';
+// Turns a bundled provider entry, or a server found on the network, into the discovery result the UI and the CLI show.
+import type { DiscoveredImap, DiscoveredProvider, DiscoveryResult, DiscoverySource } from '../../../shared/discovery-result.ts';
+import { findProviderByImapHost } from '../../../shared/providers/find-provider.ts';
 import type { ProviderEntry } from '../../../shared/providers/provider-schema.ts';
 import type { EmailAddress } from './email-address.ts';
 import { expandPlaceholders } from './placeholders.ts';
@@ -30,5 +31,18 @@ export function resultFromProvider(entry: ProviderEntry, email: EmailAddress, so
         }
       : null,
     provider: describeProvider(entry),
+  };
+}
+
+/**
+ * The result for a server found without a document to name it (SRV, a guess): the full address
+ * as username, and the provider when the bundled table knows the host.
+ */
+export function resultForServer(server: Omit<DiscoveredImap, 'username'>, email: EmailAddress, source: DiscoverySource): DiscoveryResult {
+  const known = findProviderByImapHost(server.host, email.domain);
+  return {
+    source,
+    imap: { host: server.host, port: server.port, security: server.security, username: email.address },
+    provider: known ? describeProvider(known) : null,
   };
 }

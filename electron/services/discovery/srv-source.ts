@@ -1,11 +1,10 @@
 // Finds the IMAP server from DNS SRV records (RFC 6186), preferring implicit TLS (RFC 8314).
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
 import type { Security } from '../../../shared/server-settings.ts';
-import { findProviderByImapHost } from '../../../shared/providers/find-provider.ts';
 import type { DnsPort, SrvRecord } from './discovery-ports.ts';
 import type { EmailAddress } from './email-address.ts';
 import { raceByPriority } from './priority-race.ts';
-import { describeProvider } from './provider-result.ts';
+import { resultForServer } from './provider-result.ts';
 import { normaliseServerHostname } from './server-hostname.ts';
 
 /** The record to use: lowest priority, then highest weight; "." means "no such service here". */
@@ -26,13 +25,7 @@ export function discoverBySrv(email: EmailAddress, dns: DnsPort, signal: AbortSi
     const found = pickSrvRecord(await dns.resolveSrv(`${service}._tcp.${email.domain}`, AbortSignal.any([signal, taskSignal])));
     return found ? { ...found, security } : null;
   };
-  return raceByPriority([lookUp('_imaps', 'tls'), lookUp('_imap', 'starttls')], signal).then((found) => {
-    if (!found) return null;
-    const known = findProviderByImapHost(found.host, email.domain);
-    return {
-      source: 'srv',
-      imap: { host: found.host, port: found.port, security: found.security, username: email.address },
-      provider: known ? describeProvider(known) : null,
-    };
-  });
+  return raceByPriority([lookUp('_imaps', 'tls'), lookUp('_imap', 'starttls')], signal).then((found) =>
+    found ? resultForServer(found, email, 'srv') : null,
+  );
 }

@@ -202,10 +202,13 @@ describe('OAuth2 accounts', () => {
   it('is cancelled while waiting for the browser', async () => {
     const dir = await makeTempDir('mail-setup-oauth-accounts');
     dirs.push(dir);
-    const accounts = service(openConfSettingsStore(dir.path), () => undefined);
+    // The sign-in is waiting for the browser once the browser has been asked to open.
+    let browserOpened!: () => void;
+    const opened = new Promise<void>((resolve) => (browserOpened = resolve));
+    const accounts = service(openConfSettingsStore(dir.path), () => browserOpened());
     const checkRun = run();
     const pending = accounts.signInWithOAuth(newAccount(alice), checkRun).catch((reason: unknown) => reason);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await opened;
     expect(accounts.cancelSignIn(checkRun.checkId)).toBe(true);
     expect(await pending).toMatchObject({ code: 'cancelled' });
     expect(accounts.cancelSignIn(checkRun.checkId)).toBe(false);

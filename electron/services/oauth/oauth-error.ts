@@ -46,8 +46,3 @@ export class InvalidGrantError extends OAuthError {
     this.name = 'InvalidGrantError';
   }
 }
-
-/** True for an {@link OAuthError} with this code. */
-export function isOAuthError(error: unknown, code?: OAuthErrorCode): error is OAuthError {
-  return error instanceof OAuthError && (code === undefined || error.code === code);
-}

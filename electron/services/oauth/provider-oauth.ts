@@ -1,16 +1,13 @@
 // Finds the OAuth2 sign-in for an account in the bundled provider table: by address domain, then by IMAP host.
 import { findProviderByDomain, findProviderByImapHost } from '../../../shared/providers/find-provider.ts';
 import type { OAuth2Metadata } from '../../../shared/providers/provider-schema.ts';
+import { emailDomain } from '../../../shared/server-settings.ts';
 import { resolveOAuthConfig, type OAuthConfig } from './oauth-config.ts';
 import { OAuthError } from './oauth-error.ts';
 
-function domainOf(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1).trim().toLowerCase();
-}
-
 /** The provider table's OAuth2 data for this account, if its provider offers sign-in. */
 export function findOAuthMetadata(email: string, host: string): OAuth2Metadata | undefined {
-  const domain = domainOf(email);
+  const domain = emailDomain(email);
   for (const entry of [findProviderByDomain(domain), findProviderByImapHost(host, domain)]) {
     if (entry?.imapAvailable && entry.oauth2) return entry.oauth2;
   }

@@ -1,4 +1,5 @@
 // Runs browser sign-ins under a caller-chosen id so that the UI can cancel the one waiting for the browser.
+import { createCancellableRuns } from '../cancellable-runs.ts';
 import type { OAuthConfig } from './oauth-config.ts';
 import { signIn, type SignInResult } from './sign-in.ts';
 
@@ -18,23 +19,11 @@ export interface SignInRunnerOptions {
 
 /** The runner the accounts service and the IPC cancel call share. */
 export function createSignInRunner(options: SignInRunnerOptions): SignInRunner {
-  const running = new Map<string, AbortController>();
+  const runs = createCancellableRuns();
   return {
-    async run(id, config, loginHint) {
-      const controller = new AbortController();
-      // A second sign-in under the same id replaces the first, whose listener closes.
-      running.get(id)?.abort();
-      running.set(id, controller);
-      try {
-        return await signIn({ ...config, openBrowser: options.openBrowser, signal: controller.signal, timeoutMs: options.timeoutMs, loginHint });
-      } finally {
-        if (running.get(id) === controller) running.delete(id);
-      }
-    },
-    cancel(id) {
-      const controller = running.get(id);
-      controller?.abort();
-      return controller !== undefined;
-    },
+    // A second sign-in under the same id replaces the first, whose listener closes.
+    run: (id, config, loginHint) =>
+      runs.run(id, (signal) => signIn({ ...config, openBrowser: options.openBrowser, signal, timeoutMs: options.timeoutMs, loginHint })),
+    cancel: (id) => runs.cancel(id),
   };
 }

@@ -32,7 +32,8 @@ export interface SecretStore {
  * restored by hand finds its passwords again.
  */
 const separator = '#';
-const storeIdPattern = /^[0-9a-f]{12}$/;
+/** A store id: 12 lower-case hex digits (6 random bytes). */
+export const storeIdPattern = /^[0-9a-f]{12}$/;
 
 /** The keychain account name of a saved account. */
 export function keychainAccountName(storeId: string, email: string): string {
@@ -47,9 +48,4 @@ export function parseKeychainAccountName(name: string): { email: string; storeId
   const storeId = name.slice(at + 1);
   if (!storeIdPattern.test(storeId)) return null;
   return { email: name.slice(0, at), storeId };
-}
-
-/** True for a store id as {@link keychainAccountName} expects it. */
-export function isStoreId(value: string): boolean {
-  return storeIdPattern.test(value);
 }

@@ -2,7 +2,7 @@
 import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CheckReportSchema, stepIds, type CheckReport, type CheckStep, type StepId } from '../../../shared/check-report.ts';
+import { CheckReportSchema, stepIds, type CheckReport, type CheckStep } from '../../../shared/check-report.ts';
 import type { FailureCategory } from '../../../shared/failure-category.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import { nextLoopbackAddress, startDovecot, type Dovecot, type DovecotUser } from '../../../e2e/fixtures/dovecot.ts';
@@ -10,6 +10,7 @@ import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { CheckCancelledError } from './check-failure.ts';
 import type { CheckInput } from './check-input.ts';
 import { createCheckEngine, type RunOptions } from './run-check.ts';
+import { expectFailure, step } from './report-expectations.ts';
 
 const alice: DovecotUser = { user: 'alice@example.test', password: 'correct horse battery staple', messages: 2 };
 
@@ -117,29 +118,6 @@ async function check(options: CheckOptions = {}, runOptions: RunOptions = {}, se
   return report;
 }
 
-function step(report: CheckReport, id: StepId): CheckStep {
-  const found = report.steps.find((entry) => entry.id === id);
-  if (!found) throw new Error(`no step ${id}`);
-  return found;
-}
-
-/**
- * Asserts one failure in `category` at step `failedAt`, the other steps passed or skipped, and
- * every step after it skipped (but the greeting, which comes before a STARTTLS upgrade).
- */
-function expectFailure(report: CheckReport, category: FailureCategory, failedAt: StepId): void {
-  expect({ ok: report.ok, category: report.failure?.category, failedAt: report.steps.find((entry) => entry.status === 'failed')?.id }).toEqual({
-    ok: false,
-    category,
-    failedAt,
-  });
-  const index = stepIds.indexOf(failedAt);
-  for (const later of report.steps.slice(index + 1)) {
-    expect(later.status).toBe(later.id === 'greeting' && report.account.security === 'starttls' ? 'passed' : 'skipped');
-  }
-  expect(report.failure?.message.length).toBeGreaterThan(10);
-  expect(report.failure?.advice.length).toBeGreaterThan(10);
-}
 
 describe('a correct sign-in', () => {
   it('passes every step over SSL/TLS, each with its time and a readable detail, progress streaming in order', async () => {

@@ -1,8 +1,7 @@
 // The check engine against scripted IMAP peers on real sockets: what Dovecot cannot do, and proof that no credential leaks.
 import { createServer } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CheckReportSchema, stepIds, type CheckReport, type CheckStep, type StepId } from '../../../shared/check-report.ts';
-import type { FailureCategory } from '../../../shared/failure-category.ts';
+import { CheckReportSchema, stepIds, type CheckReport, type CheckStep } from '../../../shared/check-report.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import {
   bannerScript,
@@ -30,6 +29,7 @@ import { CheckCancelledError } from './check-failure.ts';
 import { createCheckRunner, defaultStepTimeoutMs } from './check-runner.ts';
 import type { CheckInput } from './check-input.ts';
 import { createCheckEngine, type RunOptions } from './run-check.ts';
+import { expectFailure, step } from './report-expectations.ts';
 
 const password = 'Hunter2 "quoted" \\ {5}';
 const username = 'ann@example.test';
@@ -85,16 +85,6 @@ async function check(port: number, options: CheckOptions = {}, runOptions: RunOp
   return report;
 }
 
-function step(report: CheckReport, id: StepId): CheckStep {
-  const found = report.steps.find((entry) => entry.id === id);
-  if (!found) throw new Error(`no step ${id}`);
-  return found;
-}
-
-function expectFailure(report: CheckReport, category: FailureCategory, failedAt: StepId): void {
-  expect({ category: report.failure?.category, failedAt: report.steps.find((entry) => entry.status === 'failed')?.id }).toEqual({ category, failedAt });
-  expect(report.ok).toBe(false);
-}
 
 describe('peers that never get a credential', () => {
   it('a silent peer ends in a timeout at the greeting, quickly, with a hint', async () => {

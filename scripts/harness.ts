@@ -1,4 +1,6 @@
 // `npm run harness -- --port PORT`: the real renderer and the real main-process services on 127.0.0.1.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildHarnessAssets } from '../e2e/harness/build-harness-assets.ts';
@@ -12,17 +14,26 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const root = join(import.meta.dirname, '..');
-// --prebuilt serves what the test run's global setup already built.
-const assets = values.prebuilt
-  ? { rendererDir: join(root, '.harness', 'renderer'), clientScript: join(root, '.harness', 'client', 'harness-client.js') }
-  : await buildHarnessAssets(root, join(root, '.harness'));
+// --prebuilt serves what the test run's global setup already built; otherwise each harness builds
+// into a folder of its own, so that several can start at once.
+const buildDir = values.prebuilt ? undefined : mkdtempSync(join(tmpdir(), 'mail-setup-harness-'));
+const assets = buildDir
+  ? await buildHarnessAssets(root, buildDir)
+  : { rendererDir: join(root, '.harness', 'renderer'), clientScript: join(root, '.harness', 'client', 'harness-client.js') };
 const { services } = await createNodeServices(process.env);
 const harness = await startHarness({ port, ...assets, services });
 process.stdout.write(`Harness ready at ${harness.url}\n`);
 
 async function stop() {
   await harness.close();
+  if (buildDir) rmSync(buildDir, { recursive: true, force: true });
   process.exit(0);
 }
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
+// Started through `npm run`, the harness must not outlive npm: if npm is killed outright, the
+// harness is handed to another parent, and then it stops too.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) void stop();
+}, 1000).unref();

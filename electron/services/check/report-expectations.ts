@@ -1,6 +1,6 @@
 // Assertions on check reports shared by the engine's integration tests.
 import { expect } from 'vitest';
-import { stepIds, type CheckReport, type CheckStep, type StepId } from '../../../shared/check-report.ts';
+import { CheckReportSchema, stepIds, type CheckReport, type CheckStep, type StepId } from '../../../shared/check-report.ts';
 import type { FailureCategory } from '../../../shared/failure-category.ts';
 
 /** The report's row for one step (fails the test when it is missing). */
@@ -26,4 +26,11 @@ export function expectFailure(report: CheckReport, category: FailureCategory, fa
   }
   expect(report.failure?.message.length).toBeGreaterThan(10);
   expect(report.failure?.advice.length).toBeGreaterThan(10);
+}
+
+/** Every report has exactly the contract's shape, its six steps in order, and none left running. */
+export function expectWellFormed(report: CheckReport): void {
+  expect(CheckReportSchema.strict().parse(report)).toBeTruthy();
+  expect(report.steps.map((entry) => entry.id)).toEqual([...stepIds]);
+  expect(report.steps.every((entry) => entry.status !== 'running')).toBe(true);
 }

@@ -1,7 +1,7 @@
 // The check engine against scripted IMAP peers on real sockets: what Dovecot cannot do, and proof that no credential leaks.
 import { createServer } from 'node:net';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CheckReportSchema, stepIds, type CheckReport, type CheckStep } from '../../../shared/check-report.ts';
+import { stepIds, type CheckReport, type CheckStep } from '../../../shared/check-report.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import {
   bannerScript,
@@ -29,7 +29,7 @@ import { CheckCancelledError } from './check-failure.ts';
 import { createCheckRunner, defaultStepTimeoutMs } from './check-runner.ts';
 import type { CheckInput } from './check-input.ts';
 import { createCheckEngine, type RunOptions } from './run-check.ts';
-import { expectFailure, step } from './report-expectations.ts';
+import { expectFailure, expectWellFormed, step } from './report-expectations.ts';
 
 const password = 'Hunter2 "quoted" \\ {5}';
 const username = 'ann@example.test';
@@ -77,8 +77,7 @@ async function check(port: number, options: CheckOptions = {}, runOptions: RunOp
     },
     runOptions,
   );
-  expect(CheckReportSchema.strict().parse(report)).toBeTruthy();
-  expect(report.steps.every((entry) => entry.status !== 'running')).toBe(true);
+  expectWellFormed(report);
   // Whatever happened, the secret is nowhere in what the check reports.
   const text = JSON.stringify(report);
   for (const form of [options.password ?? password, plainBase64]) expect(text).not.toContain(JSON.stringify(form).slice(1, -1));

@@ -33,6 +33,16 @@ const inspectable = process.env.MAIL_SETUP_INSPECTABLE_BUILD === '1';
 
 const description = 'Gets a mail account working: finds the server settings, proves them with a step-by-step test, and keeps the password in the OS keychain.';
 
+/** What the deb and rpm packages say about the app alike. */
+const linuxPackage = {
+  name: 'mail-setup',
+  productName: 'Mail Setup',
+  genericName: 'Mail Account Setup',
+  description,
+  icon: 'assets/icon.png',
+  categories: ['Network', 'Office'] as ('Network' | 'Office')[],
+};
+
 const config: ForgeConfig = {
   packagerConfig: {
     name: 'Mail Setup',
@@ -56,12 +66,7 @@ const config: ForgeConfig = {
     new MakerDMG({ icon: 'assets/icon.icns', format: 'ULFO' }),
     new MakerDeb({
       options: {
-        name: 'mail-setup',
-        productName: 'Mail Setup',
-        genericName: 'Mail Account Setup',
-        description,
-        icon: 'assets/icon.png',
-        categories: ['Network', 'Office'],
+        ...linuxPackage,
         section: 'mail',
         // keytar reaches the Secret Service through libsecret.
         depends: ['libsecret-1-0'],
@@ -69,12 +74,7 @@ const config: ForgeConfig = {
     }),
     new MakerRpm({
       options: {
-        name: 'mail-setup',
-        productName: 'Mail Setup',
-        genericName: 'Mail Account Setup',
-        description,
-        icon: 'assets/icon.png',
-        categories: ['Network', 'Office'],
+        ...linuxPackage,
         license: 'MIT',
         requires: ['libsecret'],
       },

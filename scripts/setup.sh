@@ -8,7 +8,7 @@ export DEBIAN_FRONTEND=noninteractive
 echo "== system packages"
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
-  dovecot-imapd gnome-keyring dbus dbus-x11 libsecret-1-dev libsecret-tools \
+  dovecot-imapd dovecot-submissiond dovecot-lmtpd gnome-keyring dbus dbus-x11 libsecret-1-dev libsecret-tools \
   chromium openssl ca-certificates python3 make g++ >/dev/null
 # keytar builds from source against Node's headers (N-API, so any recent version's will do).
 if [ ! -f /usr/include/node/node_api.h ]; then apt-get install -y -qq --no-install-recommends libnode-dev >/dev/null; fi

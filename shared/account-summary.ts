@@ -17,6 +17,20 @@ export const TrustedCertificateSchema = z.object({
 });
 export type TrustedCertificate = z.infer<typeof TrustedCertificateSchema>;
 
+/** A saved account's outgoing server as shown: settings and its own status, never the secret. */
+export const OutgoingSummarySchema = z.object({
+  host: z.string(),
+  port: z.number().int(),
+  security: SecuritySchema,
+  username: z.string(),
+  /** True when the outgoing server signs in with the incoming password (one keychain item). */
+  sharedPassword: z.boolean(),
+  hasPassword: z.boolean(),
+  status: AccountStatusSchema,
+  lastFailureCategory: FailureCategorySchema.nullable(),
+});
+export type OutgoingSummary = z.infer<typeof OutgoingSummarySchema>;
+
 export const AccountSummarySchema = z.object({
   email: z.string(),
   displayName: z.string(),
@@ -31,5 +45,7 @@ export const AccountSummarySchema = z.object({
   lastCheckedAt: z.string().nullable(),
   lastFailureCategory: FailureCategorySchema.nullable(),
   trustedCertificates: z.array(TrustedCertificateSchema),
+  /** The outgoing server, or null when none is saved (sending will not work until one is). */
+  outgoing: OutgoingSummarySchema.nullable().optional(),
 });
 export type AccountSummary = z.infer<typeof AccountSummarySchema>;

@@ -3,9 +3,16 @@ import { z } from 'zod';
 import { FailureCategorySchema } from './failure-category.ts';
 import { SecuritySchema } from './server-settings.ts';
 
+/** The incoming (IMAP) server's steps, in order. */
 export const stepIds = ['resolve', 'connect', 'tls', 'greeting', 'authenticate', 'inbox'] as const;
-export const StepIdSchema = z.enum(stepIds);
+/** The outgoing (SMTP) server's steps, in order; `delivery` only when a test message is sent. */
+export const outgoingStepIds = ['resolve', 'connect', 'tls', 'greeting', 'authenticate', 'sender', 'delivery'] as const;
+export const StepIdSchema = z.enum([...stepIds, 'sender', 'delivery']);
 export type StepId = z.infer<typeof StepIdSchema>;
+
+/** Which of an account's two servers a step, failure or transcript line belongs to. */
+export const ServerRoleSchema = z.enum(['incoming', 'outgoing']);
+export type ServerRole = z.infer<typeof ServerRoleSchema>;
 
 export const StepStatusSchema = z.enum(['running', 'passed', 'failed', 'skipped']);
 export type StepStatus = z.infer<typeof StepStatusSchema>;
@@ -51,6 +58,8 @@ export const FailureSchema = z.object({
   certificate: CertificateInfoSchema.optional(),
   /** For certificate-changed: the fingerprint that was pinned before. */
   pinnedFingerprint256: z.string().optional(),
+  /** Which server failed; set on the top-level failure of a report that tested outgoing mail too. */
+  server: ServerRoleSchema.optional(),
 });
 export type Failure = z.infer<typeof FailureSchema>;
 
@@ -62,6 +71,28 @@ export const CheckedAccountSchema = z.object({
   username: z.string(),
 });
 
+/** The outgoing server as checked: the same fields as the incoming one, without the address. */
+export const CheckedOutgoingSchema = CheckedAccountSchema.omit({ email: true });
+export type CheckedOutgoing = z.infer<typeof CheckedOutgoingSchema>;
+
+/** The outgoing (SMTP) half of a check (contracts.md `outgoing`). */
+export const OutgoingReportSchema = z.object({
+  account: CheckedOutgoingSchema,
+  steps: z.array(CheckStepSchema),
+  tls: TlsInfoSchema.optional(),
+  failure: FailureSchema.nullable(),
+});
+export type OutgoingReport = z.infer<typeof OutgoingReportSchema>;
+
+/** One line of the redacted protocol transcript (contracts.md `--transcript`). */
+export const TranscriptLineSchema = z.object({
+  ms: z.number().nonnegative(),
+  server: ServerRoleSchema,
+  from: z.enum(['client', 'server']),
+  line: z.string(),
+});
+export type TranscriptLine = z.infer<typeof TranscriptLineSchema>;
+
 /** The complete result of one check, exactly the shape `mail-setup check --json` prints. */
 export const CheckReportSchema = z.object({
   ok: z.boolean(),
@@ -69,12 +100,18 @@ export const CheckReportSchema = z.object({
   steps: z.array(CheckStepSchema),
   tls: TlsInfoSchema.optional(),
   failure: FailureSchema.nullable(),
+  /** The outgoing server's half; null when it was not tested, absent from reports made before it existed. */
+  outgoing: OutgoingReportSchema.nullable().optional(),
+  /** The redacted protocol transcript, when asked for. */
+  transcript: z.array(TranscriptLineSchema).optional(),
 });
 export type CheckReport = z.infer<typeof CheckReportSchema>;
 
 /** A step changing state while a check runs, streamed to the UI. */
 export const CheckProgressSchema = z.object({
   checkId: z.string(),
+  /** Absent means incoming, as before outgoing mail was checked. */
+  server: ServerRoleSchema.optional(),
   step: CheckStepSchema,
 });
 export type CheckProgress = z.infer<typeof CheckProgressSchema>;

@@ -10,13 +10,16 @@ export const AuthKindSchema = z.enum(['password', 'app-password', 'oauth2']);
 /** How a provider wants its users to sign in over IMAP. */
 export type AuthKind = z.infer<typeof AuthKindSchema>;
 
-export const DiscoveredImapSchema = z.object({
+/** One discovered server (incoming or outgoing): where it is and the username to use. */
+export const DiscoveredServerSchema = z.object({
   host: z.string(),
   port: z.number().int(),
   security: SecuritySchema,
   username: z.string(),
 });
+export const DiscoveredImapSchema = DiscoveredServerSchema;
 export type DiscoveredImap = z.infer<typeof DiscoveredImapSchema>;
+export type DiscoveredSmtp = z.infer<typeof DiscoveredServerSchema>;
 
 export const DiscoveredProviderSchema = z.object({
   /** Stable key into the bundled provider table, when the provider is one of ours. */
@@ -34,8 +37,12 @@ export type DiscoveredProvider = z.infer<typeof DiscoveredProviderSchema>;
 export const DiscoveryResultSchema = z.object({
   source: DiscoverySourceSchema,
   imap: DiscoveredImapSchema.nullable(),
+  /** The outgoing (SMTP submission) server; absent only in results made before outgoing mail existed. */
+  smtp: DiscoveredServerSchema.nullable().optional(),
   provider: DiscoveredProviderSchema.nullable(),
   /** True when the settings came over plain http and the user must confirm them. */
   needsConfirmation: z.boolean().optional(),
+  /** The address the user most likely meant when the domain looks mistyped (bob@gmial.com → bob@gmail.com). */
+  suggestion: z.string().nullable().optional(),
 });
 export type DiscoveryResult = z.infer<typeof DiscoveryResultSchema>;

@@ -8,6 +8,7 @@ export const failureCategories = [
   'timeout',
   'connection-lost',
   'not-imap',
+  'not-smtp',
   'tls-handshake-failed',
   'certificate-untrusted',
   'certificate-expired',
@@ -18,10 +19,14 @@ export const failureCategories = [
   'wrong-credentials',
   'app-password-required',
   'oauth-required',
+  'auth-disabled',
+  'smtp-auth-unavailable',
+  'sender-rejected',
   'password-expired',
   'account-blocked',
   'server-unavailable',
   'mailbox-unavailable',
+  'delivery-delayed',
   'protocol-error',
 ] as const;
 

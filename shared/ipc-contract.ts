@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AccountSummarySchema } from './account-summary.ts';
 import { CheckProgressSchema, CheckReportSchema } from './check-report.ts';
 import { DiscoveryResultSchema } from './discovery-result.ts';
-import { CredentialTextSchema, EmailSchema, maxPasswordLength, ServerSettingsSchema } from './server-settings.ts';
+import { CredentialTextSchema, EmailSchema, maxPasswordLength, OutgoingSettingsSchema, ServerSettingsSchema } from './server-settings.ts';
 
 const CheckIdSchema = z.string().min(1).max(100);
 const PasswordSchema = CredentialTextSchema.pipe(z.string().min(1, 'is required').max(maxPasswordLength));
@@ -20,6 +20,17 @@ const CheckOptionsSchema = z.object({
   allowInsecure: z.boolean().default(false),
   trustCertificate: FingerprintSchema.optional(),
   timeoutSeconds: z.number().positive().max(300).optional(),
+  /** After both servers pass, send a labelled message to the account itself and wait for it in INBOX. */
+  sendTestMessage: z.boolean().default(false),
+});
+
+/**
+ * The outgoing half of a new account: its server (null: none known, incoming only) and, when the
+ * outgoing server takes a different password, that password (absent: the incoming one serves both).
+ */
+const OutgoingRequestSchema = z.object({
+  outgoing: OutgoingSettingsSchema.nullable().default(null),
+  outgoingPassword: PasswordSchema.optional(),
 });
 
 const AccountResultSchema = z.object({
@@ -38,7 +49,7 @@ export const ipcCalls = {
   discover: call('discovery:run', z.object({ email: EmailSchema }), DiscoveryResultSchema),
   startCheck: call(
     'check:start',
-    CheckOptionsSchema.extend({ settings: ServerSettingsSchema, password: PasswordSchema }),
+    CheckOptionsSchema.extend({ settings: ServerSettingsSchema, password: PasswordSchema }).extend(OutgoingRequestSchema.shape),
     CheckReportSchema,
   ),
   cancelCheck: call('check:cancel', z.object({ checkId: CheckIdSchema }), z.object({ cancelled: z.boolean() })),
@@ -49,13 +60,18 @@ export const ipcCalls = {
       settings: ServerSettingsSchema,
       displayName: z.string().max(200).default(''),
       password: PasswordSchema,
-    }),
+    }).extend(OutgoingRequestSchema.shape),
     AccountResultSchema,
   ),
-  retestAccount: call('accounts:retest', z.object({ checkId: CheckIdSchema, email: EmailSchema }), AccountResultSchema),
+  retestAccount: call(
+    'accounts:retest',
+    z.object({ checkId: CheckIdSchema, email: EmailSchema, sendTestMessage: z.boolean().default(false) }),
+    AccountResultSchema,
+  ),
+  /** Replaces the saved password(s) after both servers pass with them; `outgoingPassword` only where it differs. */
   setPassword: call(
     'accounts:set-password',
-    z.object({ checkId: CheckIdSchema, email: EmailSchema, password: PasswordSchema }),
+    z.object({ checkId: CheckIdSchema, email: EmailSchema, password: PasswordSchema, outgoingPassword: PasswordSchema.optional() }),
     AccountResultSchema,
   ),
   removeAccount: call('accounts:remove', z.object({ email: EmailSchema }), z.object({ removed: z.boolean() })),

@@ -70,3 +70,15 @@ export function serverSettingsOf(value: ServerSettings): ServerSettings {
 
 /** The usual port for each security mode. */
 export const defaultPorts: Record<Security, number> = { tls: 993, starttls: 143, none: 143 };
+
+/** Where and how to reach the outgoing (SMTP submission) server; the address is the account's. */
+export const OutgoingSettingsSchema = z.object({
+  host: HostSchema,
+  port: PortSchema,
+  security: SecuritySchema,
+  username: CredentialTextSchema.pipe(z.string().min(1, 'is required')),
+});
+export type OutgoingSettings = z.infer<typeof OutgoingSettingsSchema>;
+
+/** The usual submission port for each security mode (RFC 8314: 465; RFC 6409: 587). Port 25 only when typed. */
+export const defaultOutgoingPorts: Record<Security, number> = { tls: 465, starttls: 587, none: 587 };

@@ -127,6 +127,8 @@ export const messages = {
     greeting: 'Server greeting',
     authenticate: 'Sign in',
     inbox: 'Open the Inbox',
+    sender: 'Sender accepted',
+    delivery: 'Test message delivered',
   },
   stepStatus: {
     pending: 'waiting',

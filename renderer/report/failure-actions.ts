@@ -42,6 +42,7 @@ function candidates(failure: Failure, security: Security): (FailureAction | unde
   switch (category) {
     case 'dns-not-found':
     case 'not-imap':
+    case 'not-smtp':
     case 'protocol-error':
       return [{ kind: 'edit-settings' }, { kind: 'retry' }];
     case 'connection-refused':
@@ -50,7 +51,14 @@ function candidates(failure: Failure, security: Security): (FailureAction | unde
     case 'connection-lost':
     case 'server-unavailable':
     case 'mailbox-unavailable':
+    case 'delivery-delayed':
       return [{ kind: 'retry' }];
+    case 'smtp-auth-unavailable':
+      return [switchTo('starttls'), switchTo('tls'), { kind: 'edit-settings' }];
+    case 'sender-rejected':
+      return [{ kind: 'edit-settings' }, { kind: 'retry' }];
+    case 'auth-disabled':
+      return [help(false), { kind: 'retry' }];
     case 'tls-handshake-failed':
       return [switchTo(other), { kind: 'edit-settings' }, { kind: 'retry' }];
     case 'certificate-untrusted':

@@ -29,6 +29,10 @@ export const failureMessages: Record<FailureCategory, FailureText> = {
     message: 'Something answered at {host} on port {port}, but it is not an IMAP mail server.',
     advice: 'This is probably the port of another service (web, SMTP or POP3). IMAP uses port 993 with SSL/TLS or 143 with STARTTLS.',
   },
+  'not-smtp': {
+    message: 'Something answered at {host} on port {port}, but it is not an outgoing (SMTP) mail server.',
+    advice: 'This is probably the port of another service (IMAP, POP3 or web). Outgoing mail uses port 465 with SSL/TLS or 587 with STARTTLS.',
+  },
   'tls-handshake-failed': {
     message: 'A secure (TLS) connection to {host} on port {port} could not be set up.',
     advice: 'The security setting probably does not fit this port: port 993 uses SSL/TLS, port 143 uses STARTTLS.',
@@ -69,6 +73,18 @@ export const failureMessages: Record<FailureCategory, FailureText> = {
     message: 'This server does not accept passwords from mail apps; it requires signing in with your browser (OAuth2).',
     advice: 'Your usual password will not work here. Sign in through your provider in the browser (OAuth2) instead, or, if your provider still offers app passwords for mail, create one and enter it here.',
   },
+  'auth-disabled': {
+    message: '{provider} has switched off password sign-in for this kind of connection.',
+    advice: 'Ask your administrator to turn on authenticated sending (for Microsoft 365: “Authenticated SMTP” for your mailbox), or sign in with your browser (OAuth2) where the app offers it.',
+  },
+  'smtp-auth-unavailable': {
+    message: 'The outgoing server {host} offers no sign-in on port {port}.',
+    advice: 'This port is probably meant for server-to-server mail (port 25). Use port 587 with STARTTLS or 465 with SSL/TLS, where mail apps sign in.',
+  },
+  'sender-rejected': {
+    message: 'Signed in, but the outgoing server refuses mail from (or to) {email}.',
+    advice: 'Check that the address is the one this account may send from (some providers only allow the sign-in address), and that the outgoing username belongs to it.',
+  },
   'password-expired': {
     message: 'The server says your password has expired.',
     advice: 'Change the password on your provider’s website, then update it here.',
@@ -84,6 +100,10 @@ export const failureMessages: Record<FailureCategory, FailureText> = {
   'mailbox-unavailable': {
     message: 'Signed in, but the Inbox could not be opened.',
     advice: 'The mailbox may be over quota or being repaired. Try again later or contact the provider.',
+  },
+  'delivery-delayed': {
+    message: 'The test message was accepted for sending but has not reached your Inbox yet.',
+    advice: 'It may still arrive: look in the Spam or Junk folder, and give your provider a few minutes. Sending itself works.',
   },
   'protocol-error': {
     message: 'The server answered in a way that made no sense.',

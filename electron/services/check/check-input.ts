@@ -1,9 +1,18 @@
 // What a check needs to know and what it is given to run (the engine's dependencies).
 import type { DiscoveredProvider } from '../../../shared/discovery-result.ts';
-import type { ServerSettings } from '../../../shared/server-settings.ts';
+import type { OutgoingSettings, ServerSettings } from '../../../shared/server-settings.ts';
 
 /** The secret that signs in: a password, or an OAuth2 access token. */
 export type Credential = { kind: 'password'; password: string } | { kind: 'oauth2'; accessToken: string };
+
+/** The outgoing (SMTP submission) server of a check and the secret it signs in with. */
+export interface OutgoingCheckInput {
+  settings: OutgoingSettings;
+  /** Usually the same credential as incoming (one password, or the same OAuth2 token). */
+  credential: Credential;
+  /** SHA-256 fingerprint the user chose to trust for exactly this host and port. */
+  trustedFingerprint?: string | undefined;
+}
 
 /** One Test Account Settings request. */
 export interface CheckInput {
@@ -17,6 +26,16 @@ export interface CheckInput {
   timeoutMs: number;
   /** Provider hints for the failure texts (name, app-password page). */
   provider?: Pick<DiscoveredProvider, 'name' | 'helpUrl' | 'auth'> | undefined;
+  /** The outgoing server to test beside the incoming one (concurrently); absent: incoming only. */
+  outgoing?: OutgoingCheckInput | undefined;
+  /** Test just one of the two servers (`--only`); default both, where outgoing is given. */
+  only?: 'incoming' | 'outgoing' | undefined;
+  /** After both pass, send a labelled message to the account itself and wait for it in INBOX. */
+  sendTestMessage?: boolean | undefined;
+  /** How long to wait for the test message in INBOX (default 60 s). */
+  deliveryTimeoutMs?: number | undefined;
+  /** Keep the redacted protocol transcript in the report. */
+  transcript?: boolean | undefined;
 }
 
 /** Resolves a host name to its addresses, in the order to try them. */

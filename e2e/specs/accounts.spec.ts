@@ -24,20 +24,20 @@ test('re-test after a server-side password change leads to Update password, whic
   await expect(item.locator('[data-failure-category]')).toHaveAttribute('data-failure-category', 'wrong-credentials');
   await expect(item).toContainText('Needs new password');
   // Straight to Update password: the field is open and focused.
-  await expect(item.getByLabel('Password')).toBeFocused();
+  await expect(item.getByLabel('Password', { exact: true })).toBeFocused();
 
   // A wrong new password is tested first and does not replace the saved one.
-  await item.getByLabel('Password').fill('not it either');
+  await item.getByLabel('Password', { exact: true }).fill('not it either');
   await item.getByRole('button', { name: 'Update password' }).click();
   await expect(item).toContainText('The new password did not work, so the saved password was kept.');
   expect((await harness.keyring.listSecrets()).map((secret) => secret.secret)).toEqual([dave.password]);
 
-  await item.getByLabel('Password').fill('second password');
+  await item.getByLabel('Password', { exact: true }).fill('second password');
   await item.getByRole('button', { name: 'Update password' }).click();
   await expect(item).toContainText('The password was updated and works.');
   await expectAllPassed(item);
   await expect(item).toContainText('OK');
-  await expect(item.getByLabel('Password')).toHaveCount(0);
+  await expect(item.getByLabel('Password', { exact: true })).toHaveCount(0);
   expect((await harness.keyring.listSecrets()).map((secret) => secret.secret)).toEqual(['second password']);
 });
 

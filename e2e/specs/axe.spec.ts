@@ -3,7 +3,7 @@ import { expect, test, users } from '../harness-fixture.ts';
 import { expectNoViolations } from './support/axe.ts';
 import { holdDiscovery } from './support/ipc-route.ts';
 import { startSilentServer } from './support/slow-peers.ts';
-import { accountItem, addAccountThroughWizard, enterEmail, fillSettings, runTest } from './support/wizard-steps.ts';
+import { accountItem, addAccountThroughWizard, enterEmail, fillSettings, runTest, saveAccount } from './support/wizard-steps.ts';
 
 for (const width of [900, 480]) {
   test.describe(`at ${width} px`, () => {
@@ -22,30 +22,30 @@ for (const width of [900, 480]) {
       await expectNoViolations(app, 'discovering');
       release();
 
-      await expect(app.getByLabel('Server')).toBeVisible();
-      await app.getByLabel('Server').fill('https://bad/');
-      await app.getByLabel('Port').fill('0');
-      await app.getByLabel('Security').selectOption({ label: 'None' });
+      await expect(app.getByLabel('Server', { exact: true })).toBeVisible();
+      await app.getByLabel('Server', { exact: true }).fill('https://bad/');
+      await app.getByLabel('Port', { exact: true }).fill('0');
+      await app.getByLabel('Security', { exact: true }).selectOption({ label: 'None' });
       await expectNoViolations(app, 'manual settings with errors');
 
       await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: users.alice.user });
-      await app.getByLabel('Password').fill('wrong password');
-      await app.getByLabel('Password').dispatchEvent('keydown', { key: 'A', modifierCapsLock: true });
+      await app.getByLabel('Password', { exact: true }).fill('wrong password');
+      await app.getByLabel('Password', { exact: true }).dispatchEvent('keydown', { key: 'A', modifierCapsLock: true });
       await runTest(app);
       await app.locator('[data-step="tls"]').getByText('Certificate details').click();
       await expectNoViolations(app, 'failed test');
 
-      await app.getByLabel('Password').fill(users.alice.password);
+      await app.getByLabel('Password', { exact: true }).fill(users.alice.password);
       await runTest(app);
       await expectNoViolations(app, 'passed test');
-      await app.getByRole('button', { name: 'Save account' }).click();
+      await saveAccount(app, { withoutOutgoing: true });
       await expect(accountItem(app, users.alice.user)).toBeVisible();
       await expectNoViolations(app, 'saved');
     });
 
     test('provider cards and a running test', async ({ app }) => {
       await enterEmail(app, 'someone@gmail.com');
-      await app.getByLabel('Password').fill('abcd efgh ijkl mnop');
+      await app.getByLabel('Password', { exact: true }).fill('abcd efgh ijkl mnop');
       await expectNoViolations(app, 'gmail: app-password card');
       await app.getByRole('button', { name: 'Back' }).click();
       await enterEmail(app, 'someone@outlook.com');
@@ -56,7 +56,7 @@ for (const width of [900, 480]) {
         await app.getByRole('button', { name: 'Back' }).click();
         await enterEmail(app, users.alice.user);
         await fillSettings(app, { host: '127.0.0.1', port: silent.port, security: 'STARTTLS', username: users.alice.user });
-        await app.getByLabel('Password').fill(users.alice.password);
+        await app.getByLabel('Password', { exact: true }).fill(users.alice.password);
         await app.getByRole('button', { name: 'Test Account Settings' }).click();
         await expect(app.locator('[data-step="greeting"]')).toHaveAttribute('data-status', 'running');
         await expectNoViolations(app, 'test running');
@@ -78,7 +78,7 @@ for (const width of [900, 480]) {
       await dovecot.setPassword(carol.user, 'second password');
       const item = accountItem(app, carol.user);
       await item.getByRole('button', { name: 'Re-test' }).click();
-      await expect(item.getByLabel('Password')).toBeFocused();
+      await expect(item.getByLabel('Password', { exact: true })).toBeFocused();
       await expectNoViolations(app, 'failed re-test with Update password');
 
       await item.getByRole('button', { name: 'Update password' }).click();

@@ -2,7 +2,7 @@
 import { startDovecot } from '../fixtures/dovecot.ts';
 import { expect, test } from '../harness-fixture.ts';
 import { expectNoViolations } from './support/axe.ts';
-import { accountItem, enterEmail, expectAllPassed, fillSettings, runTest } from './support/wizard-steps.ts';
+import { accountItem, enterEmail, expectAllPassed, fillSettings, runTest, saveAccount } from './support/wizard-steps.ts';
 
 test('trusting a self-signed certificate after comparing its fingerprint, then saving', async ({ app, ca }) => {
   const erin = { user: 'erin@example.test', password: 'erin’s password' };
@@ -10,7 +10,7 @@ test('trusting a self-signed certificate after comparing its fingerprint, then s
   try {
     await enterEmail(app, erin.user);
     await fillSettings(app, { host: 'localhost', port: server.tlsPort, username: erin.user });
-    await app.getByLabel('Password').fill(erin.password);
+    await app.getByLabel('Password', { exact: true }).fill(erin.password);
     await runTest(app);
     const failure = app.locator('[data-failure-category]');
     await expect(failure).toHaveAttribute('data-failure-category', 'certificate-untrusted');
@@ -21,7 +21,7 @@ test('trusting a self-signed certificate after comparing its fingerprint, then s
     await failure.getByRole('button', { name: 'Trust this certificate' }).click();
     await expectAllPassed(app);
     await expect(app.locator('[data-step="tls"]')).toContainText('Accepted only because you chose to trust it');
-    await app.getByRole('button', { name: 'Save account' }).click();
+    await saveAccount(app, { withoutOutgoing: true });
     const item = accountItem(app, erin.user);
     await expect(item).toContainText('OK');
     // The accounts screen keeps the decision visible, and it can be taken back.

@@ -6,7 +6,7 @@ import { enterEmail, expectAllPassed, fillSettings, runTest } from './support/wi
 test('the right password passes every step', async ({ app, dovecot }) => {
   await enterEmail(app, users.alice.user);
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, security: 'SSL/TLS', username: users.alice.user });
-  await app.getByLabel('Password').fill(users.alice.password);
+  await app.getByLabel('Password', { exact: true }).fill(users.alice.password);
   await runTest(app);
   await expectAllPassed(app);
   await expect(app.getByText('Mail Setup signed in and opened your Inbox')).toBeVisible();
@@ -19,7 +19,7 @@ test('the right password passes every step', async ({ app, dovecot }) => {
 test('a wrong password fails at sign-in with wrong-credentials and the server’s own words', async ({ app, dovecot }) => {
   await enterEmail(app, users.alice.user);
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: users.alice.user });
-  await app.getByLabel('Password').fill('Correct Horse Battery Staple');
+  await app.getByLabel('Password', { exact: true }).fill('Correct Horse Battery Staple');
   await runTest(app);
   await expect(app.locator('[data-step="authenticate"]')).toHaveAttribute('data-status', 'failed');
   await expect(app.locator('[data-step="inbox"]')).toHaveAttribute('data-status', 'skipped');
@@ -34,12 +34,12 @@ test('a wrong password fails at sign-in with wrong-credentials and the server’
 test('SSL/TLS on the STARTTLS port fails, and “Switch to STARTTLS” fixes it', async ({ app, dovecot }) => {
   await enterEmail(app, users.alice.user);
   await fillSettings(app, { host: 'localhost', port: dovecot.starttlsPort, security: 'SSL/TLS', username: users.alice.user });
-  await app.getByLabel('Password').fill(users.alice.password);
+  await app.getByLabel('Password', { exact: true }).fill(users.alice.password);
   await runTest(app);
   await expect(app.locator('[data-failure-category]')).toHaveAttribute('data-failure-category', 'tls-handshake-failed');
   await app.getByRole('button', { name: 'Switch to STARTTLS' }).click();
   await expectAllPassed(app);
-  await expect(app.getByLabel('Security')).toHaveValue('starttls');
+  await expect(app.getByLabel('Security', { exact: true })).toHaveValue('starttls');
 });
 
 test('steps stream in as they run, and Cancel stops a test waiting for a silent server', async ({ app }) => {
@@ -48,7 +48,7 @@ test('steps stream in as they run, and Cancel stops a test waiting for a silent 
     const port = silent.port;
     await enterEmail(app, users.alice.user);
     await fillSettings(app, { host: '127.0.0.1', port, security: 'STARTTLS', username: users.alice.user });
-    await app.getByLabel('Password').fill(users.alice.password);
+    await app.getByLabel('Password', { exact: true }).fill(users.alice.password);
     await app.getByRole('button', { name: 'Test Account Settings' }).click();
     await expect(app.locator('[data-step="greeting"]')).toHaveAttribute('data-status', 'running');
     await app.getByRole('button', { name: 'Cancel test' }).click();

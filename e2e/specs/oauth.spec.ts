@@ -40,9 +40,9 @@ test.describe('with a test authorization server', () => {
 
   test('Sign in tests with the token and saves the account; the accounts screen can sign in again', async ({ app, harness }) => {
     await enterEmail(app, user.user);
-    await expect(app.getByLabel('Password')).toHaveCount(0);
-    await app.getByLabel('Server').fill('localhost');
-    await app.getByLabel('Port').fill(String(server.tlsPort));
+    await expect(app.getByLabel('Password', { exact: true })).toHaveCount(0);
+    await app.getByLabel('Server', { exact: true }).fill('localhost');
+    await app.getByLabel('Port', { exact: true }).fill(String(server.tlsPort));
     await app.getByRole('button', { name: 'Sign in with Outlook.com' }).click();
 
     const item = accountItem(app, user.user);

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, users } from '../harness-fixture.ts';
 import { holdDiscovery } from './support/ipc-route.ts';
 import { startSilentServer } from './support/slow-peers.ts';
-import { accountItem, addAccountThroughWizard, enterEmail, fillSettings, runTest } from './support/wizard-steps.ts';
+import { accountItem, addAccountThroughWizard, enterEmail, fillSettings, runTest, saveAccount } from './support/wizard-steps.ts';
 
 const folder = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const shot = (app: Page, name: string) => app.screenshot({ path: join(folder, `${name}.png`), fullPage: true, animations: 'disabled' });
@@ -22,29 +22,29 @@ test('wizard screens', async ({ app, dovecot }) => {
   await shot(app, '02-discovering');
   release();
 
-  await expect(app.getByLabel('Server')).toBeVisible();
-  await app.getByLabel('Server').fill('https://imap.example.test/');
-  await app.getByLabel('Port').fill('0');
+  await expect(app.getByLabel('Server', { exact: true })).toBeVisible();
+  await app.getByLabel('Server', { exact: true }).fill('https://imap.example.test/');
+  await app.getByLabel('Port', { exact: true }).fill('0');
   await shot(app, '03-manual-validation');
 
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: users.alice.user });
-  await app.getByLabel('Password').fill('Correct Horse Battery Staple');
+  await app.getByLabel('Password', { exact: true }).fill('Correct Horse Battery Staple');
   await runTest(app);
   await shot(app, '05-wrong-password');
 
-  await app.getByLabel('Password').fill(users.alice.password);
+  await app.getByLabel('Password', { exact: true }).fill(users.alice.password);
   await runTest(app);
   await app.locator('[data-step="tls"]').getByText('Certificate details').click();
   await shot(app, '06-passed');
 
-  await app.getByRole('button', { name: 'Save account' }).click();
+  await saveAccount(app, { withoutOutgoing: true });
   await expect(accountItem(app, users.alice.user)).toBeVisible();
   await shot(app, '08-saved');
 });
 
 test('discovered provider with app-password guidance', async ({ app }) => {
   await enterEmail(app, 'someone@gmail.com');
-  await app.getByLabel('Password').fill('abcd efgh ijkl mnop');
+  await app.getByLabel('Password', { exact: true }).fill('abcd efgh ijkl mnop');
   await shot(app, '04-found-gmail');
   await app.getByRole('button', { name: 'Back' }).click();
   await enterEmail(app, 'someone@outlook.com');
@@ -56,7 +56,7 @@ test('a test in progress', async ({ app }) => {
   try {
     await enterEmail(app, users.alice.user);
     await fillSettings(app, { host: '127.0.0.1', port: silent.port, security: 'STARTTLS', username: users.alice.user });
-    await app.getByLabel('Password').fill(users.alice.password);
+    await app.getByLabel('Password', { exact: true }).fill(users.alice.password);
     await app.getByRole('button', { name: 'Test Account Settings' }).click();
     await expect(app.locator('[data-step="greeting"]')).toHaveAttribute('data-status', 'running');
     await shot(app, '07-testing');
@@ -69,7 +69,7 @@ test('a test in progress', async ({ app }) => {
 test('app password required by the server', async ({ app, dovecot }) => {
   await enterEmail(app, users.gmail.user);
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: users.gmail.user });
-  await app.getByLabel('Password').fill(users.gmail.password);
+  await app.getByLabel('Password', { exact: true }).fill(users.gmail.password);
   await runTest(app);
   await expect(app.locator('[data-failure-category]')).toBeVisible();
   await shot(app, '09-app-password-required');
@@ -87,7 +87,7 @@ test('accounts screen: statuses, update password, remove', async ({ app, dovecot
 
   await dovecot.setPassword(carol.user, 'second password');
   await accountItem(app, carol.user).getByRole('button', { name: 'Re-test' }).click();
-  await expect(accountItem(app, carol.user).getByLabel('Password')).toBeFocused();
+  await expect(accountItem(app, carol.user).getByLabel('Password', { exact: true })).toBeFocused();
   await shot(app, '11-update-password');
 
   await accountItem(app, users.alice.user).getByRole('button', { name: 'Remove' }).click();
@@ -102,7 +102,7 @@ test('narrow window, dark theme', async ({ app, dovecot }) => {
   await app.emulateMedia({ colorScheme: 'dark' });
   await enterEmail(app, users.alice.user);
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: users.alice.user });
-  await app.getByLabel('Password').fill('wrong');
+  await app.getByLabel('Password', { exact: true }).fill('wrong');
   await runTest(app);
   await shot(app, '14-narrow-dark');
 });

@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, users } from '../harness-fixture.ts';
 import { holdDiscovery } from './support/ipc-route.ts';
-import { accountItem, enterEmail, expectAllPassed, fillSettings, runTest } from './support/wizard-steps.ts';
+import { accountItem, enterEmail, expectAllPassed, fillSettings, runTest, saveAccount } from './support/wizard-steps.ts';
 
 async function readAllFiles(dir: string): Promise<string> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -16,10 +16,10 @@ test('happy path: from the address to a saved account, password in the keychain 
   await app.getByLabel('Your name').fill('Alice Example');
   await app.getByRole('button', { name: 'Continue' }).click();
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, security: 'SSL/TLS', username: users.alice.user });
-  await app.getByLabel('Password').fill(users.alice.password);
+  await app.getByLabel('Password', { exact: true }).fill(users.alice.password);
   await app.getByRole('button', { name: 'Test Account Settings' }).click();
   await expectAllPassed(app);
-  await app.getByRole('button', { name: 'Save account' }).click();
+  await saveAccount(app, { withoutOutgoing: true });
 
   await expect(app.getByRole('heading', { name: 'Account saved and working' })).toBeFocused();
   await expect(app.getByText(users.alice.user)).toBeVisible();
@@ -27,7 +27,7 @@ test('happy path: from the address to a saved account, password in the keychain 
   await expect(item).toContainText('Alice Example');
   await expect(item).toContainText('OK');
   await expect(item).toContainText('Last checked');
-  await expect(app.getByLabel('Password')).toHaveCount(0);
+  await expect(app.getByLabel('Password', { exact: true })).toHaveCount(0);
 
   const secrets = await harness.keyring.listSecrets();
   expect(secrets).toHaveLength(1);
@@ -38,13 +38,13 @@ test('happy path: from the address to a saved account, password in the keychain 
 
 test('one question at a time: Continue checks the settings, then moves on to the password', async ({ app, dovecot }) => {
   await enterEmail(app, users.alice.user);
-  await app.getByLabel('Server').fill('');
+  await app.getByLabel('Server', { exact: true }).fill('');
   await app.getByRole('button', { name: 'Continue' }).click();
-  await expect(app.getByLabel('Server')).toBeFocused();
-  await expect(app.getByLabel('Server')).toHaveAttribute('aria-invalid', 'true');
+  await expect(app.getByLabel('Server', { exact: true })).toBeFocused();
+  await expect(app.getByLabel('Server', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, security: 'SSL/TLS', username: users.alice.user });
   await app.getByRole('button', { name: 'Continue' }).click();
-  await expect(app.getByLabel('Password')).toBeFocused();
+  await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
   await app.keyboard.type(users.alice.password);
   await app.getByRole('button', { name: 'Test Account Settings' }).click();
   await expectAllPassed(app);
@@ -53,27 +53,27 @@ test('one question at a time: Continue checks the settings, then moves on to the
 test('wrong password, then corrected with “Edit password”', async ({ app, dovecot }) => {
   await enterEmail(app, users.alice.user);
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: users.alice.user });
-  await app.getByLabel('Password').fill('correct horse battery stapler');
+  await app.getByLabel('Password', { exact: true }).fill('correct horse battery stapler');
   await runTest(app);
   await expect(app.locator('[data-failure-category]')).toHaveAttribute('data-failure-category', 'wrong-credentials');
   await expect(app.getByRole('button', { name: 'Save account' })).toHaveCount(0);
 
   await app.getByRole('button', { name: 'Edit password' }).click();
-  await expect(app.getByLabel('Password')).toBeFocused();
+  await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
   await app.keyboard.type(users.alice.password);
   // Typing replaces the selected wrong password, and the stale report goes away.
-  await expect(app.getByLabel('Password')).toHaveValue(users.alice.password);
+  await expect(app.getByLabel('Password', { exact: true })).toHaveValue(users.alice.password);
   await expect(app.locator('[data-step]')).toHaveCount(0);
   await runTest(app);
   await expectAllPassed(app);
-  await app.getByRole('button', { name: 'Save account' }).click();
+  await saveAccount(app, { withoutOutgoing: true });
   await expect(accountItem(app, users.alice.user)).toContainText('OK');
 });
 
 test('an app-password-required answer (Gmail’s exact text) shows the guidance', async ({ app, dovecot }) => {
   await enterEmail(app, users.gmail.user);
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: users.gmail.user });
-  await app.getByLabel('Password').fill(users.gmail.password);
+  await app.getByLabel('Password', { exact: true }).fill(users.gmail.password);
   await runTest(app);
   const failure = app.locator('[data-failure-category]');
   await expect(failure).toHaveAttribute('data-failure-category', 'app-password-required');
@@ -89,18 +89,18 @@ test('a known provider that needs app passwords says so before anything is typed
   await enterEmail(app, 'someone@gmail.com');
   await expect(app.getByText('Gmail', { exact: true })).toBeVisible();
   await expect(app.getByText('From Mail Setup’s list of known providers')).toBeVisible();
-  await expect(app.getByLabel('Server')).toHaveValue('imap.gmail.com');
-  await expect(app.getByLabel('Port')).toHaveValue('993');
-  await expect(app.getByLabel('Security')).toHaveValue('tls');
-  await expect(app.getByLabel('Username')).toHaveValue('someone@gmail.com');
+  await expect(app.getByLabel('Server', { exact: true })).toHaveValue('imap.gmail.com');
+  await expect(app.getByLabel('Port', { exact: true })).toHaveValue('993');
+  await expect(app.getByLabel('Security', { exact: true })).toHaveValue('tls');
+  await expect(app.getByLabel('Username', { exact: true })).toHaveValue('someone@gmail.com');
   await expect(app.getByText('Gmail needs an app password')).toBeVisible();
   await expect(app.getByRole('link', { name: 'Create an app password at Gmail' })).toHaveAttribute('href', 'https://myaccount.google.com/apppasswords');
 
-  await app.getByLabel('Password').fill('abcd efgh ijkl mnop');
-  await expect(app.getByLabel('Password')).toHaveValue('abcdefghijklmnop');
+  await app.getByLabel('Password', { exact: true }).fill('abcd efgh ijkl mnop');
+  await expect(app.getByLabel('Password', { exact: true })).toHaveValue('abcdefghijklmnop');
   await expect(app.getByText('Spaces removed')).toBeVisible();
   // A change explains its effect.
-  await app.getByLabel('Port').fill('143');
+  await app.getByLabel('Port', { exact: true }).fill('143');
   await expect(app.getByText('SSL/TLS normally uses port 993')).toBeVisible();
   await expect(app.getByText('You changed this from 993')).toBeVisible();
 });
@@ -108,21 +108,21 @@ test('a known provider that needs app passwords says so before anything is typed
 test('an OAuth2 provider gets a Sign in button instead of a password box', async ({ app }) => {
   await enterEmail(app, 'someone@outlook.com');
   await expect(app.getByRole('button', { name: 'Sign in with Outlook.com' })).toBeVisible();
-  await expect(app.getByLabel('Password')).toHaveCount(0);
+  await expect(app.getByLabel('Password', { exact: true })).toHaveCount(0);
   await app.getByRole('button', { name: 'Use an app password instead' }).click();
-  await expect(app.getByLabel('Password')).toBeVisible();
+  await expect(app.getByLabel('Password', { exact: true })).toBeVisible();
 });
 
 test('manual entry validates as you type, with errors tied to their fields', async ({ app }) => {
   await enterEmail(app, users.alice.user);
   await expect(app.getByText('No settings were found for example.test')).toBeVisible();
-  const server = app.getByLabel('Server');
+  const server = app.getByLabel('Server', { exact: true });
   await server.fill('imap.example.test/inbox');
   await expect(server).toHaveAttribute('aria-invalid', 'true');
   await expect(server).toHaveAccessibleDescription(/no spaces/);
   await server.fill('imap.example.test');
   await expect(server).not.toHaveAttribute('aria-invalid');
-  const port = app.getByLabel('Port');
+  const port = app.getByLabel('Port', { exact: true });
   for (const bad of ['0', '65536', 'imap']) {
     await port.fill(bad);
     await expect(port).toHaveAccessibleDescription(/from 1 to 65535/);
@@ -131,15 +131,15 @@ test('manual entry validates as you type, with errors tied to their fields', asy
   await expect(port).not.toHaveAttribute('aria-invalid');
   // Choosing STARTTLS moves the usual port along and says so.
   await port.fill('993');
-  await app.getByLabel('Security').selectOption({ label: 'STARTTLS' });
+  await app.getByLabel('Security', { exact: true }).selectOption({ label: 'STARTTLS' });
   await expect(port).toHaveValue('143');
   await expect(app.getByText('Port changed to 143, the usual port for STARTTLS.')).toBeVisible();
-  await app.getByLabel('Security').selectOption({ label: 'None' });
-  await expect(app.getByLabel('Security')).toHaveAccessibleDescription(/Not encrypted/);
+  await app.getByLabel('Security', { exact: true }).selectOption({ label: 'None' });
+  await expect(app.getByLabel('Security', { exact: true })).toHaveAccessibleDescription(/Not encrypted/);
   // Testing with an empty password points at it.
   await app.getByRole('button', { name: 'Test Account Settings' }).click();
-  await expect(app.getByLabel('Password')).toBeFocused();
-  await expect(app.getByLabel('Password')).toHaveAccessibleDescription('Enter the password.');
+  await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
+  await expect(app.getByLabel('Password', { exact: true })).toHaveAccessibleDescription('Enter the password.');
 });
 
 test('discovery shows its progress and can be left at any moment', async ({ app }) => {
@@ -152,13 +152,13 @@ test('discovery shows its progress and can be left at any moment', async ({ app 
   await app.getByRole('button', { name: 'Continue' }).click();
   await app.getByRole('button', { name: 'Set up manually' }).click();
   await expect(app.getByRole('heading', { name: 'Enter your settings' })).toBeVisible();
-  await expect(app.getByLabel('Username')).toHaveValue(users.alice.user);
+  await expect(app.getByLabel('Username', { exact: true })).toHaveValue(users.alice.user);
   release();
 });
 
 test('the password field: show/hide, Caps Lock warning, paste, autocomplete', async ({ app }) => {
   await enterEmail(app, users.alice.user);
-  const password = app.getByLabel('Password');
+  const password = app.getByLabel('Password', { exact: true });
   await expect(password).toHaveAttribute('autocomplete', 'current-password');
   await expect(password).toHaveAttribute('type', 'password');
   await app.getByRole('button', { name: 'Show password' }).click();
@@ -187,23 +187,28 @@ test('keyboard only: the whole wizard with Tab, typing and Enter', async ({ app,
   await app.keyboard.press('Enter');
   await expect(app.getByRole('heading', { name: 'Enter your settings' })).toBeFocused();
   await app.keyboard.press('Tab');
-  await expect(app.getByLabel('Server')).toBeFocused();
+  await expect(app.getByLabel('Server', { exact: true })).toBeFocused();
   await app.keyboard.type('localhost');
   await app.keyboard.press('Tab');
   await app.keyboard.press('ControlOrMeta+A');
   await app.keyboard.type(String(dovecot.tlsPort));
   await app.keyboard.press('Tab');
-  await expect(app.getByLabel('Security')).toBeFocused();
+  await expect(app.getByLabel('Security', { exact: true })).toBeFocused();
   await app.keyboard.press('Tab');
-  await expect(app.getByLabel('Username')).toBeFocused();
+  await expect(app.getByLabel('Username', { exact: true })).toBeFocused();
   await app.keyboard.press('Tab');
   await expect(app.getByRole('button', { name: 'Continue' })).toBeFocused();
   await app.keyboard.press('Enter');
-  await expect(app.getByLabel('Password')).toBeFocused();
+  await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
   await app.keyboard.type(users.alice.password);
   await app.keyboard.press('Enter');
   await expectAllPassed(app);
   await expect(app.getByRole('button', { name: 'Save account' })).toBeFocused();
+  await app.keyboard.press('Enter');
+  // No outgoing server was filled in: the question comes first, then its answer is one Tab away.
+  await expect(app.getByText('Save without a server for sending?')).toBeFocused();
+  await app.keyboard.press('Tab');
+  await expect(app.getByRole('button', { name: 'Save incoming mail only' })).toBeFocused();
   await app.keyboard.press('Enter');
   await expect(accountItem(app, users.alice.user)).toBeVisible();
 });

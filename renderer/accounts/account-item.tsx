@@ -1,12 +1,15 @@
 // One saved account: who, where, its status, and Re-test / Update password / Remove.
 import { useEffect, useRef } from 'react';
 import type { AccountSummary } from '../../shared/account-summary.ts';
+import type { ServerRole } from '../../shared/check-report.ts';
+import type { Security } from '../../shared/server-settings.ts';
 import { Notice } from '../components/notice.tsx';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
 import { CheckReportView } from '../report/check-report-view.tsx';
 import type { FailureAction } from '../report/failure-actions.ts';
 import { liveText } from '../report/live-text.ts';
+import { TestMessageNote } from '../report/test-message-note.tsx';
 import { AccountStatusLine } from './account-status.tsx';
 import { TrustedCertificates } from './trusted-certificates.tsx';
 import type { AccountUi } from './accounts-reducer.ts';
@@ -19,6 +22,8 @@ export interface AccountItemProps {
   onRetest: () => void;
   onMode: (mode: AccountUi['mode']) => void;
   onPassword: (password: string) => void;
+  onOutgoingPassword: (password: string) => void;
+  onSendTestMessage: () => void;
   onSubmitPassword: () => void;
   onCancelRun: () => void;
   onRemove: () => void;
@@ -26,8 +31,13 @@ export interface AccountItemProps {
   onSignIn: () => void;
 }
 
+/** "Incoming: host:port · SSL/TLS", and the same for the outgoing server. */
+function serverLine(role: ServerRole, server: { host: string; port: number; security: Security }): string {
+  return format(messages.accountServers.serverLine, { role: messages.accountServers[role], host: server.host, port: server.port, security: messages.security[server.security] });
+}
+
 export function AccountItem(props: AccountItemProps) {
-  const { index, account, ui, onRetest, onMode, onPassword, onSubmitPassword, onCancelRun, onRemove, onRevokeCertificate, onSignIn } = props;
+  const { index, account, ui, onRetest, onMode, onPassword, onOutgoingPassword, onSendTestMessage, onSubmitPassword, onCancelRun, onRemove, onRevokeCertificate, onSignIn } = props;
   const m = messages.accounts;
   const running = ui.run.phase === 'running';
   const confirmRef = useRef<HTMLParagraphElement>(null);
@@ -42,12 +52,13 @@ export function AccountItem(props: AccountItemProps) {
     else if (ui.mode === 'view' && previous === 'confirm-remove') removeRef.current?.focus();
     else if (ui.mode === 'view' && previous === 'update-password') updateRef.current?.focus();
   }, [ui.mode]);
+  const outgoing = account.outgoing ?? null;
   const act = (action: FailureAction) => {
     if (action.kind === 'edit-password') {
       if (account.authKind === 'oauth2') onSignIn();
       else onMode('update-password');
     }
-    if (action.kind === 'retry') onRetest();
+    if (action.kind === 'retry') (ui.purpose === 'test-message' ? onSendTestMessage : onRetest)();
   };
   return (
     // Named by the address so that each account's buttons can be found within it.
@@ -60,8 +71,9 @@ export function AccountItem(props: AccountItemProps) {
           <h2 className="account-name">{account.displayName || account.email}</h2>
           {account.displayName && <p className="account-line">{account.email}</p>}
           <p className="account-line">
-            {account.host}:{account.port} · {messages.security[account.security]}
+            {serverLine('incoming', account)}
           </p>
+          {outgoing ? <p className="account-line">{serverLine('outgoing', outgoing)}</p> : <p className="account-line note-warning">{messages.accountServers.noOutgoing}</p>}
         </div>
         <AccountStatusLine account={account} />
       </div>
@@ -70,6 +82,11 @@ export function AccountItem(props: AccountItemProps) {
         <button type="button" className="secondary" onClick={onRetest} aria-disabled={running || undefined}>
           {m.retest}
         </button>
+        {outgoing && (
+          <button type="button" className="secondary" onClick={onSendTestMessage} aria-disabled={running || undefined}>
+            {messages.testMessage.send}
+          </button>
+        )}
         {account.authKind === 'oauth2' ? (
           <button type="button" className="secondary" onClick={onSignIn} aria-disabled={running || undefined}>
             {m.signInAgain}
@@ -111,23 +128,28 @@ export function AccountItem(props: AccountItemProps) {
         {liveText(ui.run)}
       </p>
       {ui.message && <Notice tone={ui.message.tone}>{ui.message.text}</Notice>}
+      {running && ui.purpose === 'test-message' && <Notice tone="info">{format(messages.testMessage.sending, { email: account.email })}</Notice>}
       <CheckReportView
         run={ui.run}
         headingLevel="h3"
         onAction={act}
         errorTemplate={ui.purpose === 'sign-in' ? messages.secret.oauthFailed : undefined}
-        actionContext={{
-          security: account.security,
+        idPrefix={`account-${index}`}
+        actionContext={(server) => ({
+          security: server === 'outgoing' && outgoing ? outgoing.security : account.security,
           settingsEditable: false,
           certificatesTrustable: false,
           hidden: ui.mode === 'update-password' ? ['edit-password'] : [],
-        }}
+        })}
       />
+      {ui.run.phase === 'finished' && <TestMessageNote report={ui.run.report} email={account.email} />}
       {ui.mode === 'update-password' && (
         <UpdatePasswordForm
           id={`account-${index}-password`}
           email={account.email}
           password={ui.password}
+          outgoingPassword={outgoing && !outgoing.sharedPassword ? ui.outgoingPassword : null}
+          onOutgoingChange={onOutgoingPassword}
           showError={ui.showPasswordError}
           running={running}
           onChange={onPassword}

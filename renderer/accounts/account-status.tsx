@@ -1,5 +1,7 @@
-// An account's status as a badge, when it was last checked, and why it fails.
+// An account's status per server as badges, when it was last checked, and why a server fails.
 import type { AccountStatus, AccountSummary } from '../../shared/account-summary.ts';
+import type { FailureCategory } from '../../shared/failure-category.ts';
+import type { ServerRole } from '../../shared/check-report.ts';
 import { failureMessages, fillMessage } from '../../shared/messages/failure-messages.ts';
 import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
@@ -13,16 +15,41 @@ const statusIcon: Record<AccountStatus, 'passed' | 'warning' | 'failed' | 'pendi
   'never-tested': 'pending',
 };
 
+interface ServerStatus {
+  readonly server: ServerRole;
+  readonly status: AccountStatus;
+  readonly category: FailureCategory | null;
+  readonly host: string;
+  readonly port: number;
+}
+
+function reasonOf({ status, category, host, port }: ServerStatus): string | null {
+  if (status === 'ok' || status === 'never-tested' || !category) return null;
+  return fillMessage(failureMessages[category].message, { host, port: String(port), provider: messages.secret.yourProvider });
+}
+
+/** One server's badge; without an outgoing server the incoming badge speaks for the account. */
+function StatusBadge({ entry, named }: { entry: ServerStatus; named: boolean }) {
+  const text = messages.accounts.status[entry.status];
+  const reason = reasonOf(entry);
+  return (
+    <div className="server-status" data-server={entry.server}>
+      <span className={`badge badge-${entry.status}`} data-account-status={entry.status}>
+        <Icon name={statusIcon[entry.status]} /> {named ? format(messages.accountServers.status, { role: messages.accountServers[entry.server], status: text }) : text}
+      </span>
+      {reason && <p className="account-reason">{named ? format(messages.accountServers.status, { role: messages.accountServers[entry.server], status: reason }) : reason}</p>}
+    </div>
+  );
+}
+
 export function AccountStatusLine({ account }: { account: AccountSummary }) {
-  const category = account.status === 'ok' || account.status === 'never-tested' ? null : account.lastFailureCategory;
-  const reason = category
-    ? fillMessage(failureMessages[category].message, { host: account.host, port: String(account.port), provider: messages.secret.yourProvider })
-    : null;
+  const incoming: ServerStatus = { server: 'incoming', status: account.status, category: account.lastFailureCategory, host: account.host, port: account.port };
+  const out = account.outgoing;
+  const outgoing: ServerStatus | null = out ? { server: 'outgoing', status: out.status, category: out.lastFailureCategory, host: out.host, port: out.port } : null;
   return (
     <div className="account-status">
-      <span className={`badge badge-${account.status}`} data-account-status={account.status}>
-        <Icon name={statusIcon[account.status]} /> {messages.accounts.status[account.status]}
-      </span>
+      <StatusBadge entry={incoming} named={outgoing !== null} />
+      {outgoing && <StatusBadge entry={outgoing} named />}
       <span className="last-checked">
         {account.lastCheckedAt ? (
           <time dateTime={account.lastCheckedAt} title={formatDateTime(account.lastCheckedAt)}>
@@ -32,7 +59,6 @@ export function AccountStatusLine({ account }: { account: AccountSummary }) {
           messages.accounts.neverChecked
         )}
       </span>
-      {reason && <p className="account-reason">{reason}</p>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The accounts screen as a pure reducer: the list, and per account its mode and its running check.
 import type { AccountSummary } from '../../shared/account-summary.ts';
-import type { CheckStep } from '../../shared/check-report.ts';
+import type { CheckStep, ServerRole } from '../../shared/check-report.ts';
 import type { CallResponse } from '../../shared/ipc-contract.ts';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
@@ -8,8 +8,8 @@ import { applyProgress, failRun, finishRun, idleRun, startRun, type CheckRun } f
 
 export type AccountResult = CallResponse<'retestAccount'>;
 export type AccountMode = 'view' | 'confirm-remove' | 'update-password';
-/** Re-test with the saved secret, test a new password, or sign in again in the browser (OAuth2). */
-export type AccountRunPurpose = 'retest' | 'set-password' | 'sign-in';
+/** Re-test with the saved secret, test a new password, sign in again (OAuth2), or re-test and send a test message. */
+export type AccountRunPurpose = 'retest' | 'set-password' | 'sign-in' | 'test-message';
 
 /** A short outcome line under an account. */
 export interface AccountMessage {
@@ -23,6 +23,8 @@ export interface AccountUi {
   readonly run: CheckRun;
   readonly purpose: AccountRunPurpose | null;
   readonly password: string;
+  /** The new outgoing password, for an account whose outgoing server has its own. */
+  readonly outgoingPassword: string;
   readonly showPasswordError: boolean;
   readonly message: AccountMessage | null;
 }
@@ -40,11 +42,12 @@ export type AccountsAction =
   | { readonly type: 'loaded'; readonly accounts: readonly AccountSummary[] }
   | { readonly type: 'load-failed'; readonly message: string }
   | { readonly type: 'run-started'; readonly email: string; readonly checkId: string; readonly purpose: AccountRunPurpose }
-  | { readonly type: 'progress'; readonly checkId: string; readonly step: CheckStep }
+  | { readonly type: 'progress'; readonly checkId: string; readonly step: CheckStep; readonly server?: ServerRole | undefined }
   | { readonly type: 'run-finished'; readonly email: string; readonly checkId: string; readonly result: AccountResult }
   | { readonly type: 'run-failed'; readonly email: string; readonly checkId: string; readonly code: string; readonly message: string }
   | { readonly type: 'mode-changed'; readonly email: string; readonly mode: AccountMode }
   | { readonly type: 'password-changed'; readonly email: string; readonly password: string }
+  | { readonly type: 'outgoing-password-changed'; readonly email: string; readonly password: string }
   | { readonly type: 'password-errors-shown'; readonly email: string }
   | { readonly type: 'account-updated'; readonly account: AccountSummary }
   | { readonly type: 'removed'; readonly email: string }
@@ -52,7 +55,7 @@ export type AccountsAction =
 
 export const initialAccountsState: AccountsState = { load: 'loading', loadError: null, accounts: [], ui: {}, announcement: '' };
 
-const freshUi: AccountUi = { mode: 'view', run: idleRun, purpose: null, password: '', showPasswordError: false, message: null };
+const freshUi: AccountUi = { mode: 'view', run: idleRun, purpose: null, password: '', outgoingPassword: '', showPasswordError: false, message: null };
 
 /** The UI state of one account (fresh when nothing happened to it yet). */
 export function uiOf(state: AccountsState, email: string): AccountUi {
@@ -75,12 +78,14 @@ function finished(state: AccountsState, email: string, checkId: string, result: 
   const next = { ...state, accounts };
   if (ui.purpose === 'set-password') {
     return ok
-      ? withUi(next, email, { run, mode: 'view', password: '', showPasswordError: false, message: { tone: 'success', text: messages.accounts.updated } })
+      ? withUi(next, email, { run, mode: 'view', password: '', outgoingPassword: '', showPasswordError: false, message: { tone: 'success', text: messages.accounts.updated } })
       : withUi(next, email, { run, message: { tone: 'warning', text: messages.accounts.updateFailed } });
   }
   if (ui.purpose === 'sign-in') {
     return withUi(next, email, { run, message: ok ? { tone: 'success', text: messages.accounts.signedIn } : { tone: 'warning', text: messages.accounts.signInFailed } });
   }
+  // The report's own note says whether the test message arrived.
+  if (ui.purpose === 'test-message') return withUi(next, email, { run, message: null });
   const category = result.report?.failure?.category;
   const usesPassword = accounts.find((account) => account.email === email)?.authKind !== 'oauth2';
   const mode: AccountMode = usesPassword && category && needsNewPassword.has(category) ? 'update-password' : ui.mode;
@@ -94,14 +99,17 @@ export function accountsReducer(state: AccountsState, action: AccountsAction): A
       return { ...state, load: 'ready', loadError: null, accounts: action.accounts };
     case 'load-failed':
       return { ...state, load: 'failed', loadError: action.message };
-    case 'run-started':
-      return withUi(state, action.email, { run: startRun(action.checkId), purpose: action.purpose, message: null });
+    case 'run-started': {
+      const outgoing = state.accounts.find((account) => account.email === action.email)?.outgoing != null;
+      const scope = { outgoing, testMessage: action.purpose === 'test-message' };
+      return withUi(state, action.email, { run: startRun(action.checkId, scope), purpose: action.purpose, message: null });
+    }
     case 'progress': {
       const email = Object.keys(state.ui).find((key) => {
         const run = state.ui[key]?.run;
         return run?.phase === 'running' && run.checkId === action.checkId;
       });
-      return email ? withUi(state, email, { run: applyProgress(uiOf(state, email).run, action.checkId, action.step) }) : state;
+      return email ? withUi(state, email, { run: applyProgress(uiOf(state, email).run, action.checkId, action.step, action.server) }) : state;
     }
     case 'run-finished':
       return finished(state, action.email, action.checkId, action.result);
@@ -109,9 +117,11 @@ export function accountsReducer(state: AccountsState, action: AccountsAction): A
       return withUi(state, action.email, { run: failRun(uiOf(state, action.email).run, action.checkId, action) });
     case 'mode-changed':
       // Leaving Update password drops what was typed.
-      return withUi(state, action.email, { mode: action.mode, password: '', showPasswordError: false, ...(action.mode === 'view' ? {} : { message: null }) });
+      return withUi(state, action.email, { mode: action.mode, password: '', outgoingPassword: '', showPasswordError: false, ...(action.mode === 'view' ? {} : { message: null }) });
     case 'password-changed':
       return withUi(state, action.email, { password: action.password });
+    case 'outgoing-password-changed':
+      return withUi(state, action.email, { outgoingPassword: action.password });
     case 'password-errors-shown':
       return withUi(state, action.email, { showPasswordError: true });
     case 'account-updated':

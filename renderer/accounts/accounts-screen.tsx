@@ -31,7 +31,7 @@ export function AccountsScreen({ banner }: AccountsScreenProps) {
     return () => clearInterval(timer);
   }, []);
 
-  useCheckProgress(useCallback((progress: CheckProgress) => dispatch({ type: 'progress', checkId: progress.checkId, step: progress.step }), []));
+  useCheckProgress(useCallback((progress: CheckProgress) => dispatch({ type: 'progress', checkId: progress.checkId, step: progress.step, server: progress.server }), []));
   useEffect(() => {
     call('listAccounts', {}).then(
       (accounts) => dispatch({ type: 'loaded', accounts }),
@@ -46,10 +46,10 @@ export function AccountsScreen({ banner }: AccountsScreenProps) {
     dispatch({ type: 'run-started', email, checkId, purpose });
     try {
       const result =
-        purpose === 'retest'
-          ? await call('retestAccount', { checkId, email })
+        purpose === 'retest' || purpose === 'test-message'
+          ? await call('retestAccount', { checkId, email, sendTestMessage: purpose === 'test-message' })
           : purpose === 'set-password'
-            ? await call('setPassword', { checkId, email, password: ui.password })
+            ? await call('setPassword', { checkId, email, password: ui.password, ...outgoingPasswordOf(email, ui.outgoingPassword) })
             : await call('signInWithOAuth', { checkId, email });
       dispatch({ type: 'run-finished', email, checkId, result });
     } catch (error) {
@@ -57,8 +57,19 @@ export function AccountsScreen({ banner }: AccountsScreenProps) {
     }
   }
 
+  // Only an outgoing server with its own password gets a second one.
+  function separateOutgoingPassword(email: string): boolean {
+    const outgoing = stateRef.current.accounts.find((account) => account.email === email)?.outgoing;
+    return outgoing != null && !outgoing.sharedPassword;
+  }
+
+  function outgoingPasswordOf(email: string, password: string): { outgoingPassword?: string } {
+    return separateOutgoingPassword(email) ? { outgoingPassword: password } : {};
+  }
+
   function submitPassword(email: string) {
-    if (passwordError(uiOf(stateRef.current, email).password)) {
+    const ui = uiOf(stateRef.current, email);
+    if (passwordError(ui.password) || (separateOutgoingPassword(email) && passwordError(ui.outgoingPassword))) {
       dispatch({ type: 'password-errors-shown', email });
       return;
     }
@@ -123,6 +134,8 @@ export function AccountsScreen({ banner }: AccountsScreenProps) {
             onRetest={() => void run(account.email, 'retest')}
             onMode={(mode) => dispatch({ type: 'mode-changed', email: account.email, mode })}
             onPassword={(password) => dispatch({ type: 'password-changed', email: account.email, password })}
+            onOutgoingPassword={(password) => dispatch({ type: 'outgoing-password-changed', email: account.email, password })}
+            onSendTestMessage={() => void run(account.email, 'test-message')}
             onSubmitPassword={() => submitPassword(account.email)}
             onCancelRun={() => cancelRun(account.email)}
             onRemove={() => void remove(account.email)}

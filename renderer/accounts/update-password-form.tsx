@@ -10,6 +10,9 @@ export interface UpdatePasswordFormProps {
   id: string;
   email: string;
   password: string;
+  /** The new outgoing password, when the outgoing server has its own; null when one password serves both. */
+  outgoingPassword: string | null;
+  onOutgoingChange: (password: string) => void;
   showError: boolean;
   running: boolean;
   onChange: (password: string) => void;
@@ -17,7 +20,8 @@ export interface UpdatePasswordFormProps {
   onCancel: () => void;
 }
 
-export function UpdatePasswordForm({ id, email, password, showError, running, onChange, onSubmit, onCancel }: UpdatePasswordFormProps) {
+export function UpdatePasswordForm(props: UpdatePasswordFormProps) {
+  const { id, email, password, outgoingPassword, onOutgoingChange, showError, running, onChange, onSubmit, onCancel } = props;
   const inputRef = useFocusOnMount<HTMLInputElement>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,6 +34,15 @@ export function UpdatePasswordForm({ id, email, password, showError, running, on
         <legend>{format(messages.accounts.updateLegend, { email })}</legend>
         <p className="field-hint">{messages.accounts.updateNote}</p>
         <PasswordField id={id} value={password} onChange={onChange} error={showError ? passwordError(password) : undefined} inputRef={inputRef} />
+        {outgoingPassword !== null && (
+          <PasswordField
+            id={`${id}-outgoing`}
+            label={messages.outgoing.passwordLabel}
+            value={outgoingPassword}
+            onChange={onOutgoingChange}
+            error={showError ? passwordError(outgoingPassword) : undefined}
+          />
+        )}
       </fieldset>
       <div className="action-bar">
         <button type="submit" className="primary" aria-disabled={running || undefined}>

@@ -7,6 +7,8 @@ import { describedBy, FieldMessages } from './text-field.tsx';
 
 export interface PasswordFieldProps {
   id: string;
+  /** The field's label; "Password" unless another secret is asked ("Outgoing password"). */
+  label?: string | undefined;
   value: string;
   onChange: (value: string) => void;
   error?: string | undefined;
@@ -14,7 +16,7 @@ export interface PasswordFieldProps {
   inputRef?: Ref<HTMLInputElement> | undefined;
 }
 
-export function PasswordField({ id, value, onChange, error, notes, inputRef }: PasswordFieldProps) {
+export function PasswordField({ id, label = messages.secret.passwordLabel, value, onChange, error, notes, inputRef }: PasswordFieldProps) {
   const [visible, setVisible] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
   // getModifierState reports the lock itself, not the key, so any key event keeps it current.
@@ -22,7 +24,7 @@ export function PasswordField({ id, value, onChange, error, notes, inputRef }: P
   const capsId = `${id}-caps`;
   return (
     <div className="field">
-      <label htmlFor={id}>{messages.secret.passwordLabel}</label>
+      <label htmlFor={id}>{label}</label>
       <div className="password-row">
         <input
           id={id}

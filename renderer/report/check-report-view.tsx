@@ -1,26 +1,74 @@
-// The live test report: all six steps in order as they stream in, then the outcome.
+// The live test report: each server's steps in order as they stream in, then the outcome per server.
 import type { Ref } from 'react';
+import type { ServerRole } from '../../shared/check-report.ts';
 import { Icon } from '../components/icons.tsx';
 import { Notice } from '../components/notice.tsx';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
-import { stepRows, type CheckRun } from './check-run.ts';
+import { serverSections, type CheckRun, type ServerSection } from './check-run.ts';
 import { actionsFor, type ActionContext, type FailureAction } from './failure-actions.ts';
 import { FailurePanel } from './failure-panel.tsx';
 import { StepRow } from './step-row.tsx';
 
 export interface CheckReportViewProps {
   run: CheckRun;
-  actionContext: ActionContext;
-  onAction: (action: FailureAction) => void;
+  /** What each server's failure may offer (the outgoing server has its own security mode). */
+  actionContext: ActionContext | ((server: ServerRole) => ActionContext);
+  onAction: (action: FailureAction, server: ServerRole) => void;
   failureHeadingRef?: Ref<HTMLHeadingElement> | undefined;
   /** The report's own heading level, so it nests under the screen's headings. */
   headingLevel: 'h2' | 'h3';
   /** How to word a call that failed outright (`{message}` is filled in); a sign-in has its own. */
   errorTemplate?: string | undefined;
+  /** A stable prefix for the ids that name each server's group (several reports can share a page). */
+  idPrefix?: string | undefined;
 }
 
-export function CheckReportView({ run, actionContext, onAction, failureHeadingRef, headingLevel, errorTemplate }: CheckReportViewProps) {
+const sub = { h2: 'h3', h3: 'h4', h4: 'h5' } as const;
+
+function ServerGroup({ section, props, focusFailure }: { section: ServerSection; props: CheckReportViewProps; focusFailure: boolean }) {
+  const { actionContext, onAction, failureHeadingRef, headingLevel, idPrefix = 'report' } = props;
+  const Heading = sub[headingLevel];
+  const headingId = `${idPrefix}-${section.server}`;
+  const certificate = section.tls?.certificate ?? section.failure?.certificate;
+  const pinned = section.tls?.pinned;
+  const context = typeof actionContext === 'function' ? actionContext(section.server) : actionContext;
+  const failure = section.failure;
+  return (
+    <section className="server-report" data-server={section.server} aria-labelledby={headingId}>
+      <Heading className="server-title" id={headingId}>
+        {messages.report[section.server]}
+        {section.address && <span className="server-address"> · {section.address}</span>}
+      </Heading>
+      <ol className="steps">
+        {section.rows.map(({ id, step }) => (
+          <StepRow
+            key={id}
+            id={id}
+            server={section.server}
+            step={step}
+            certificate={id === 'tls' ? certificate : undefined}
+            pinnedProblem={id === 'tls' && pinned ? format(messages.certificate.pinnedWarning, { problem: pinned.problem }) : undefined}
+          />
+        ))}
+      </ol>
+      {failure && (
+        <FailurePanel
+          failure={failure}
+          server={section.server}
+          serverLine={format(messages.report.failedServer, { server: messages.report[`${section.server}Name`], address: section.address ?? '' })}
+          actions={actionsFor(failure, context)}
+          onAction={(action) => onAction(action, section.server)}
+          headingRef={focusFailure ? failureHeadingRef : undefined}
+          headingLevel={sub[Heading]}
+        />
+      )}
+    </section>
+  );
+}
+
+export function CheckReportView(props: CheckReportViewProps) {
+  const { run, headingLevel, errorTemplate } = props;
   if (run.phase === 'idle') return null;
   if (run.phase === 'cancelled') return <Notice tone="info">{messages.test.cancelled}</Notice>;
   if (run.phase === 'error') {
@@ -28,35 +76,19 @@ export function CheckReportView({ run, actionContext, onAction, failureHeadingRe
   }
   const Heading = headingLevel;
   const report = run.phase === 'finished' ? run.report : undefined;
-  const certificate = report?.tls?.certificate ?? report?.failure?.certificate;
-  const pinned = report?.tls?.pinned;
+  const sections = serverSections(run);
+  // Focus goes to the first failure only, so it is read first.
+  const firstFailed = sections.find((section) => section.failure)?.server;
   return (
     <section className="report">
       <Heading className="report-title">{messages.test.heading}</Heading>
-      <ol className="steps">
-        {stepRows(run).map(({ id, step }) => (
-          <StepRow
-            key={id}
-            id={id}
-            step={step}
-            certificate={id === 'tls' ? certificate : undefined}
-            pinnedProblem={id === 'tls' && pinned ? format(messages.certificate.pinnedWarning, { problem: pinned.problem }) : undefined}
-          />
-        ))}
-      </ol>
+      {sections.map((section) => (
+        <ServerGroup key={section.server} section={section} props={props} focusFailure={section.server === firstFailed} />
+      ))}
       {report?.ok && (
         <p className="success">
-          <Icon name="passed" /> {messages.test.passed}
+          <Icon name="passed" /> {report.outgoing ? messages.report.passedBoth : messages.test.passed}
         </p>
-      )}
-      {report?.failure && (
-        <FailurePanel
-          failure={report.failure}
-          actions={actionsFor(report.failure, actionContext)}
-          onAction={onAction}
-          headingRef={failureHeadingRef}
-          headingLevel={headingLevel === 'h2' ? 'h3' : 'h4'}
-        />
       )}
     </section>
   );

@@ -1,25 +1,36 @@
 // The state of one Test Account Settings run as the UI sees it: idle, streaming steps, finished.
-import { stepIds, type CheckReport, type CheckStep, type StepId } from '../../shared/check-report.ts';
+import { outgoingStepIds, stepIds, type CheckReport, type CheckStep, type Failure, type ServerRole, type StepId, type TlsInfo } from '../../shared/check-report.ts';
+
+/** The steps of one server as they stream in, by id. */
+export type RunSteps = Readonly<Partial<Record<StepId, CheckStep>>>;
+
+/** What a run tests: always the incoming server; the outgoing one and a test message when asked. */
+export interface RunScope {
+  readonly outgoing: boolean;
+  readonly testMessage: boolean;
+}
 
 /** One run of a check, from start to report; pure data for the reducers. */
 export type CheckRun =
   | { readonly phase: 'idle' }
-  | { readonly phase: 'running'; readonly checkId: string; readonly steps: Readonly<Partial<Record<StepId, CheckStep>>> }
+  | { readonly phase: 'running'; readonly checkId: string; readonly scope: RunScope; readonly steps: Readonly<Record<ServerRole, RunSteps>> }
   | { readonly phase: 'finished'; readonly checkId: string; readonly report: CheckReport }
   | { readonly phase: 'cancelled' }
   | { readonly phase: 'error'; readonly code: string; readonly message: string };
 
 export const idleRun: CheckRun = { phase: 'idle' };
 
+const incomingOnly: RunScope = { outgoing: false, testMessage: false };
+
 /** A new run with every step still waiting. */
-export function startRun(checkId: string): CheckRun {
-  return { phase: 'running', checkId, steps: {} };
+export function startRun(checkId: string, scope: RunScope = incomingOnly): CheckRun {
+  return { phase: 'running', checkId, scope, steps: { incoming: {}, outgoing: {} } };
 }
 
-/** Applies a streamed step, if it belongs to this run. */
-export function applyProgress(run: CheckRun, checkId: string, step: CheckStep): CheckRun {
+/** Applies a streamed step to its server's rows, if it belongs to this run (no server: incoming). */
+export function applyProgress(run: CheckRun, checkId: string, step: CheckStep, server: ServerRole = 'incoming'): CheckRun {
   if (run.phase !== 'running' || run.checkId !== checkId) return run;
-  return { ...run, steps: { ...run.steps, [step.id]: step } };
+  return { ...run, steps: { ...run.steps, [server]: { ...run.steps[server], [step.id]: step } } };
 }
 
 /** Ends the run with its report, if the report belongs to this run. */
@@ -40,20 +51,85 @@ export interface StepRow {
   step: CheckStep | undefined;
 }
 
-/** All six rows in contract order, for a running or finished run. */
-export function stepRows(run: CheckRun): StepRow[] {
-  if (run.phase === 'running') return stepIds.map((id) => ({ id, step: run.steps[id] }));
-  if (run.phase === 'finished') return stepIds.map((id) => ({ id, step: run.report.steps.find((step) => step.id === id) }));
-  return [];
+/** One server's part of the report: its rows in contract order and, once finished, its TLS and failure. */
+export interface ServerSection {
+  readonly server: ServerRole;
+  /** The server as tested (host:port), known once the run finished. */
+  readonly address: string | null;
+  readonly rows: StepRow[];
+  readonly tls: TlsInfo | undefined;
+  readonly failure: Failure | null;
 }
 
-/** The step that failed in a finished run, if any. */
-export function failedStep(run: CheckRun): StepId | undefined {
+function rowsOf(ids: readonly StepId[], steps: RunSteps): StepRow[] {
+  return ids.map((id) => ({ id, step: steps[id] }));
+}
+
+function byId(steps: readonly CheckStep[]): RunSteps {
+  return Object.fromEntries(steps.map((step) => [step.id, step]));
+}
+
+// `delivery` is a row only when a test message is part of the run.
+function outgoingIds(testMessage: boolean): readonly StepId[] {
+  return testMessage ? outgoingStepIds : outgoingStepIds.filter((id) => id !== 'delivery');
+}
+
+/** The report grouped by server: incoming always, outgoing when it is (or was) tested. */
+export function serverSections(run: CheckRun): ServerSection[] {
+  if (run.phase === 'running') {
+    const incoming: ServerSection = { server: 'incoming', address: null, rows: rowsOf(stepIds, run.steps.incoming), tls: undefined, failure: null };
+    if (!run.scope.outgoing) return [incoming];
+    return [incoming, { server: 'outgoing', address: null, rows: rowsOf(outgoingIds(run.scope.testMessage), run.steps.outgoing), tls: undefined, failure: null }];
+  }
+  if (run.phase !== 'finished') return [];
+  const { report } = run;
+  // The top-level failure is the first one; it belongs to the incoming server unless it says otherwise.
+  const incomingFailure = report.failure && report.failure.server !== 'outgoing' ? report.failure : null;
+  const sections: ServerSection[] = [
+    {
+      server: 'incoming',
+      address: `${report.account.host}:${report.account.port}`,
+      rows: rowsOf(stepIds, byId(report.steps)),
+      tls: report.tls,
+      failure: incomingFailure,
+    },
+  ];
+  const outgoing = report.outgoing;
+  if (outgoing) {
+    const testMessage = outgoing.steps.some((step) => step.id === 'delivery');
+    sections.push({
+      server: 'outgoing',
+      address: `${outgoing.account.host}:${outgoing.account.port}`,
+      rows: rowsOf(outgoingIds(testMessage), byId(outgoing.steps)),
+      tls: outgoing.tls,
+      failure: outgoing.failure ?? (report.failure?.server === 'outgoing' ? report.failure : null),
+    });
+  }
+  return sections;
+}
+
+/** The first step that failed in a finished run, with its server, if any. */
+export function failedStep(run: CheckRun): { server: ServerRole; id: StepId } | undefined {
   if (run.phase !== 'finished') return undefined;
-  return run.report.steps.find((step) => step.status === 'failed')?.id;
+  for (const section of serverSections(run)) {
+    const failed = section.rows.find((row) => row.step?.status === 'failed');
+    if (failed) return { server: section.server, id: failed.id };
+  }
+  return undefined;
 }
 
 /** Whether the run passed every step. */
 export function runPassed(run: CheckRun): boolean {
   return run.phase === 'finished' && run.report.ok;
+}
+
+/** Whether a finished report proves both servers work, even if a test message is still on its way. */
+export function serversPassed(report: CheckReport): boolean {
+  return report.ok || report.failure?.category === 'delivery-delayed';
+}
+
+/** Whether the outgoing half of a finished report passed (a test message still on its way counts). */
+export function outgoingPassed(report: CheckReport): boolean {
+  const failure = report.outgoing?.failure;
+  return report.outgoing != null && (failure === null || failure?.category === 'delivery-delayed');
 }

@@ -7,7 +7,7 @@ import type { Security } from '../../shared/server-settings.ts';
 export type FailureAction =
   | { readonly kind: 'edit-password' }
   | { readonly kind: 'edit-settings' }
-  | { readonly kind: 'switch-security'; readonly security: 'tls' | 'starttls' }
+  | { readonly kind: 'switch-security'; readonly security: 'tls' | 'starttls'; readonly port?: number }
   | { readonly kind: 'open-help'; readonly url: string; readonly appPassword: boolean }
   | { readonly kind: 'trust-certificate'; readonly fingerprint256: string }
   | { readonly kind: 'retry' };
@@ -54,7 +54,8 @@ function candidates(failure: Failure, security: Security): (FailureAction | unde
     case 'delivery-delayed':
       return [{ kind: 'retry' }];
     case 'smtp-auth-unavailable':
-      return [switchTo('starttls'), switchTo('tls'), { kind: 'edit-settings' }];
+      // A relay or MX port (25): mail apps submit on 587 with STARTTLS.
+      return [{ kind: 'switch-security', security: 'starttls', port: 587 }, { kind: 'edit-settings' }];
     case 'sender-rejected':
       return [{ kind: 'edit-settings' }, { kind: 'retry' }];
     case 'auth-disabled':

@@ -1,10 +1,11 @@
 // A failed check explained: the category's message and advice, the server's own words, next steps.
 import type { Ref } from 'react';
-import type { Failure } from '../../shared/check-report.ts';
+import type { Failure, ServerRole } from '../../shared/check-report.ts';
 import { assertNever } from '../../shared/failure-category.ts';
 import { ExternalLink } from '../components/external-link.tsx';
 import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
+import { format } from '../messages/format.ts';
 import type { FailureAction } from './failure-actions.ts';
 
 function actionLabel(action: FailureAction): string {
@@ -15,6 +16,7 @@ function actionLabel(action: FailureAction): string {
     case 'edit-settings':
       return m.editSettings;
     case 'switch-security':
+      if (action.port !== undefined) return format(m.switchPort, { port: action.port, security: messages.security[action.security] });
       return action.security === 'tls' ? m.switchTls : m.switchStarttls;
     case 'open-help':
       return action.appPassword ? m.openAppPassword : m.openHelp;
@@ -29,20 +31,24 @@ function actionLabel(action: FailureAction): string {
 
 export interface FailurePanelProps {
   failure: Failure;
+  /** Which server failed (`data-server`), and the sentence that says so. */
+  server: ServerRole;
+  serverLine: string;
   actions: readonly FailureAction[];
   onAction: (action: FailureAction) => void;
   headingRef?: Ref<HTMLHeadingElement> | undefined;
-  headingLevel?: 'h3' | 'h4';
+  headingLevel?: 'h3' | 'h4' | 'h5';
 }
 
-export function FailurePanel({ failure, actions, onAction, headingRef, headingLevel = 'h3' }: FailurePanelProps) {
+export function FailurePanel({ failure, server, serverLine, actions, onAction, headingRef, headingLevel = 'h3' }: FailurePanelProps) {
   const Heading = headingLevel;
   const trusting = actions.some((action) => action.kind === 'trust-certificate');
   return (
-    <div className="failure" data-failure-category={failure.category}>
+    <div className="failure" data-failure-category={failure.category} data-server={server}>
       <Heading className="failure-message" tabIndex={-1} ref={headingRef}>
         <Icon name="failed" className="failure-icon" /> {failure.message}
       </Heading>
+      <p className="failure-server">{serverLine}</p>
       <p className="failure-advice">{failure.advice}</p>
       {failure.serverText && (
         <figure className="server-text">

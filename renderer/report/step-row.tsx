@@ -1,5 +1,5 @@
 // One row of the test report: icon, step name, status for screen readers, time and detail.
-import type { CertificateInfo, CheckStep, StepId, StepStatus } from '../../shared/check-report.ts';
+import type { CertificateInfo, CheckStep, ServerRole, StepId, StepStatus } from '../../shared/check-report.ts';
 import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
 import { formatDuration } from '../messages/format.ts';
@@ -7,6 +7,8 @@ import { CertificateDetails } from './certificate-details.tsx';
 
 export interface StepRowProps {
   id: StepId;
+  /** Which server's group the row is in (`data-server`). */
+  server: ServerRole;
   /** Undefined until the step starts: the row shows as waiting and has no data-status. */
   step: CheckStep | undefined;
   certificate?: CertificateInfo | undefined;
@@ -15,11 +17,11 @@ export interface StepRowProps {
 
 const finished: readonly StepStatus[] = ['passed', 'failed'];
 
-export function StepRow({ id, step, certificate, pinnedProblem }: StepRowProps) {
+export function StepRow({ id, server, step, certificate, pinnedProblem }: StepRowProps) {
   const status = step?.status;
   const statusText = messages.stepStatus[status ?? 'pending'];
   return (
-    <li className={`step step-${status ?? 'pending'}`} data-step={id} {...(status ? { 'data-status': status } : {})}>
+    <li className={`step step-${status ?? 'pending'}`} data-step={id} data-server={server} {...(status ? { 'data-status': status } : {})}>
       <Icon name={status ?? 'pending'} className="step-icon" />
       <span className="step-name">
         {messages.steps[id]}

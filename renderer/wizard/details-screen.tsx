@@ -1,9 +1,11 @@
 // Steps 2–4 on one screen: what was found, the secret, and the test, so nothing is hidden behind clicks.
 import type { Dispatch, FormEvent, Ref } from 'react';
+import type { ServerRole } from '../../shared/check-report.ts';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { messages } from '../messages/en.ts';
 import type { FailureAction } from '../report/failure-actions.ts';
 import { FoundSummary } from './found-summary.tsx';
+import { OutgoingStep } from './outgoing-step.tsx';
 import { SecretStep } from './secret-step.tsx';
 import { SettingsStep } from './settings-step.tsx';
 import { TestStep } from './test-step.tsx';
@@ -17,17 +19,25 @@ export interface DetailsScreenProps {
     port: Ref<HTMLInputElement>;
     username: Ref<HTMLInputElement>;
     password: Ref<HTMLInputElement>;
+    outgoingHost: Ref<HTMLInputElement>;
+    outgoingPort: Ref<HTMLInputElement>;
+    outgoingUsername: Ref<HTMLInputElement>;
+    outgoingPassword: Ref<HTMLInputElement>;
   };
   onTest: () => void;
   onContinue: () => void;
   onSignIn: () => void;
   onCancel: () => void;
   onSave: () => void;
-  onAction: (action: FailureAction) => void;
+  onSaveIncomingOnly: () => void;
+  onFillOutgoing: () => void;
+  onSendTestMessage: () => void;
+  onAction: (action: FailureAction, server: ServerRole) => void;
   onShowAccounts: () => void;
 }
 
-export function DetailsScreen({ state, dispatch, refs, onTest, onContinue, onSignIn, onCancel, onSave, onAction, onShowAccounts }: DetailsScreenProps) {
+export function DetailsScreen(props: DetailsScreenProps) {
+  const { state, dispatch, refs, onTest, onContinue, onSignIn, onCancel, onSave, onSaveIncomingOnly, onFillOutgoing, onSendTestMessage, onAction, onShowAccounts } = props;
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -41,7 +51,8 @@ export function DetailsScreen({ state, dispatch, refs, onTest, onContinue, onSig
       <p className="account-line">{state.identity.email}</p>
       <FoundSummary email={state.identity.email} origin={state.origin} discovery={state.discovery} discoveryError={state.discoveryError} />
       <SettingsStep state={state} dispatch={dispatch} hostRef={refs.host} portRef={refs.port} usernameRef={refs.username} onContinue={onContinue} />
-      <SecretStep state={state} dispatch={dispatch} passwordRef={refs.password} onSignIn={onSignIn} />
+      <OutgoingStep state={state} dispatch={dispatch} hostRef={refs.outgoingHost} portRef={refs.outgoingPort} usernameRef={refs.outgoingUsername} />
+      <SecretStep state={state} dispatch={dispatch} passwordRef={refs.password} outgoingPasswordRef={refs.outgoingPassword} onSignIn={onSignIn} />
       <TestStep
         state={state}
         onBack={() => {
@@ -50,6 +61,9 @@ export function DetailsScreen({ state, dispatch, refs, onTest, onContinue, onSig
         }}
         onCancel={onCancel}
         onSave={onSave}
+        onSaveIncomingOnly={onSaveIncomingOnly}
+        onFillOutgoing={onFillOutgoing}
+        onSendTestMessage={onSendTestMessage}
         onAction={onAction}
         onShowAccounts={onShowAccounts}
       />

@@ -13,6 +13,7 @@ export interface SecretStepProps {
   state: DetailsState;
   dispatch: Dispatch<WizardAction>;
   passwordRef: Ref<HTMLInputElement>;
+  outgoingPasswordRef: Ref<HTMLInputElement>;
   onSignIn: () => void;
 }
 
@@ -32,7 +33,39 @@ function GuidanceCard({ title, body, link }: { title: string; body: string; link
   );
 }
 
-export function SecretStep({ state, dispatch, passwordRef, onSignIn }: SecretStepProps) {
+/** "Use the same password for outgoing mail", and the outgoing password when it is off. */
+function OutgoingPassword({ state, dispatch, inputRef }: { state: DetailsState; dispatch: Dispatch<WizardAction>; inputRef: Ref<HTMLInputElement> }) {
+  const { outgoing } = state;
+  // A known provider's outgoing server takes the same password: nothing extra is asked.
+  if (outgoing.collapsed) return null;
+  const m = messages.outgoing;
+  const showError = outgoing.touched.password || state.showAllErrors;
+  return (
+    <>
+      <div className="field checkbox">
+        <input
+          id="same-password"
+          type="checkbox"
+          checked={outgoing.samePassword}
+          onChange={(event) => dispatch({ type: 'outgoing-same-password-changed', same: event.target.checked })}
+        />
+        <label htmlFor="same-password">{m.samePasswordLabel}</label>
+      </div>
+      {!outgoing.samePassword && (
+        <PasswordField
+          id="outgoing-password"
+          label={m.passwordLabel}
+          value={outgoing.password}
+          onChange={(password) => dispatch({ type: 'outgoing-password-changed', password })}
+          error={showError ? passwordError(outgoing.password) : undefined}
+          inputRef={inputRef}
+        />
+      )}
+    </>
+  );
+}
+
+export function SecretStep({ state, dispatch, passwordRef, outgoingPasswordRef, onSignIn }: SecretStepProps) {
   const m = messages.secret;
   const hint = authHint(state);
   const showError = state.touched.password || state.showAllErrors;
@@ -65,6 +98,7 @@ export function SecretStep({ state, dispatch, passwordRef, onSignIn }: SecretSte
           inputRef={passwordRef}
         />
       )}
+      {hint.kind !== 'oauth2' && <OutgoingPassword state={state} dispatch={dispatch} inputRef={outgoingPasswordRef} />}
     </fieldset>
   );
 }

@@ -43,26 +43,35 @@ export function formFromDiscovery(email: string, result: DiscoveryResult | null)
 
 /** Changes the security mode; the port follows when it was the usual one for the old mode. */
 export function withSecurity(form: SettingsForm, security: Security): { form: SettingsForm; portFollowed: boolean } {
-  const follows = form.port.trim() === '' || form.port.trim() === String(defaultPorts[form.security]);
-  const port = follows ? String(defaultPorts[security]) : form.port;
+  const port = followingPort(form.port, form.security, security, defaultPorts);
   const allowInsecure = security === 'none' ? form.allowInsecure : false;
-  return { form: { ...form, security, port, allowInsecure }, portFollowed: follows && port !== form.port };
+  return { form: { ...form, security, port, allowInsecure }, portFollowed: port !== form.port };
 }
 
-function parsePort(text: string): number | undefined {
+/** The port after a security change: it follows when it was empty or the usual one for the old mode. */
+export function followingPort(port: string, from: Security, to: Security, ports: Readonly<Record<Security, number>>): string {
+  const follows = port.trim() === '' || port.trim() === String(ports[from]);
+  return follows ? String(ports[to]) : port;
+}
+
+/** The port as a number, or undefined while it is not a valid one. */
+export function parsePort(text: string): number | undefined {
   if (!/^\d{1,5}$/.test(text.trim())) return undefined;
   const port = Number(text.trim());
   return PortSchema.safeParse(port).success ? port : undefined;
 }
 
+/** The error texts of one server's fields (the outgoing server names its own examples). */
+export type ServerFieldTexts = Readonly<Record<'hostRequired' | 'hostInvalid' | 'portInvalid' | 'usernameRequired' | 'usernameInvalid', string>>;
+
 /** Field errors, checked with the same schemas main applies. */
-export function validateSettings(form: SettingsForm): FieldErrors {
+export function validateSettings(form: Pick<SettingsForm, 'host' | 'port' | 'username'>, text: ServerFieldTexts = messages.settings): FieldErrors {
   const errors: FieldErrors = {};
-  if (form.host.trim() === '') errors.host = messages.settings.hostRequired;
-  else if (!HostSchema.safeParse(form.host).success) errors.host = messages.settings.hostInvalid;
-  if (parsePort(form.port) === undefined) errors.port = messages.settings.portInvalid;
-  if (form.username === '') errors.username = messages.settings.usernameRequired;
-  else if (!CredentialTextSchema.safeParse(form.username).success) errors.username = messages.settings.usernameInvalid;
+  if (form.host.trim() === '') errors.host = text.hostRequired;
+  else if (!HostSchema.safeParse(form.host).success) errors.host = text.hostInvalid;
+  if (parsePort(form.port) === undefined) errors.port = text.portInvalid;
+  if (form.username === '') errors.username = text.usernameRequired;
+  else if (!CredentialTextSchema.safeParse(form.username).success) errors.username = text.usernameInvalid;
   return errors;
 }
 
@@ -85,16 +94,21 @@ export function fieldNotes(form: SettingsForm, found: SettingsForm | null): Part
   if (form.security === 'tls') add('security', { tone: 'info', text: messages.settings.tlsNote });
   if (form.security === 'starttls') add('security', { tone: 'info', text: messages.settings.starttlsNote });
   if (form.security === 'none') add('security', { tone: 'warning', text: messages.settings.noneWarning });
-  if (found) {
-    const changed = (field: SettingsField, now: string, before: string, shown: string) => {
-      if (now.trim() !== before) add(field, { tone: 'info', text: format(messages.settings.changedFrom, { value: shown }) });
-    };
-    changed('host', form.host, found.host, found.host);
-    changed('port', form.port, found.port, found.port);
-    changed('security', form.security, found.security, securityNames[found.security]);
-    changed('username', form.username, found.username, found.username);
-  }
+  if (found) addChangeNotes(form, found, add);
   return notes;
+}
+
+type ServerFields = Pick<SettingsForm, 'host' | 'port' | 'security' | 'username'>;
+
+/** Adds "You changed this from …" under each field whose value differs from what was found. */
+export function addChangeNotes(form: ServerFields, found: ServerFields, add: (field: SettingsField, note: FieldNote) => void): void {
+  const changed = (field: SettingsField, now: string, before: string, shown: string) => {
+    if (now.trim() !== before) add(field, { tone: 'info', text: format(messages.settings.changedFrom, { value: shown }) });
+  };
+  changed('host', form.host, found.host, found.host);
+  changed('port', form.port, found.port, found.port);
+  changed('security', form.security, found.security, securityNames[found.security]);
+  changed('username', form.username, found.username, found.username);
 }
 
 /** The sentence shown after the port followed a security change. */

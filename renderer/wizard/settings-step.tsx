@@ -1,8 +1,7 @@
 // Step 2: the server settings, all editable, validated as typed, with notes explaining changes.
 import type { Dispatch, Ref } from 'react';
-import { securityModes, type Security } from '../../shared/server-settings.ts';
-import { Icon } from '../components/icons.tsx';
-import { describedBy, FieldMessages, TextField } from '../components/text-field.tsx';
+import { SecuritySelect } from '../components/security-select.tsx';
+import { TextField } from '../components/text-field.tsx';
 import { messages } from '../messages/en.ts';
 import { fieldNotes, portFollowedNote, validateSettings, type FieldNote, type SettingsField } from './settings-form.ts';
 import type { DetailsState, WizardAction } from './wizard-state.ts';
@@ -16,8 +15,6 @@ export interface SettingsStepProps {
   /** Confirms the settings and moves on to the secret, for those who take one question at a time. */
   onContinue: () => void;
 }
-
-const lockIcon: Record<Security, 'padlock' | 'open-lock'> = { tls: 'padlock', starttls: 'padlock', none: 'open-lock' };
 
 export function SettingsStep({ state, dispatch, hostRef, portRef, usernameRef, onContinue }: SettingsStepProps) {
   const { form } = state;
@@ -51,25 +48,13 @@ export function SettingsStep({ state, dispatch, hostRef, portRef, usernameRef, o
         inputRef={portRef}
         input={{ inputMode: 'numeric', autoComplete: 'off', className: 'narrow' }}
       />
-      <div className="field">
-        <label htmlFor="security">{m.securityLabel}</label>
-        <div className="select-row">
-          <select
-            id="security"
-            value={form.security}
-            onChange={(event) => dispatch({ type: 'security-changed', security: event.target.value as Security })}
-            aria-describedby={describedBy('security', { notes: notes.security?.length ?? 0 })}
-          >
-            {securityModes.map((mode) => (
-              <option key={mode} value={mode}>
-                {messages.security[mode]}
-              </option>
-            ))}
-          </select>
-          <Icon name={lockIcon[form.security]} className={`lock lock-${form.security}`} />
-        </div>
-        <FieldMessages id="security" notes={notes.security} />
-      </div>
+      <SecuritySelect
+        id="security"
+        label={m.securityLabel}
+        value={form.security}
+        onChange={(security) => dispatch({ type: 'security-changed', security })}
+        notes={notes.security}
+      />
       {form.security === 'none' && (
         <div className="field checkbox">
           <input

@@ -87,7 +87,7 @@ describe('wizardReducer', () => {
     state = run(state, { type: 'check-progress', checkId: 'c1', step: { id: 'resolve', status: 'running', ms: 0, detail: '' } });
     state = run(state, { type: 'check-progress', checkId: 'other', step: { id: 'connect', status: 'running', ms: 0, detail: '' } });
     const running = details(state).run;
-    expect(running.phase === 'running' && Object.keys(running.steps)).toEqual(['resolve']);
+    expect(running.phase === 'running' && Object.keys(running.steps.incoming)).toEqual(['resolve']);
     state = run(state, { type: 'check-finished', checkId: 'c1', report: report(true) });
     expect(canSave(details(state))).toBe(true);
     // An edit afterwards hides the report: it no longer describes what is on screen.

@@ -2,7 +2,8 @@
 import { EmailSchema } from '../../shared/server-settings.ts';
 import { assertNever } from '../../shared/failure-category.ts';
 import { messages } from '../messages/en.ts';
-import { applyProgress, failRun, finishRun, idleRun, startRun } from '../report/check-run.ts';
+import { applyProgress, failRun, finishRun, idleRun, outgoingPassed, serversPassed, startRun } from '../report/check-run.ts';
+import { outgoingEmpty, outgoingFromDiscovery, withOutgoingSecurity, type OutgoingState } from './outgoing-form.ts';
 import { formFromDiscovery, manualForm, withSecurity, type SettingsForm } from './settings-form.ts';
 import type { DetailsState, Identity, SettingsOrigin, WizardAction, WizardState } from './wizard-state.ts';
 
@@ -31,24 +32,34 @@ function details(identity: Identity, origin: SettingsOrigin, extra: Partial<Deta
     runPurpose: 'test',
     runKey: null,
     duplicateOf: null,
+    outgoing: outgoingFromDiscovery(identity.email, extra.discovery ?? null),
+    confirmingNoOutgoing: false,
     ...extra,
   };
 }
 
 /** What a run was started with; a different key later means the result no longer applies. */
 export function runKeyOf(state: DetailsState): string {
-  return JSON.stringify([state.identity.email, state.form, state.password, state.trustedFingerprint]);
+  const { form, samePassword, password } = state.outgoing;
+  return JSON.stringify([state.identity.email, state.form, state.password, state.trustedFingerprint, form, samePassword, samePassword ? '' : password]);
 }
 
 /** Whether "Save account" may be offered: the last test passed for exactly what is on screen. */
 export function canSave(state: DetailsState): boolean {
-  return state.run.phase === 'finished' && state.run.report.ok && state.runKey === runKeyOf(state);
+  if (state.run.phase !== 'finished' || state.runKey !== runKeyOf(state)) return false;
+  const { report } = state.run;
+  // Both servers must pass; a test message that is merely late does not undo that.
+  return serversPassed(report) && (outgoingEmpty(state.outgoing.form) || outgoingPassed(report));
 }
 
 // An edit after a finished run hides its report, which no longer describes the form.
 function edited(state: DetailsState, changes: Partial<DetailsState>): DetailsState {
   const finished = state.run.phase !== 'running';
-  return { ...state, ...changes, ...(finished ? { run: idleRun, runKey: null, duplicateOf: null } : {}) };
+  return { ...state, ...changes, confirmingNoOutgoing: false, ...(finished ? { run: idleRun, runKey: null, duplicateOf: null } : {}) };
+}
+
+function editedOutgoing(state: DetailsState, changes: Partial<OutgoingState>): DetailsState {
+  return edited(state, { outgoing: { ...state.outgoing, ...changes } });
 }
 
 function emailError(email: string): string | null {
@@ -70,8 +81,28 @@ function reduceDetails(state: DetailsState, action: WizardAction): WizardState {
       return { step: 'email', identity: state.identity, emailError: null };
     case 'field-changed': {
       const form: SettingsForm = { ...state.form, [action.field]: action.value };
-      return edited(state, { form, touched: { ...state.touched, [action.field]: true }, portFollowed: false });
+      const outgoing = state.outgoing;
+      // The outgoing username keeps following the incoming one until it is edited on its own.
+      const follows = action.field === 'username' && !outgoing.touched.username && outgoing.form.username === state.form.username;
+      const outgoingChange = follows ? { outgoing: { ...outgoing, form: { ...outgoing.form, username: action.value } } } : {};
+      return edited(state, { form, touched: { ...state.touched, [action.field]: true }, portFollowed: false, ...outgoingChange });
     }
+    case 'outgoing-field-changed': {
+      const o = state.outgoing;
+      return editedOutgoing(state, { form: { ...o.form, [action.field]: action.value }, touched: { ...o.touched, [action.field]: true }, portFollowed: false });
+    }
+    case 'outgoing-security-changed': {
+      const { form, portFollowed } = withOutgoingSecurity(state.outgoing.form, action.security);
+      return editedOutgoing(state, { form, portFollowed, touched: { ...state.outgoing.touched, security: true } });
+    }
+    case 'outgoing-same-password-changed':
+      return editedOutgoing(state, { samePassword: action.same });
+    case 'outgoing-password-changed':
+      return editedOutgoing(state, { password: action.password, touched: { ...state.outgoing.touched, password: true } });
+    case 'outgoing-expanded':
+      return { ...state, outgoing: { ...state.outgoing, collapsed: false } };
+    case 'no-outgoing-confirmation':
+      return { ...state, confirmingNoOutgoing: action.open };
     case 'security-changed': {
       const { form, portFollowed } = withSecurity(state.form, action.security);
       return edited(state, { form, portFollowed, touched: { ...state.touched, security: true } });
@@ -87,9 +118,9 @@ function reduceDetails(state: DetailsState, action: WizardAction): WizardState {
     case 'certificate-trusted':
       return { ...state, trustedFingerprint: action.fingerprint256 };
     case 'check-started':
-      return { ...state, run: startRun(action.checkId), runPurpose: action.purpose, runKey: runKeyOf(state), duplicateOf: null };
+      return { ...state, run: startRun(action.checkId, action.scope), runPurpose: action.purpose, runKey: runKeyOf(state), duplicateOf: null, confirmingNoOutgoing: false };
     case 'check-progress':
-      return { ...state, run: applyProgress(state.run, action.checkId, action.step) };
+      return { ...state, run: applyProgress(state.run, action.checkId, action.step, action.server) };
     case 'check-finished': {
       const run = finishRun(state.run, action.checkId, action.report);
       const failure = action.report.failure;

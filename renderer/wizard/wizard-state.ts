@@ -1,10 +1,11 @@
 // The wizard's state and actions as a discriminated union (the reducer is in wizard-reducer.ts).
 import type { AccountSummary } from '../../shared/account-summary.ts';
-import type { CheckReport, CheckStep } from '../../shared/check-report.ts';
+import type { CheckReport, CheckStep, ServerRole } from '../../shared/check-report.ts';
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
 import type { CallResponse } from '../../shared/ipc-contract.ts';
 import type { Security } from '../../shared/server-settings.ts';
-import type { CheckRun } from '../report/check-run.ts';
+import type { CheckRun, RunScope } from '../report/check-run.ts';
+import type { OutgoingState } from './outgoing-form.ts';
 import type { SettingsField, SettingsForm } from './settings-form.ts';
 
 /** Who the account belongs to, asked first. */
@@ -13,7 +14,8 @@ export interface Identity {
   readonly displayName: string;
 }
 
-export type RunPurpose = 'test' | 'save' | 'sign-in';
+/** A plain test, the test before saving, browser sign-in (tests and saves), or a test with a test message. */
+export type RunPurpose = 'test' | 'save' | 'sign-in' | 'message';
 
 /** How the settings screen was reached: found by discovery, nothing found, the user's choice, or an error. */
 export type SettingsOrigin = 'found' | 'none' | 'manual' | 'failed';
@@ -45,6 +47,10 @@ export interface DetailsState {
   /** The form, password and trust the current run was started with, to spot later edits. */
   readonly runKey: string | null;
   readonly duplicateOf: string | null;
+  /** The outgoing (SMTP) server: its form, what was found, and its password choice. */
+  readonly outgoing: OutgoingState;
+  /** Save was pressed with no outgoing server: the wizard asks before saving incoming mail only. */
+  readonly confirmingNoOutgoing: boolean;
 }
 
 export type WizardState =
@@ -70,8 +76,14 @@ export type WizardAction =
   | { readonly type: 'password-instead-of-oauth' }
   | { readonly type: 'errors-shown' }
   | { readonly type: 'certificate-trusted'; readonly fingerprint256: string }
-  | { readonly type: 'check-started'; readonly checkId: string; readonly purpose: RunPurpose }
-  | { readonly type: 'check-progress'; readonly checkId: string; readonly step: CheckStep }
+  | { readonly type: 'check-started'; readonly checkId: string; readonly purpose: RunPurpose; readonly scope?: RunScope }
+  | { readonly type: 'check-progress'; readonly checkId: string; readonly step: CheckStep; readonly server?: ServerRole | undefined }
+  | { readonly type: 'outgoing-field-changed'; readonly field: 'host' | 'port' | 'username'; readonly value: string }
+  | { readonly type: 'outgoing-security-changed'; readonly security: Security }
+  | { readonly type: 'outgoing-same-password-changed'; readonly same: boolean }
+  | { readonly type: 'outgoing-password-changed'; readonly password: string }
+  | { readonly type: 'outgoing-expanded' }
+  | { readonly type: 'no-outgoing-confirmation'; readonly open: boolean }
   | { readonly type: 'check-finished'; readonly checkId: string; readonly report: CheckReport }
   | { readonly type: 'check-failed'; readonly checkId: string; readonly code: string; readonly message: string }
   | { readonly type: 'save-finished'; readonly checkId: string; readonly result: AddAccountResult }

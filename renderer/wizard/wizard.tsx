@@ -1,12 +1,13 @@
 // The setup wizard: owns the reducer and runs its side effects (discovery, checks, saving).
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { AccountSummary } from '../../shared/account-summary.ts';
-import type { CheckProgress } from '../../shared/check-report.ts';
+import type { CheckProgress, ServerRole } from '../../shared/check-report.ts';
 import { ApiError, call, newCheckId } from '../api.ts';
 import type { FailureAction } from '../report/failure-actions.ts';
 import { useCheckProgress } from '../report/use-check-progress.ts';
 import { DetailsScreen } from './details-screen.tsx';
 import { DiscoveryStep } from './discovery-step.tsx';
+import { outgoingEmpty, toOutgoingSettings, validateOutgoing, withOutgoingSecurity, type OutgoingForm } from './outgoing-form.ts';
 import { EmailStep } from './email-step.tsx';
 import { asksForPassword, passwordError } from './secret-rules.ts';
 import { toServerSettings, validateSettings, withSecurity, type SettingsForm } from './settings-form.ts';
@@ -31,9 +32,13 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
     port: useRef<HTMLInputElement>(null),
     username: useRef<HTMLInputElement>(null),
     password: useRef<HTMLInputElement>(null),
+    outgoingHost: useRef<HTMLInputElement>(null),
+    outgoingPort: useRef<HTMLInputElement>(null),
+    outgoingUsername: useRef<HTMLInputElement>(null),
+    outgoingPassword: useRef<HTMLInputElement>(null),
   };
 
-  useCheckProgress(useCallback((progress: CheckProgress) => dispatch({ type: 'check-progress', checkId: progress.checkId, step: progress.step }), []));
+  useCheckProgress(useCallback((progress: CheckProgress) => dispatch({ type: 'check-progress', checkId: progress.checkId, step: progress.step, server: progress.server }), []));
 
   const discoveryId = state.step === 'discovering' ? state.discoveryId : null;
   const discoveryEmail = state.step === 'discovering' ? state.identity.email : '';
@@ -55,30 +60,55 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
   if (state.step === 'saved') return null;
   const details = state;
 
-  async function runCheck(requested: RunPurpose, overrides: { form?: SettingsForm; trustedFingerprint?: string } = {}) {
+  /** Focuses the first field that stops a run, in screen order; false when every field is fine. */
+  function focusFirstInvalid(form: SettingsForm, outgoingForm: OutgoingForm, checkSecrets: boolean): boolean {
+    const errors = validateSettings(form);
+    const outgoingErrors = checkSecrets ? validateOutgoing(outgoingForm) : {};
+    const separate = checkSecrets && !outgoingEmpty(outgoingForm) && !details.outgoing.samePassword;
+    const first = [
+      errors.host && refs.host,
+      errors.port && refs.port,
+      errors.username && refs.username,
+      outgoingErrors.host && refs.outgoingHost,
+      outgoingErrors.port && refs.outgoingPort,
+      outgoingErrors.username && refs.outgoingUsername,
+      checkSecrets && passwordError(details.password) !== undefined && refs.password,
+      separate && passwordError(details.outgoing.password) !== undefined && refs.outgoingPassword,
+    ].find((ref) => ref);
+    if (!first) return false;
+    dispatch({ type: 'errors-shown' });
+    if (first === refs.outgoingHost || first === refs.outgoingPort || first === refs.outgoingUsername) dispatch({ type: 'outgoing-expanded' });
+    // The field may only appear with this render (an expanded outgoing section).
+    requestAnimationFrame(() => first.current?.focus());
+    return true;
+  }
+
+  async function runCheck(requested: RunPurpose, overrides: { form?: SettingsForm; outgoingForm?: OutgoingForm; trustedFingerprint?: string } = {}) {
     if (details.run.phase === 'running') return;
     // With browser sign-in there is no password: signing in runs the test (and saves).
     const purpose: RunPurpose = asksForPassword(details) ? requested : 'sign-in';
     const form = overrides.form ?? details.form;
+    const outgoingForm = overrides.outgoingForm ?? details.outgoing.form;
     const trust = overrides.trustedFingerprint ?? details.trustedFingerprint;
     const settings = toServerSettings(details.identity.email, form);
-    const passwordMissing = purpose !== 'sign-in' && passwordError(details.password) !== undefined;
-    if (!settings || passwordMissing) {
-      dispatch({ type: 'errors-shown' });
-      const errors = validateSettings(form);
-      const first = errors.host ? refs.host : errors.port ? refs.port : errors.username ? refs.username : refs.password;
-      first.current?.focus();
-      return;
-    }
+    // Browser sign-in checks the incoming server only (the contract has no outgoing part for it).
+    const withSecrets = purpose !== 'sign-in';
+    const outgoing = withSecrets ? toOutgoingSettings(outgoingForm) : null;
+    if (focusFirstInvalid(form, outgoingForm, withSecrets) || !settings || outgoing === undefined) return;
     const checkId = newCheckId();
     const options = { checkId, settings, allowInsecure: form.allowInsecure, ...(trust ? { trustCertificate: trust } : {}) };
+    const outgoingRequest = {
+      outgoing,
+      ...(outgoing && !details.outgoing.samePassword ? { outgoingPassword: details.outgoing.password } : {}),
+    };
     const displayName = details.identity.displayName.trim();
-    dispatch({ type: 'check-started', checkId, purpose });
+    dispatch({ type: 'check-started', checkId, purpose, scope: { outgoing: outgoing !== null, testMessage: purpose === 'message' } });
     try {
-      if (purpose === 'test') {
-        dispatch({ type: 'check-finished', checkId, report: await call('startCheck', { ...options, password: details.password }) });
+      if (purpose === 'test' || purpose === 'message') {
+        const report = await call('startCheck', { ...options, ...outgoingRequest, password: details.password, sendTestMessage: purpose === 'message' });
+        dispatch({ type: 'check-finished', checkId, report });
       } else if (purpose === 'save') {
-        const result = await call('addAccount', { ...options, password: details.password, displayName });
+        const result = await call('addAccount', { ...options, ...outgoingRequest, password: details.password, displayName });
         dispatch({ type: 'save-finished', checkId, result });
       } else {
         const result = await call('signInWithOAuth', { ...options, email: settings.email, displayName });
@@ -108,16 +138,43 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
     (details.runPurpose === 'sign-in' ? call('cancelOAuth', { checkId }) : call('cancelCheck', { checkId })).catch(() => undefined);
   }
 
-  function act(action: FailureAction) {
+  function focusOutgoingHost() {
+    dispatch({ type: 'outgoing-expanded' });
+    requestAnimationFrame(() => refs.outgoingHost.current?.focus());
+  }
+
+  /** Save, but first ask when no outgoing server is filled in (sending would not work). */
+  function save() {
+    if (outgoingEmpty(details.outgoing.form)) dispatch({ type: 'no-outgoing-confirmation', open: true });
+    else void runCheck('save');
+  }
+
+  function switchOutgoing(security: 'tls' | 'starttls', port: number | undefined) {
+    const followed = withOutgoingSecurity(details.outgoing.form, security).form;
+    const outgoingForm = port === undefined ? followed : { ...followed, port: String(port) };
+    dispatch({ type: 'outgoing-security-changed', security });
+    if (port !== undefined) dispatch({ type: 'outgoing-field-changed', field: 'port', value: String(port) });
+    void runCheck('test', { outgoingForm });
+  }
+
+  function act(action: FailureAction, server: ServerRole) {
+    const outgoing = server === 'outgoing';
     switch (action.kind) {
-      case 'edit-password':
-        refs.password.current?.focus();
-        refs.password.current?.select();
+      case 'edit-password': {
+        const field = outgoing && !details.outgoing.samePassword ? refs.outgoingPassword : refs.password;
+        field.current?.focus();
+        field.current?.select();
         return;
+      }
       case 'edit-settings':
-        refs.host.current?.focus();
+        if (outgoing) focusOutgoingHost();
+        else refs.host.current?.focus();
         return;
       case 'switch-security':
+        if (outgoing) {
+          switchOutgoing(action.security, action.port);
+          return;
+        }
         dispatch({ type: 'security-changed', security: action.security });
         void runCheck('test', { form: withSecurity(details.form, action.security).form });
         return;
@@ -126,7 +183,8 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
         void runCheck('test', { trustedFingerprint: action.fingerprint256 });
         return;
       case 'retry':
-        void runCheck('test');
+        // A late test message is retried by sending another one.
+        void runCheck(details.runPurpose === 'message' ? 'message' : 'test');
         return;
       case 'open-help':
         return;
@@ -142,7 +200,13 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
       onContinue={continueToSecret}
       onSignIn={() => void runCheck('sign-in')}
       onCancel={cancel}
-      onSave={() => void runCheck('save')}
+      onSave={save}
+      onSaveIncomingOnly={() => void runCheck('save')}
+      onFillOutgoing={() => {
+        dispatch({ type: 'no-outgoing-confirmation', open: false });
+        focusOutgoingHost();
+      }}
+      onSendTestMessage={() => void runCheck('message')}
       onAction={act}
       onShowAccounts={onShowAccounts}
     />

@@ -3,6 +3,13 @@ import type { Locator, Page } from '@playwright/test';
 import { expect } from '../../harness-fixture.ts';
 
 export const stepIds = ['resolve', 'connect', 'tls', 'greeting', 'authenticate', 'inbox'] as const;
+/** The outgoing server's steps; `delivery` only with a test message. */
+export const outgoingStepIds = ['resolve', 'connect', 'tls', 'greeting', 'authenticate', 'sender'] as const;
+
+/** One step's row in the report, within its server's group. */
+export function stepRow(scope: Page | Locator, id: string, server: 'incoming' | 'outgoing' = 'incoming'): Locator {
+  return scope.locator(`[data-server="${server}"][data-step="${id}"]`);
+}
 
 /** Server settings as the user types them. */
 export interface TypedSettings {
@@ -17,15 +24,23 @@ export async function enterEmail(app: Page, email: string, displayName?: string)
   await app.getByLabel('Email address').fill(email);
   if (displayName !== undefined) await app.getByLabel('Your name').fill(displayName);
   await app.getByRole('button', { name: 'Continue' }).click();
-  await expect(app.getByLabel('Server')).toBeVisible();
+  await expect(app.getByLabel('Server', { exact: true })).toBeVisible();
 }
 
 /** Fills Server, Port, Security and Username. */
 export async function fillSettings(app: Page, settings: TypedSettings): Promise<void> {
-  await app.getByLabel('Server').fill(settings.host);
-  await app.getByLabel('Port').fill(String(settings.port));
-  await app.getByLabel('Security').selectOption({ label: settings.security ?? 'SSL/TLS' });
-  await app.getByLabel('Username').fill(settings.username);
+  await app.getByLabel('Server', { exact: true }).fill(settings.host);
+  await app.getByLabel('Port', { exact: true }).fill(String(settings.port));
+  await app.getByLabel('Security', { exact: true }).selectOption({ label: settings.security ?? 'SSL/TLS' });
+  await app.getByLabel('Username', { exact: true }).fill(settings.username);
+}
+
+/** Fills the outgoing server's fields ("Outgoing server", "Outgoing port", …). */
+export async function fillOutgoing(app: Page, settings: TypedSettings): Promise<void> {
+  await app.getByLabel('Outgoing server').fill(settings.host);
+  await app.getByLabel('Outgoing port').fill(String(settings.port));
+  await app.getByLabel('Outgoing security').selectOption({ label: settings.security ?? 'STARTTLS' });
+  await app.getByLabel('Outgoing username').fill(settings.username);
 }
 
 /** Presses Test Account Settings and waits until the report is final. */
@@ -37,26 +52,43 @@ export async function runTest(app: Page): Promise<void> {
 /** Waits until no step is running and every step has a final status. */
 export async function expectReportFinished(scope: Page | Locator): Promise<void> {
   for (const id of stepIds) {
-    await expect(scope.locator(`[data-step="${id}"]`)).toHaveAttribute('data-status', /^(passed|failed|skipped)$/);
+    await expect(stepRow(scope, id)).toHaveAttribute('data-status', /^(passed|failed|skipped)$/);
   }
 }
 
-/** Every step passed and no failure is shown. */
-export async function expectAllPassed(scope: Page | Locator): Promise<void> {
+/** Every step passed and no failure is shown (with `outgoing`, the outgoing server's steps too). */
+export async function expectAllPassed(scope: Page | Locator, options: { outgoing?: boolean } = {}): Promise<void> {
   for (const id of stepIds) {
-    await expect(scope.locator(`[data-step="${id}"]`)).toHaveAttribute('data-status', 'passed');
+    await expect(stepRow(scope, id)).toHaveAttribute('data-status', 'passed');
+  }
+  for (const id of options.outgoing ? outgoingStepIds : []) {
+    await expect(stepRow(scope, id, 'outgoing')).toHaveAttribute('data-status', 'passed');
   }
   await expect(scope.locator('[data-failure-category]')).toHaveCount(0);
 }
 
+/** Presses Save account; with no outgoing server, confirms saving incoming mail only. */
+export async function saveAccount(app: Page, options: { withoutOutgoing?: boolean } = {}): Promise<void> {
+  await app.getByRole('button', { name: 'Save account' }).click();
+  if (options.withoutOutgoing) {
+    await expect(app.getByText('Save without a server for sending?')).toBeVisible();
+    await app.getByRole('button', { name: 'Save incoming mail only' }).click();
+  }
+}
+
 /** The whole wizard, from address to saved account; ends on the accounts screen. */
-export async function addAccountThroughWizard(app: Page, account: { email: string; password: string; port: number; displayName?: string }): Promise<void> {
+export async function addAccountThroughWizard(
+  app: Page,
+  account: { email: string; password: string; port: number; displayName?: string; submissionPort?: number },
+): Promise<void> {
   await enterEmail(app, account.email, account.displayName);
   await fillSettings(app, { host: 'localhost', port: account.port, username: account.email });
-  await app.getByLabel('Password').fill(account.password);
+  const outgoing = account.submissionPort !== undefined;
+  if (outgoing) await fillOutgoing(app, { host: 'localhost', port: account.submissionPort ?? 0, security: 'STARTTLS', username: account.email });
+  await app.getByLabel('Password', { exact: true }).fill(account.password);
   await runTest(app);
-  await expectAllPassed(app);
-  await app.getByRole('button', { name: 'Save account' }).click();
+  await expectAllPassed(app, { outgoing });
+  await saveAccount(app, { withoutOutgoing: !outgoing });
   await expect(app.getByRole('listitem', { name: account.email })).toBeVisible();
 }
 

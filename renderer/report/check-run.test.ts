@@ -1,0 +1,36 @@
+// Unit tests of the report grouped by server: rows in contract order, each failure under its server.
+import { describe, expect, it } from 'vitest';
+import type { CheckReport, CheckStep } from '../../shared/check-report.ts';
+import { failedStep, finishRun, serverSections, startRun } from './check-run.ts';
+
+const step = (id: CheckStep['id'], status: CheckStep['status'] = 'passed'): CheckStep => ({ id, status, ms: 1, detail: '' });
+const account = { host: 'smtp.example.test', port: 587, security: 'starttls' as const, username: 'a' };
+
+describe('serverSections', () => {
+  it('shows both servers while running, with the delivery row only for a test message', () => {
+    const ids = (testMessage: boolean) => serverSections(startRun('c', { outgoing: true, testMessage })).map((section) => [section.server, section.rows.map((row) => row.id)]);
+    expect(ids(false)).toEqual([
+      ['incoming', ['resolve', 'connect', 'tls', 'greeting', 'authenticate', 'inbox']],
+      ['outgoing', ['resolve', 'connect', 'tls', 'greeting', 'authenticate', 'sender']],
+    ]);
+    expect(ids(true)[1]?.[1]).toContain('delivery');
+    expect(serverSections(startRun('c')).map((section) => section.server)).toEqual(['incoming']);
+  });
+
+  it('puts an outgoing failure under the outgoing server, not the incoming one', () => {
+    const failure = { category: 'app-password-required' as const, message: 'm', advice: 'a', serverText: '', server: 'outgoing' as const };
+    const report: CheckReport = {
+      ok: false,
+      account: { email: 'a@example.test', host: 'imap.example.test', port: 993, security: 'tls', username: 'a' },
+      steps: [step('resolve'), step('inbox')],
+      failure,
+      outgoing: { account, steps: [step('resolve'), step('authenticate', 'failed'), step('sender', 'skipped')], failure },
+    };
+    const run = finishRun(startRun('c', { outgoing: true, testMessage: false }), 'c', report);
+    const [incoming, outgoing] = serverSections(run);
+    expect(incoming?.failure).toBeNull();
+    expect(outgoing).toMatchObject({ server: 'outgoing', address: 'smtp.example.test:587', failure });
+    expect(outgoing?.rows.find((row) => row.id === 'authenticate')?.step?.status).toBe('failed');
+    expect(failedStep(run)).toEqual({ server: 'outgoing', id: 'authenticate' });
+  });
+});

@@ -1,0 +1,22 @@
+// What a test message did, in words: it arrived (and what exactly was sent), or it is late.
+import type { CheckReport } from '../../shared/check-report.ts';
+import { Notice } from '../components/notice.tsx';
+import { messages } from '../messages/en.ts';
+import { format } from '../messages/format.ts';
+
+/** Nothing unless the report sent a test message; then says what was sent and whether it arrived. */
+export function TestMessageNote({ report, email }: { report: CheckReport; email: string }) {
+  const delivery = report.outgoing?.steps.find((step) => step.id === 'delivery');
+  if (!delivery) return null;
+  const m = messages.testMessage;
+  if (delivery.status === 'passed') {
+    return (
+      <div className="test-message-result">
+        <Notice tone="success">{m.arrived}</Notice>
+        <p className="field-hint">{format(m.sent, { email })}</p>
+      </div>
+    );
+  }
+  if (report.outgoing?.failure?.category === 'delivery-delayed') return <Notice tone="warning">{format(m.delayed, { email })}</Notice>;
+  return null;
+}

@@ -17,6 +17,8 @@ export const DiscoveredServerSchema = z.object({
   security: SecuritySchema,
   username: z.string(),
 });
+/** One discovered server (incoming or outgoing). */
+export type DiscoveredServer = z.infer<typeof DiscoveredServerSchema>;
 export const DiscoveredImapSchema = DiscoveredServerSchema;
 export type DiscoveredImap = z.infer<typeof DiscoveredImapSchema>;
 export type DiscoveredSmtp = z.infer<typeof DiscoveredServerSchema>;

@@ -1,6 +1,6 @@
 // `mail-setup discover EMAIL [--json]`: prints the settings autodiscovery finds for an address.
 import { parseArgs } from 'node:util';
-import type { AuthKind, DiscoveryResult, DiscoverySource } from '../../shared/discovery-result.ts';
+import type { AuthKind, DiscoveredServer, DiscoveryResult, DiscoverySource } from '../../shared/discovery-result.ts';
 import type { Security } from '../../shared/server-settings.ts';
 import { findProviderById } from '../../shared/providers/find-provider.ts';
 import type { Discovery } from '../services/discovery/discover.ts';
@@ -28,6 +28,16 @@ const signInNames: Record<AuthKind, string> = {
   oauth2: 'OAuth2 sign-in in the browser; passwords are not accepted',
 };
 
+function describeOutgoing(smtp: DiscoveredServer | null | undefined): string {
+  if (!smtp) return 'not found; enter the outgoing server by hand';
+  return `${smtp.host}, port ${smtp.port}, ${securityNames[smtp.security]}, username ${smtp.username}`;
+}
+
+/** The `--json` document: exactly the contract's fields filled, `smtp` and `suggestion` null when unknown. */
+export function discoveryJson(result: DiscoveryResult): DiscoveryResult {
+  return { ...result, smtp: result.smtp ?? null, suggestion: result.suggestion ?? null };
+}
+
 /** The readable report: a few lines, and whether usable settings were found. */
 export function describeDiscovery(email: string, result: DiscoveryResult): { text: string; found: boolean } {
   const provider = result.provider;
@@ -47,6 +57,7 @@ export function describeDiscovery(email: string, result: DiscoveryResult): { tex
     `  Port:      ${result.imap.port}`,
     `  Security:  ${securityNames[result.imap.security]}`,
     `  Username:  ${result.imap.username}`,
+    `  Outgoing:  ${describeOutgoing(result.smtp)}`,
     ...(provider ? [`  Sign in:   ${signInNames[provider.auth]}${provider.helpUrl ? ` (${provider.helpUrl})` : ''}`] : []),
     ...(note ? [`  Note:      ${note}`] : []),
     ...(result.needsConfirmation
@@ -95,6 +106,6 @@ export async function runDiscover(
     return 1;
   }
   const report = describeDiscovery(email.trim(), result);
-  io.stdout.write(json ? `${JSON.stringify(result)}\n` : report.text);
+  io.stdout.write(json ? `${JSON.stringify(discoveryJson(result))}\n` : report.text);
   return report.found ? 0 : 1;
 }

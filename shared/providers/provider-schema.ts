@@ -15,18 +15,23 @@ export const ProviderHostSchema = z.union([DomainNameSchema, z.literal('127.0.0.
 /** Help pages are opened in the user's browser, so only https is allowed. */
 export const HttpsUrlSchema = z.url({ protocol: /^https$/ });
 
-/** How the IMAP username is formed from the address, in autoconfig placeholder syntax. */
+/** How the username is formed from the address, in autoconfig placeholder syntax. */
 export const UsernameFormSchema = z.enum(['%EMAILADDRESS%', '%EMAILLOCALPART%']);
 export type UsernameForm = z.infer<typeof UsernameFormSchema>;
 
-export const ProviderImapSchema = z.strictObject({
+export const ProviderServerSchema = z.strictObject({
   host: ProviderHostSchema,
   port: PortSchema,
   security: SecuritySchema,
   username: UsernameFormSchema,
 });
+/** Where one of a provider's servers (IMAP or SMTP submission) is and how the username is formed. */
+export type ProviderServer = z.infer<typeof ProviderServerSchema>;
+export const ProviderImapSchema = ProviderServerSchema;
 /** Where a provider's IMAP server is and how the username is formed. */
-export type ProviderImap = z.infer<typeof ProviderImapSchema>;
+export type ProviderImap = ProviderServer;
+/** Where a provider's outgoing (SMTP submission) server is and how the username is formed. */
+export type ProviderSmtp = ProviderServer;
 
 export const OAuth2MetadataSchema = z.strictObject({
   authorizationEndpoint: HttpsUrlSchema,
@@ -54,7 +59,9 @@ const commonFields = {
 export const ProviderWithImapSchema = z.strictObject({
   ...commonFields,
   imapAvailable: z.literal(true),
-  imap: ProviderImapSchema,
+  imap: ProviderServerSchema,
+  /** The submission server for sending, with the same sign-in as IMAP (RFC 8314: 465 implicit TLS, or 587 STARTTLS). */
+  smtp: ProviderServerSchema,
   /** Whether app passwords are shown in space-separated groups ("abcd efgh ijkl mnop"). */
   appPasswordGroups: z.boolean().optional(),
   oauth2: OAuth2MetadataSchema.optional(),

@@ -1,5 +1,5 @@
 // Provider data: the large international mail services, and those that offer no IMAP at all.
-import { imapTls } from './imap-presets.ts';
+import { imapTls, smtpStarttls, smtpTls } from './server-presets.ts';
 import type { OAuth2Metadata, ProviderEntry } from './provider-schema.ts';
 
 /** Google's OAuth2 endpoints; the client id is a placeholder until the app is registered. */
@@ -45,6 +45,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     id: 'gmail', name: 'Gmail', imapAvailable: true,
     domains: ['gmail.com', 'googlemail.com'],
     imap: imapTls('imap.gmail.com'),
+    smtp: smtpTls('smtp.gmail.com'),
     auth: 'app-password', appPasswordGroups: true, oauth2: googleOAuth2,
     helpUrl: 'https://myaccount.google.com/apppasswords',
     note: 'App passwords need 2-Step Verification to be switched on for the Google account.',
@@ -53,6 +54,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     id: 'google-workspace', name: 'Google Workspace', imapAvailable: true,
     domains: [], mxSuffixes: ['google.com', 'googlemail.com'],
     imap: imapTls('imap.gmail.com'),
+    smtp: smtpTls('smtp.gmail.com'),
     auth: 'app-password', appPasswordGroups: true, oauth2: googleOAuth2,
     helpUrl: 'https://myaccount.google.com/apppasswords',
     note: 'The Workspace administrator may have to allow IMAP and app passwords.',
@@ -61,6 +63,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     id: 'outlook', name: 'Outlook.com', imapAvailable: true,
     domains: outlookDomains, mxSuffixes: ['olc.protection.outlook.com'],
     imap: imapTls('outlook.office365.com'),
+    smtp: smtpStarttls('smtp-mail.outlook.com'),
     // Outlook.com stopped accepting passwords and app passwords from mail apps in September 2024.
     auth: 'oauth2', oauth2: microsoftOAuth2,
     helpUrl: 'https://support.microsoft.com/en-us/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
@@ -69,6 +72,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     id: 'microsoft-365', name: 'Microsoft 365', imapAvailable: true,
     domains: [], mxSuffixes: ['mail.protection.outlook.com', 'mail.protection.partner.outlook.cn'],
     imap: imapTls('outlook.office365.com'),
+    smtp: smtpStarttls('smtp.office365.com'),
     auth: 'oauth2', oauth2: microsoftOAuth2,
     helpUrl: 'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/pop3-and-imap4/pop3-and-imap4',
     note: 'The Microsoft 365 administrator must allow IMAP for the mailbox.',
@@ -79,6 +83,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     domains: ['yahoo.com', 'ymail.com', 'rocketmail.com', 'myyahoo.com', 'cox.net', ...yahooCountries.map((tld) => `yahoo.${tld}`)],
     mxSuffixes: ['am0.yahoodns.net'],
     imap: imapTls('imap.mail.yahoo.com'),
+    smtp: smtpTls('smtp.mail.yahoo.com'),
     auth: 'app-password', helpUrl: 'https://help.yahoo.com/kb/SLN15241.html',
   },
   {
@@ -90,6 +95,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     ],
     mxSuffixes: ['gm0.yahoodns.net'],
     imap: imapTls('imap.aol.com'),
+    smtp: smtpTls('smtp.aol.com'),
     auth: 'app-password', helpUrl: 'https://help.aol.com/articles/Create-and-manage-app-password',
   },
   {
@@ -97,6 +103,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     domains: ['icloud.com', 'me.com', 'mac.com'],
     // Apple documents the name part of the address as the username.
     imap: imapTls('imap.mail.me.com', '%EMAILLOCALPART%'),
+    smtp: smtpStarttls('smtp.mail.me.com'),
     auth: 'app-password', helpUrl: 'https://support.apple.com/en-us/102654',
   },
   {
@@ -109,12 +116,14 @@ export const globalProviders: readonly ProviderEntry[] = [
     ],
     mxSuffixes: ['messagingengine.com'],
     imap: imapTls('imap.fastmail.com'),
+    smtp: smtpTls('smtp.fastmail.com'),
     auth: 'app-password', helpUrl: 'https://www.fastmail.help/hc/en-us/articles/360058752854-App-passwords',
   },
   {
     id: 'zoho', name: 'Zoho Mail', imapAvailable: true,
     domains: ['zoho.com', 'zohomail.com'],
     imap: imapTls('imap.zoho.com'),
+    smtp: smtpTls('smtp.zoho.com'),
     auth: 'password', helpUrl: 'https://www.zoho.com/mail/help/imap-access.html',
     note: 'IMAP access must be switched on in Zoho Mail settings; with two-factor sign-in use an app-specific password.',
   },
@@ -122,24 +131,28 @@ export const globalProviders: readonly ProviderEntry[] = [
     id: 'zoho-eu', name: 'Zoho Mail (EU)', imapAvailable: true,
     domains: ['zoho.eu', 'zohomail.eu'],
     imap: imapTls('imap.zoho.eu'),
+    smtp: smtpTls('smtp.zoho.eu'),
     auth: 'password', helpUrl: 'https://www.zoho.com/mail/help/imap-access.html',
   },
   {
     id: 'zoho-in', name: 'Zoho Mail (India)', imapAvailable: true,
     domains: ['zoho.in', 'zohomail.in'],
     imap: imapTls('imap.zoho.in'),
+    smtp: smtpTls('smtp.zoho.in'),
     auth: 'password', helpUrl: 'https://www.zoho.com/mail/help/imap-access.html',
   },
   {
     id: 'zoho-workplace', name: 'Zoho Workplace', imapAvailable: true,
     domains: [], mxSuffixes: ['zoho.com', 'zohomail.com'],
     imap: imapTls('imappro.zoho.com'),
+    smtp: smtpTls('smtppro.zoho.com'),
     auth: 'password', helpUrl: 'https://www.zoho.com/mail/help/imap-access.html',
   },
   {
     id: 'zoho-workplace-eu', name: 'Zoho Workplace (EU)', imapAvailable: true,
     domains: [], mxSuffixes: ['zoho.eu', 'zohomail.eu'],
     imap: imapTls('imappro.zoho.eu'),
+    smtp: smtpTls('smtppro.zoho.eu'),
     auth: 'password', helpUrl: 'https://www.zoho.com/mail/help/imap-access.html',
   },
   {
@@ -148,6 +161,8 @@ export const globalProviders: readonly ProviderEntry[] = [
     mxSuffixes: ['protonmail.ch'],
     // Proton's servers speak no IMAP; the Bridge app runs a local one with its own password.
     imap: { host: '127.0.0.1', port: 1143, security: 'starttls', username: '%EMAILADDRESS%' },
+    // The Bridge's local SMTP server, with the same Bridge password.
+    smtp: { host: '127.0.0.1', port: 1025, security: 'starttls', username: '%EMAILADDRESS%' },
     auth: 'app-password', helpUrl: 'https://proton.me/support/protonmail-bridge-install',
     note: 'Install and sign in to Proton Mail Bridge first; use the password the Bridge shows, not your Proton password.',
   },
@@ -156,6 +171,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     domains: ['yandex.ru', 'yandex.com', 'yandex.by', 'yandex.kz', 'yandex.ua', 'yandex.com.tr', 'ya.ru', 'narod.ru'],
     mxSuffixes: ['yandex.net', 'yandex.ru'],
     imap: imapTls('imap.yandex.com'),
+    smtp: smtpTls('smtp.yandex.com'),
     auth: 'app-password', helpUrl: 'https://yandex.com/support/id/authorization/app-passwords.html',
   },
   {
@@ -163,6 +179,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     domains: ['mail.ru', 'inbox.ru', 'list.ru', 'bk.ru', 'internet.ru'],
     mxSuffixes: ['mail.ru'],
     imap: imapTls('imap.mail.ru'),
+    smtp: smtpTls('smtp.mail.ru'),
     auth: 'app-password', helpUrl: 'https://help.mail.ru/mail/security/protection/external',
   },
   {
@@ -172,6 +189,7 @@ export const globalProviders: readonly ProviderEntry[] = [
       'gmx.pt', 'gmx.se', 'gmx.sg', 'gmx.tw', 'gmx.com.tr', 'gmx.li',
     ],
     imap: imapTls('imap.gmx.com'),
+    smtp: smtpTls('mail.gmx.com'),
     auth: 'password', helpUrl: 'https://support.gmx.com/pop-imap/imap/server.html',
     note: 'POP3 and IMAP access must be switched on in the GMX settings first.',
   },
@@ -183,6 +201,7 @@ export const globalProviders: readonly ProviderEntry[] = [
       'techie.com', 'linuxmail.org', 'london.com',
     ],
     imap: imapTls('imap.mail.com'),
+    smtp: smtpTls('smtp.mail.com'),
     auth: 'password', helpUrl: 'https://support.mail.com/pop-imap/imap/server.html',
     note: 'POP3 and IMAP access must be switched on in the mail.com settings first.',
   },

@@ -18,6 +18,8 @@ function configFor(host: string, displayName = 'Acme Mail'): string {
   return `<clientConfig version="1.1"><emailProvider id="acme.test"><domain>acme.test</domain><displayName>${displayName}</displayName>
     <incomingServer type="imap"><hostname>${host}</hostname><port>993</port><socketType>SSL</socketType>
     <username>%EMAILADDRESS%</username><authentication>password-cleartext</authentication></incomingServer>
+    <outgoingServer type="smtp"><hostname>smtp.acme.test</hostname><port>587</port><socketType>STARTTLS</socketType>
+    <username>%EMAILLOCALPART%</username><authentication>password-cleartext</authentication></outgoingServer>
     <documentation url="https://acme.test/help"/></emailProvider></clientConfig>`;
 }
 
@@ -55,6 +57,7 @@ describe('autoconfig over HTTPS with a private CA', () => {
     expect(result).toEqual({
       source: 'ispdb',
       imap: { host: 'imap.acme.test', port: 993, security: 'tls', username: 'jo@acme.test' },
+      smtp: { host: 'smtp.acme.test', port: 587, security: 'starttls', username: 'jo' },
       provider: { name: 'Acme Mail', auth: 'password', helpUrl: 'https://acme.test/help' },
     });
   });

@@ -44,6 +44,7 @@ export async function fetchAutoconfig(
   const result: DiscoveryResult = {
     source,
     imap: finding.imap,
+    smtp: finding.smtp,
     provider: known
       ? describeProvider(known)
       : {

@@ -31,6 +31,8 @@ describe('parseAutoconfigXml', () => {
     );
     expect(found).toEqual({
       imap: { host: 'mail.example.org', port: 993, security: 'tls', username: 'jo.doe' },
+      // The outgoing entry names no username: it signs in as the address.
+      smtp: { host: 'smtp.example.org', port: 465, security: 'tls', username: 'jo.doe@example.org' },
       displayName: 'Example & Co Mail',
       auth: 'password',
       helpUrl: 'https://example.org/help',
@@ -49,6 +51,21 @@ describe('parseAutoconfigXml', () => {
     const exchange = '<incomingServer type="exchange"><hostname>ex.example.org</hostname><url>https://ex.example.org/EWS</url></incomingServer>';
     expect(parseAutoconfigXml(doc(`${pop}${exchange}`), email)).toBeNull();
     expect(parseAutoconfigXml(doc(`${pop}${imap('imap.example.org', '993', 'SSL')}`), email)?.imap.host).toBe('imap.example.org');
+  });
+
+  it('reads the outgoing server: TLS before STARTTLS, port 25 last, placeholders expanded', () => {
+    const smtp = (host: string, port: string, socketType: string) =>
+      `<outgoingServer type="smtp"><hostname>${host}</hostname><port>${port}</port><socketType>${socketType}</socketType><username>%EMAILLOCALPART%</username></outgoingServer>`;
+    const body = (outgoing: string) => `<?xml version="1.0"?><clientConfig version="1.1"><emailProvider id="x">
+      ${imap('imap.example.org', '993', 'SSL')}${outgoing}</emailProvider></clientConfig>`;
+    expect(parseAutoconfigXml(body(`${smtp('relay.%EMAILDOMAIN%', '25', 'STARTTLS')}${smtp('submit.example.org', '587', 'STARTTLS')}`), email)?.smtp).toEqual({
+      host: 'submit.example.org', port: 587, security: 'starttls', username: 'jo.doe',
+    });
+    expect(parseAutoconfigXml(body(`${smtp('a.example.org', '587', 'STARTTLS')}${smtp('b.%EMAILDOMAIN%', '465', 'SSL')}`), email)?.smtp).toMatchObject({
+      host: 'b.example.org', port: 465, security: 'tls',
+    });
+    expect(parseAutoconfigXml(body(''), email)?.smtp).toBeNull();
+    expect(() => parseAutoconfigXml(body(smtp('bad host!', '465', 'SSL')), email)).toThrow(AutoconfigRejectedError);
   });
 
   it('labels OAuth2-only servers as oauth2', () => {

@@ -1,7 +1,7 @@
-// Reads a Thunderbird autoconfig document (ISPDB or the domain's own) into IMAP settings, or rejects it.
+// Reads a Thunderbird autoconfig document (ISPDB or the domain's own) into IMAP and SMTP settings, or rejects it.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
-import type { AuthKind, DiscoveredImap } from '../../../shared/discovery-result.ts';
+import type { AuthKind, DiscoveredImap, DiscoveredServer } from '../../../shared/discovery-result.ts';
 import { hasLineBreakingCharacters, type Security } from '../../../shared/server-settings.ts';
 import type { EmailAddress } from './email-address.ts';
 import { expandPlaceholders, hasPlaceholder } from './placeholders.ts';
@@ -18,9 +18,11 @@ export class AutoconfigRejectedError extends Error {
   }
 }
 
-/** What a valid document says about IMAP for one address. */
+/** What a valid document says about IMAP and outgoing mail for one address. */
 export interface AutoconfigFinding {
   imap: DiscoveredImap;
+  /** The best `outgoingServer type="smtp"`, or null when the document names none. */
+  smtp: DiscoveredServer | null;
   displayName: string | null;
   auth: AuthKind;
   /** The provider's documentation page, only when it is https. */
@@ -44,12 +46,13 @@ const parser = new XMLParser({
 });
 
 const shortText = z.string().max(1000);
-const ImapServerSchema = z.looseObject({
-  '@_type': z.literal('imap'),
+const ServerSchema = z.looseObject({
+  '@_type': z.enum(['imap', 'smtp']),
   hostname: z.string().min(1).max(253),
   port: z.string().regex(/^[0-9]{1,5}$/),
   socketType: z.enum(['SSL', 'STARTTLS', 'plain']),
-  username: z.string().min(1).max(320),
+  // Optional only for SMTP, where a missing username means the sign-in of the incoming server.
+  username: z.string().min(1).max(320).optional(),
   authentication: z.array(z.string().max(64)).max(20).optional(),
 });
 const DocumentSchema = z.looseObject({
@@ -61,6 +64,7 @@ const DocumentSchema = z.looseObject({
           domain: z.array(shortText).max(5000).optional(),
           displayName: shortText.optional(),
           incomingServer: z.array(z.looseObject({ '@_type': z.string().max(32) })).min(1).max(50),
+          outgoingServer: z.array(z.looseObject({ '@_type': z.string().max(32) })).max(50).optional(),
           documentation: z.array(z.looseObject({ '@_url': shortText })).max(50).optional(),
         }),
       )
@@ -94,14 +98,32 @@ function authKindOf(methods: readonly string[] | undefined): AuthKind {
   return !password && list.some((method) => /^oauth2$/i.test(method)) ? 'oauth2' : 'password';
 }
 
-function toImap(server: z.infer<typeof ImapServerSchema>, email: EmailAddress): DiscoveredImap {
+function toServer(server: z.infer<typeof ServerSchema>, email: EmailAddress): DiscoveredServer {
   const host = normaliseServerHostname(expandPlaceholders(server.hostname, email));
   if (host === null) throw new AutoconfigRejectedError(`"${server.hostname.slice(0, 80)}" is not a server name`);
   const port = Number(server.port);
   if (port < 1 || port > 65535) throw new AutoconfigRejectedError(`port ${server.port} is out of range`);
-  const username = expandPlaceholders(server.username, email);
+  if (server.username === undefined && server['@_type'] === 'imap') throw new AutoconfigRejectedError('an IMAP server names no username');
+  const username = expandPlaceholders(server.username ?? '%EMAILADDRESS%', email);
   if (hasPlaceholder(username) || hasLineBreakingCharacters(username)) throw new AutoconfigRejectedError('the username is unusable');
   return { host, port, security: securityBySocketType[server.socketType], username };
+}
+
+/**
+ * The most secure server of `type` among `entries` (the document's order breaks ties), port 25
+ * last since it is the relay port that often refuses a mail app. Throws for a malformed entry.
+ */
+function bestServer(entries: readonly { '@_type': string }[], type: 'imap' | 'smtp', email: EmailAddress): { server: DiscoveredServer; auth: AuthKind } | null {
+  const candidates: { server: DiscoveredServer; auth: AuthKind }[] = [];
+  for (const entry of entries) {
+    if (entry['@_type'] !== type) continue;
+    const checked = ServerSchema.safeParse(entry);
+    if (!checked.success) throw new AutoconfigRejectedError(`an ${type.toUpperCase()} server entry has the wrong shape`);
+    candidates.push({ server: toServer(checked.data, email), auth: authKindOf(checked.data.authentication) });
+  }
+  const rank = (server: DiscoveredServer) => securityRank[server.security] * 2 + (server.port === 25 ? 1 : 0);
+  // Stable sort: the document's own order decides among servers with the same rank.
+  return candidates.sort((a, b) => rank(a.server) - rank(b.server))[0] ?? null;
 }
 
 /**
@@ -124,21 +146,15 @@ export function parseAutoconfigXml(xml: string, email: EmailAddress): Autoconfig
   const provider = document.data.clientConfig.emailProvider[0];
   if (!provider) throw new AutoconfigRejectedError('it names no provider');
 
-  const candidates: { imap: DiscoveredImap; auth: AuthKind }[] = [];
-  for (const server of provider.incomingServer) {
-    if (server['@_type'] !== 'imap') continue;
-    const checked = ImapServerSchema.safeParse(server);
-    if (!checked.success) throw new AutoconfigRejectedError('an IMAP server entry has the wrong shape');
-    candidates.push({ imap: toImap(checked.data, email), auth: authKindOf(checked.data.authentication) });
-  }
-  // Stable sort: the document's own order decides among servers with the same security.
-  const best = candidates.sort((a, b) => securityRank[a.imap.security] - securityRank[b.imap.security])[0];
-  if (!best) return null;
+  const imap = bestServer(provider.incomingServer, 'imap', email);
+  if (!imap) return null;
+  const smtp = bestServer(provider.outgoingServer ?? [], 'smtp', email);
   const helpUrl = (provider.documentation ?? []).map((doc) => doc['@_url']).find((url) => /^https:\/\/[^\s]+$/i.test(url) && URL.canParse(url));
   return {
-    imap: best.imap,
+    imap: imap.server,
+    smtp: smtp?.server ?? null,
     displayName: provider.displayName ? decodePredefinedEntities(provider.displayName).slice(0, 200) : null,
-    auth: best.auth,
+    auth: imap.auth,
     helpUrl: helpUrl ?? null,
   };
 }

@@ -33,7 +33,9 @@ async function run(args: string[], answer?: DiscoveryResult, env: NodeJS.Process
 const srvAnswer: DiscoveryResult = {
   source: 'srv',
   imap: { host: 'mail.example.test', port: 993, security: 'tls', username: 'jo@example.test' },
+  smtp: { host: 'smtp.example.test', port: 465, security: 'tls', username: 'jo@example.test' },
   provider: null,
+  suggestion: null,
 };
 
 describe('mail-setup discover', () => {
@@ -45,6 +47,7 @@ describe('mail-setup discover', () => {
     expect(stdout).toContain('Server:    imap.gmail.com');
     expect(stdout).toContain('Security:  SSL/TLS');
     expect(stdout).toContain('https://myaccount.google.com/apppasswords');
+    expect(stdout).toContain('Outgoing:  smtp.gmail.com, port 465, SSL/TLS, username jo@gmail.com');
     expect(stdout.trim().split('\n').length).toBeLessThanOrEqual(10);
   });
 
@@ -55,13 +58,23 @@ describe('mail-setup discover', () => {
     expect(stdout.trim().split('\n')).toHaveLength(1);
   });
 
+  it('fills smtp and suggestion with null in --json when discovery left them out', async () => {
+    const { stdout } = await run(['--json', 'jo@example.test'], { source: 'srv', imap: srvAnswer.imap, provider: null });
+    expect(JSON.parse(stdout)).toEqual({ source: 'srv', imap: srvAnswer.imap, smtp: null, provider: null, suggestion: null });
+  });
+
+  it('says when no outgoing server was found', async () => {
+    const { stdout } = await run(['jo@example.test'], { ...srvAnswer, smtp: null });
+    expect(stdout).toContain('Outgoing:  not found; enter the outgoing server by hand');
+  });
+
   it('warns about settings that came over plain http', async () => {
     const { stdout } = await run(['jo@example.test'], { ...srvAnswer, source: 'autoconfig', needsConfirmation: true });
     expect(stdout).toMatch(/Warning: .*unencrypted connection/);
   });
 
   it('exits 1 with a hint to type the settings when nothing was found', async () => {
-    const none: DiscoveryResult = { source: 'none', imap: null, provider: null };
+    const none: DiscoveryResult = { source: 'none', imap: null, smtp: null, provider: null, suggestion: null };
     const human = await run(['jo@nothing.test'], none);
     expect(human.code).toBe(1);
     expect(human.stdout).toContain('Enter the server settings by hand');

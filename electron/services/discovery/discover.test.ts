@@ -14,24 +14,31 @@ beforeAll(async () => {
   lab = await startLab({
     webNames: ['autoconfig.autoconf.test', 'autoconfig.hostile.test'],
     imapNames: ['imap.guess.test', 'imap.srv.test', 'imap.hostile.test', 'imap.slow.test'],
+    smtpNames: ['smtp.guess.test', 'smtp.srv.test'],
     zone: {
       'autoconfig.autoconf.test': [...atLab],
       '_imaps._tcp.autoconf.test': [{ type: 'SRV', priority: 0, weight: 0, port: 993, target: 'srv.autoconf.test' }],
       '_imaps._tcp.srv.test': [{ type: 'SRV', priority: 0, weight: 0, port: 993, target: 'mail.srv.test' }],
+      '_submissions._tcp.srv.test': [{ type: 'SRV', priority: 0, weight: 0, port: 465, target: 'out.srv.test' }],
+      '_submission._tcp.srv.test': [{ type: 'SRV', priority: 0, weight: 0, port: 587, target: 'relay.srv.test' }],
       'imap.srv.test': [...atLab],
+      'smtp.srv.test': [...atLab],
+      '_imap._tcp.srv587.test': [{ type: 'SRV', priority: 0, weight: 0, port: 143, target: 'mail.srv587.test' }],
+      '_submission._tcp.srv587.test': [{ type: 'SRV', priority: 0, weight: 0, port: 587, target: 'mail.srv587.test' }],
       'workspace.test': [{ type: 'MX', priority: 1, exchange: 'aspmx.l.google.com' }],
       'hosted.test': [{ type: 'MX', priority: 10, exchange: 'mx1.hoster.test' }],
       'autoconfig.plain.test': [...atLab],
       'imap.guess.test': [...atLab],
+      'smtp.guess.test': [...atLab],
       'autoconfig.hostile.test': [...atLab],
       'imap.hostile.test': [...atLab],
       'imap.slow.test': [...atLab],
       '_imaps._tcp.xn--bcher-kva.test': [{ type: 'SRV', priority: 0, weight: 0, port: 993, target: 'imap.xn--bcher-kva.test' }],
     },
     routes: new Map<string, WebAnswer>([
-      ['autoconfig.autoconf.test/mail/config-v1.1.xml', { status: 200, body: autoconfigDocument('imap.autoconf.test') }],
-      ['ispdb.lab.test/v1.1/ispdb.test', { status: 200, body: autoconfigDocument('imap.ispdb-host.test', 993, 'SSL', 'ISPDB Mail') }],
-      ['ispdb.lab.test/v1.1/hoster.test', { status: 200, body: autoconfigDocument('imap.hoster.test') }],
+      ['autoconfig.autoconf.test/mail/config-v1.1.xml', { status: 200, body: autoconfigDocument('imap.autoconf.test', 993, 'SSL', 'Lab Mail', 'smtp.autoconf.test') }],
+      ['ispdb.lab.test/v1.1/ispdb.test', { status: 200, body: autoconfigDocument('imap.ispdb-host.test', 993, 'SSL', 'ISPDB Mail', 'smtp.ispdb-host.test') }],
+      ['ispdb.lab.test/v1.1/hoster.test', { status: 200, body: autoconfigDocument('imap.hoster.test', 993, 'SSL', 'Hoster', 'smtp.hoster.test') }],
       ['http://autoconfig.plain.test/mail/config-v1.1.xml', { status: 200, body: autoconfigDocument('imap.plain.test', 143, 'STARTTLS') }],
       [
         'autoconfig.hostile.test/mail/config-v1.1.xml',
@@ -56,28 +63,57 @@ async function discover(email: string, options: { budgetMs?: number } = {}) {
 describe('discovery on the loopback lab', () => {
   it("prefers the domain's own https autoconfig over SRV", async () => {
     const { result } = await discover('jo@autoconf.test');
-    expect(result).toMatchObject({ source: 'autoconfig', imap: { host: 'imap.autoconf.test', port: 993, security: 'tls', username: 'jo@autoconf.test' } });
+    expect(result).toMatchObject({
+      source: 'autoconfig',
+      imap: { host: 'imap.autoconf.test', port: 993, security: 'tls', username: 'jo@autoconf.test' },
+      smtp: { host: 'smtp.autoconf.test', port: 465, security: 'tls', username: 'jo@autoconf.test' },
+    });
     expect(result.needsConfirmation).toBeUndefined();
   });
 
   it('uses the ISPDB document for the domain', async () => {
     const { result } = await discover('jo@ispdb.test');
-    expect(result).toMatchObject({ source: 'ispdb', imap: { host: 'imap.ispdb-host.test' }, provider: { name: 'ISPDB Mail', auth: 'password' } });
+    expect(result).toMatchObject({
+      source: 'ispdb',
+      imap: { host: 'imap.ispdb-host.test' },
+      smtp: { host: 'smtp.ispdb-host.test', port: 465, security: 'tls' },
+      provider: { name: 'ISPDB Mail', auth: 'password' },
+    });
   });
 
-  it('prefers SRV over a guess that would also work', async () => {
+  it('prefers SRV over a guess that would also work, and _submissions (465) over _submission (587)', async () => {
     const { result } = await discover('jo@srv.test');
-    expect(result).toEqual({ source: 'srv', imap: { host: 'mail.srv.test', port: 993, security: 'tls', username: 'jo@srv.test' }, provider: null });
+    expect(result).toEqual({
+      source: 'srv',
+      imap: { host: 'mail.srv.test', port: 993, security: 'tls', username: 'jo@srv.test' },
+      smtp: { host: 'out.srv.test', port: 465, security: 'tls', username: 'jo@srv.test' },
+      provider: null,
+      suggestion: null,
+    });
+  });
+
+  it('takes STARTTLS on 587 from _submission when there is no _submissions record', async () => {
+    const { result } = await discover('jo@srv587.test');
+    expect(result).toMatchObject({
+      source: 'srv',
+      imap: { host: 'mail.srv587.test', port: 143, security: 'starttls' },
+      smtp: { host: 'mail.srv587.test', port: 587, security: 'starttls', username: 'jo@srv587.test' },
+    });
   });
 
   it("gives a custom domain on Google's MX the Workspace settings", async () => {
     const { result } = await discover('ceo@workspace.test');
-    expect(result).toMatchObject({ source: 'mx', imap: { host: 'imap.gmail.com' }, provider: { id: 'google-workspace' } });
+    expect(result).toMatchObject({
+      source: 'mx',
+      imap: { host: 'imap.gmail.com' },
+      smtp: { host: 'smtp.gmail.com', port: 465, security: 'tls', username: 'ceo@workspace.test' },
+      provider: { id: 'google-workspace' },
+    });
   });
 
   it("asks the ISPDB for the MX's domain", async () => {
     const { result } = await discover('jo@hosted.test');
-    expect(result).toMatchObject({ source: 'mx', imap: { host: 'imap.hoster.test', username: 'jo@hosted.test' } });
+    expect(result).toMatchObject({ source: 'mx', imap: { host: 'imap.hoster.test', username: 'jo@hosted.test' }, smtp: { host: 'smtp.hoster.test' } });
   });
 
   it('marks settings that came only over plain http as needing confirmation', async () => {
@@ -85,9 +121,19 @@ describe('discovery on the loopback lab', () => {
     expect(result).toMatchObject({ source: 'autoconfig', needsConfirmation: true, imap: { host: 'imap.plain.test', port: 143, security: 'starttls' } });
   });
 
-  it('guesses imap.<domain> against Dovecot when nothing else knows the domain', async () => {
+  it('guesses imap.<domain> against Dovecot and smtp.<domain> against an SMTP greeter when nothing else knows the domain', async () => {
+    const before = lab.smtp.tls.received.length;
     const { result } = await discover('alice@guess.test');
-    expect(result).toEqual({ source: 'guess', imap: { host: 'imap.guess.test', port: 993, security: 'tls', username: 'alice@guess.test' }, provider: null });
+    expect(result).toEqual({
+      source: 'guess',
+      imap: { host: 'imap.guess.test', port: 993, security: 'tls', username: 'alice@guess.test' },
+      smtp: { host: 'smtp.guess.test', port: 465, security: 'tls', username: 'alice@guess.test' },
+      provider: null,
+      suggestion: null,
+    });
+    // The probe says hello and goodbye, and never signs in.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(lab.smtp.tls.received.slice(before)).toEqual(['EHLO [127.0.0.1]', 'QUIT']);
   });
 
   it('ignores a hostile autoconfig document and falls back to the next source', async () => {
@@ -102,7 +148,7 @@ describe('discovery on the loopback lab', () => {
 
   it('ends with source "none" quickly when no source knows the domain', async () => {
     const { result, ms } = await discover('jo@nothing.test');
-    expect(result).toEqual({ source: 'none', imap: null, provider: null });
+    expect(result).toEqual({ source: 'none', imap: null, smtp: null, provider: null, suggestion: null });
     expect(ms).toBeLessThan(1000);
   });
 
@@ -156,7 +202,7 @@ describe('without a network (the real adapters, DNS on a dead loopback port)', (
   it('gives up on an unknown domain within 3 s when nothing listens on the DNS port', async () => {
     const started = performance.now();
     const result = await createDefaultDiscovery(env(closedPort)).discover('jo@unknown-domain.test');
-    expect(result).toEqual({ source: 'none', imap: null, provider: null });
+    expect(result).toEqual({ source: 'none', imap: null, smtp: null, provider: null, suggestion: null });
     expect(performance.now() - started).toBeLessThan(3000);
   });
 
@@ -186,6 +232,11 @@ describe('without a network (the real adapters, DNS on a dead loopback port)', (
     const started = performance.now();
     const result = await discovery.discover('someone@outlook.com');
     expect(performance.now() - started).toBeLessThan(50);
-    expect(result).toMatchObject({ source: 'bundled', provider: { id: 'outlook', auth: 'oauth2' }, imap: { host: 'outlook.office365.com' } });
+    expect(result).toMatchObject({
+      source: 'bundled',
+      provider: { id: 'outlook', auth: 'oauth2' },
+      imap: { host: 'outlook.office365.com' },
+      smtp: { host: 'smtp-mail.outlook.com', port: 587, security: 'starttls' },
+    });
   });
 });

@@ -37,7 +37,7 @@ export interface Discovery {
   discover(email: string, signal?: AbortSignal): Promise<DiscoveryResult>;
 }
 
-const nothingFound: DiscoveryResult = { source: 'none', imap: null, provider: null };
+const nothingFound: DiscoveryResult = { source: 'none', imap: null, smtp: null, provider: null };
 
 /** Creates the discovery service over the given ports. */
 export function createDiscovery(deps: DiscoveryDeps): Discovery {
@@ -48,8 +48,9 @@ export function createDiscovery(deps: DiscoveryDeps): Discovery {
     async discover(input, signal) {
       const email = parseEmailAddress(input);
       signal?.throwIfAborted();
+      const suggestion = null;
       const bundled = findProviderByDomain(email.domain);
-      if (bundled) return resultFromProvider(bundled, email, 'bundled');
+      if (bundled) return { ...resultFromProvider(bundled, email, 'bundled'), suggestion };
 
       // Any DNS answer or opened connection proves the network works; without one, give up early.
       const network = watchNetwork(deps);
@@ -76,7 +77,7 @@ export function createDiscovery(deps: DiscoveryDeps): Discovery {
         });
         const found = await raceByPriority(tasks, stop.signal);
         signal?.throwIfAborted();
-        return found ?? nothingFound;
+        return { ...(found ?? nothingFound), suggestion };
       } finally {
         clearTimeout(budget);
         clearTimeout(offline);

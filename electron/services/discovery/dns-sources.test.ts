@@ -19,6 +19,13 @@ beforeAll(async () => {
       { type: 'SRV', priority: 10, weight: 5, port: 993, target: 'imap.both.test' },
     ],
     '_imap._tcp.both.test': [{ type: 'SRV', priority: 0, weight: 0, port: 143, target: 'plain.both.test' }],
+    '_submissions._tcp.both.test': [
+      { type: 'SRV', priority: 5, weight: 0, port: 465, target: 'backup-smtp.both.test' },
+      { type: 'SRV', priority: 1, weight: 0, port: 465, target: 'smtp.both.test' },
+    ],
+    '_submission._tcp.both.test': [{ type: 'SRV', priority: 0, weight: 0, port: 587, target: 'submit.both.test' }],
+    '_submission._tcp.starttls.test': [{ type: 'SRV', priority: 0, weight: 0, port: 587, target: 'mail.starttls.test' }],
+    '_submissions._tcp.dot.test': [{ type: 'SRV', priority: 0, weight: 0, port: 0, target: '.' }],
     '_imap._tcp.starttls.test': [{ type: 'SRV', priority: 0, weight: 0, port: 143, target: 'mail.starttls.test' }],
     '_imaps._tcp.dot.test': [{ type: 'SRV', priority: 0, weight: 0, port: 0, target: '.' }],
     '_imap._tcp.dot.test': [{ type: 'SRV', priority: 0, weight: 0, port: 143, target: 'imap.dot.test' }],
@@ -39,23 +46,28 @@ afterAll(async () => {
 });
 
 describe('SRV records (RFC 6186)', () => {
-  it('prefers _imaps over _imap and picks the lowest priority', async () => {
+  it('prefers _imaps over _imap and _submissions over _submission, and picks the lowest priority', async () => {
     const result = await discoverBySrv(parseEmailAddress('a@both.test'), port, signal());
     expect(result).toEqual({
       source: 'srv',
       imap: { host: 'imap.both.test', port: 993, security: 'tls', username: 'a@both.test' },
+      smtp: { host: 'smtp.both.test', port: 465, security: 'tls', username: 'a@both.test' },
       provider: null,
     });
     expect(dns.queries).toContain('SRV _imaps._tcp.both.test');
+    expect(dns.queries).toContain('SRV _submissions._tcp.both.test');
   });
 
-  it('uses _imap._tcp as STARTTLS when there is no _imaps', async () => {
+  it('uses _imap._tcp and _submission._tcp as STARTTLS when there is no implicit-TLS record', async () => {
     const result = await discoverBySrv(parseEmailAddress('a@starttls.test'), port, signal());
     expect(result?.imap).toEqual({ host: 'mail.starttls.test', port: 143, security: 'starttls', username: 'a@starttls.test' });
+    expect(result?.smtp).toEqual({ host: 'mail.starttls.test', port: 587, security: 'starttls', username: 'a@starttls.test' });
   });
 
   it('treats target "." as "not offered here"', async () => {
-    expect((await discoverBySrv(parseEmailAddress('a@dot.test'), port, signal()))?.imap?.security).toBe('starttls');
+    const result = await discoverBySrv(parseEmailAddress('a@dot.test'), port, signal());
+    expect(result?.imap?.security).toBe('starttls');
+    expect(result?.smtp).toBeNull();
     expect(pickSrvRecord([{ name: '.', port: 0, priority: 0, weight: 0 }])).toBeNull();
   });
 
@@ -77,6 +89,7 @@ describe('MX records', () => {
     expect(result).toMatchObject({
       source: 'mx',
       imap: { host: 'imap.gmail.com', port: 993, security: 'tls', username: 'ceo@workspace.test' },
+      smtp: { host: 'smtp.gmail.com', port: 465, security: 'tls', username: 'ceo@workspace.test' },
       provider: { id: 'google-workspace', auth: 'app-password' },
     });
   });

@@ -1,28 +1,34 @@
-// Tests guessing against a real Dovecot and against scripted peers, over real sockets with verified TLS.
+// Tests guessing against a real Dovecot, scripted IMAP peers and scripted SMTP greeters, over real sockets with verified TLS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type Dovecot } from '../../../e2e/fixtures/dovecot.ts';
 import { createTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { createDnsPort } from './dns-port.ts';
 import { parseEmailAddress } from './email-address.ts';
-import { discoverByGuessing, guessTargets } from './guess-source.ts';
+import { discoverByGuessing, guessSmtpTargets, guessTargets } from './guess-source.ts';
 import { probeImap } from './imap-probe.ts';
+import { probeSmtp } from './smtp-probe.ts';
 import { startLocalDns, type LocalDns } from './test-support/local-dns.ts';
 import { createRoutedConnect, type PortMap } from './test-support/routed-connect.ts';
 import { startScriptedImap, type PeerScript } from './test-support/scripted-imap.ts';
+import { startScriptedSmtp, type ScriptedSmtp, type SmtpScript } from './test-support/scripted-smtp.ts';
 
 const loopback = [{ type: 'A', address: '127.0.0.1' }] as const;
 
 let ca: TestCa;
 let dovecot: Dovecot;
 let dns: LocalDns;
+let smtps: ScriptedSmtp;
+let submission: ScriptedSmtp;
 const signal = () => AbortSignal.timeout(10_000);
 
 beforeAll(async () => {
   ca = await createTestCa();
-  const certificate = await ca.issue({ names: ['imap.guess.test', 'mail.guess.test', 'guess.test', 'mail.peer.test'] });
+  const certificate = await ca.issue({ names: ['imap.guess.test', 'mail.guess.test', 'guess.test', 'mail.peer.test', 'smtp.guess.test'] });
   dovecot = await startDovecot({ certificate });
+  [smtps, submission] = await Promise.all([startScriptedSmtp('smtps', certificate), startScriptedSmtp('smtp-starttls', certificate)]);
   dns = await startLocalDns({
     'imap.guess.test': [...loopback],
+    'smtp.guess.test': [...loopback],
     'mail.guess.test': [...loopback],
     'guess.test': [...loopback],
     'mail.peer.test': [...loopback],
@@ -30,7 +36,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([dovecot?.stop(), dns?.close()]);
+  await Promise.all([dovecot?.stop(), dns?.close(), smtps?.close(), submission?.close()]);
   await ca?.remove();
 });
 
@@ -46,10 +52,36 @@ describe('guessing against Dovecot', () => {
     expect(result).toEqual({
       source: 'guess',
       imap: { host: 'imap.guess.test', port: 993, security: 'tls', username: 'alice@guess.test' },
+      smtp: null,
       provider: null,
     });
-    // All six candidates were tried at once.
-    expect(routed.attempts.sort()).toEqual(guessTargets('guess.test').map((t) => `${t.host}:${t.port}`).sort());
+    // All six IMAP and six SMTP candidates were tried at once; never port 25.
+    const all = [...guessTargets('guess.test'), ...guessSmtpTargets('guess.test')].map((t) => `${t.host}:${t.port}`);
+    expect(routed.attempts.sort()).toEqual(all.sort());
+    expect(routed.attempts.some((attempt) => attempt.endsWith(':25'))).toBe(false);
+  });
+
+  it('finds smtp.<domain> on 465 with implicit TLS beside IMAP, saying only EHLO and QUIT', async () => {
+    const before = smtps.received.length;
+    const { probe } = deps({ 993: dovecot.tlsPort, 465: smtps.port, 587: submission.port });
+    const result = await discoverByGuessing(parseEmailAddress('alice@guess.test'), probe, signal());
+    expect(result?.smtp).toEqual({ host: 'smtp.guess.test', port: 465, security: 'tls', username: 'alice@guess.test' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // mail.guess.test answers too; both probes say only hello (and the winner goodbye).
+    const said = smtps.received.slice(before);
+    expect(said).toContain('QUIT');
+    expect(said.every((line) => line === 'EHLO [127.0.0.1]' || line === 'QUIT')).toBe(true);
+  });
+
+  it('finds STARTTLS on 587 when 465 is closed, and never sends a credential', async () => {
+    const before = submission.received.length;
+    const { probe } = deps({ 993: dovecot.tlsPort, 587: submission.port });
+    const result = await discoverByGuessing(parseEmailAddress('alice@guess.test'), probe, signal());
+    expect(result?.smtp).toEqual({ host: 'smtp.guess.test', port: 587, security: 'starttls', username: 'alice@guess.test' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const said = submission.received.slice(before);
+    expect(said).toContain('STARTTLS');
+    expect(said.every((line) => /^(EHLO \[127\.0\.0\.1\]|STARTTLS|QUIT)$/.test(line))).toBe(true);
   });
 
   it('finds STARTTLS on 143 when 993 is closed, after upgrading and verifying the certificate', async () => {
@@ -90,6 +122,33 @@ describe('probing peers that are not what they seem', () => {
       const ok = await probeImap({ host: 'mail.peer.test', port: security === 'tls' ? 993 : 143, security }, { ...probe, timeoutMs: 500 }, signal());
       expect(ok).toBe(expected);
       expect(performance.now() - started).toBeLessThan(1500);
+    } finally {
+      await peer.close();
+    }
+  });
+});
+
+describe('probing SMTP peers that are not what they seem', () => {
+  const cases: [string, SmtpScript, 'tls' | 'starttls', 'trusted' | 'wrongHost', boolean][] = [
+    ['a scripted SMTPS greeter with a good certificate', 'smtps', 'tls', 'trusted', true],
+    ['a scripted submission greeter with STARTTLS', 'smtp-starttls', 'starttls', 'trusted', true],
+    ['a certificate for another name', 'smtps', 'tls', 'wrongHost', false],
+    ['a 587 server without STARTTLS', 'smtp-no-starttls', 'starttls', 'trusted', false],
+    ['an IMAP server on a submission port', 'imap', 'starttls', 'trusted', false],
+    ['a server that never speaks', 'silent', 'starttls', 'trusted', false],
+  ];
+
+  it.each(cases)('%s → %s', async (_label, script, security, certificateName, expected) => {
+    const certificate = certificateName === 'trusted' ? await ca.issue({ names: ['mail.peer.test'] }) : ca.wrongHost;
+    const peer = await startScriptedSmtp(script, certificate);
+    try {
+      const port = security === 'tls' ? 465 : 587;
+      const { probe } = deps({ [port]: peer.port });
+      const started = performance.now();
+      const ok = await probeSmtp({ host: 'mail.peer.test', port, security }, { ...probe, timeoutMs: 500 }, signal());
+      expect(ok).toBe(expected);
+      expect(performance.now() - started).toBeLessThan(1500);
+      expect(peer.received.some((line) => /^AUTH\b/i.test(line))).toBe(false);
     } finally {
       await peer.close();
     }

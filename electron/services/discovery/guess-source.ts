@@ -1,24 +1,47 @@
-// Guesses the IMAP server by probing the usual names and ports in parallel.
+// Guesses the IMAP and SMTP servers by probing the usual names and ports, all at once.
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
 import type { EmailAddress } from './email-address.ts';
-import { probeImap, type ProbeDeps, type ProbeTarget } from './imap-probe.ts';
+import { probeImap } from './imap-probe.ts';
 import { raceByPriority } from './priority-race.ts';
-import { resultForServer } from './provider-result.ts';
+import type { ProbeDeps, ProbeTarget } from './probe-runner.ts';
+import { resultForServers } from './provider-result.ts';
+import { probeSmtp } from './smtp-probe.ts';
 
-/** The servers worth trying, best first: implicit TLS on 993 before STARTTLS on 143 (RFC 8314). */
-export function guessTargets(domain: string): ProbeTarget[] {
-  const hosts = [`imap.${domain}`, `mail.${domain}`, domain];
+/** The candidates for one protocol, best first: every name with implicit TLS, then every name with STARTTLS (RFC 8314). */
+function targets(hosts: readonly string[], tlsPort: number, starttlsPort: number): ProbeTarget[] {
   return [
-    ...hosts.map((host): ProbeTarget => ({ host, port: 993, security: 'tls' })),
-    ...hosts.map((host): ProbeTarget => ({ host, port: 143, security: 'starttls' })),
+    ...hosts.map((host): ProbeTarget => ({ host, port: tlsPort, security: 'tls' })),
+    ...hosts.map((host): ProbeTarget => ({ host, port: starttlsPort, security: 'starttls' })),
   ];
 }
 
-/** Probes every guess at once and keeps the best one that answered as IMAP. */
-export async function discoverByGuessing(email: EmailAddress, deps: ProbeDeps, signal: AbortSignal): Promise<DiscoveryResult | null> {
-  const tasks = guessTargets(email.domain).map((target) => async (taskSignal: AbortSignal) =>
-    (await probeImap(target, deps, AbortSignal.any([signal, taskSignal]))) ? target : null,
+/** The IMAP servers worth trying: 993 before 143. */
+export function guessTargets(domain: string): ProbeTarget[] {
+  return targets([`imap.${domain}`, `mail.${domain}`, domain], 993, 143);
+}
+
+/** The submission servers worth trying: 465 before 587. Port 25 is a relay port: only the user may choose it. */
+export function guessSmtpTargets(domain: string): ProbeTarget[] {
+  return targets([`smtp.${domain}`, `mail.${domain}`, domain], 465, 587);
+}
+
+type Probe = (target: ProbeTarget, deps: ProbeDeps, signal: AbortSignal) => Promise<boolean>;
+
+function bestAnswering(candidates: readonly ProbeTarget[], probe: Probe, deps: ProbeDeps, signal: AbortSignal): Promise<ProbeTarget | null> {
+  const tasks = candidates.map((target) => async (taskSignal: AbortSignal) =>
+    (await probe(target, deps, AbortSignal.any([signal, taskSignal]))) ? target : null,
   );
-  const found = await raceByPriority(tasks, signal);
-  return found ? resultForServer(found, email, 'guess') : null;
+  return raceByPriority(tasks, signal);
+}
+
+/**
+ * Probes every IMAP and SMTP guess at once and keeps the best of each that answered. Without an
+ * IMAP server there is no result; the SMTP server is null when none answered.
+ */
+export async function discoverByGuessing(email: EmailAddress, deps: ProbeDeps, signal: AbortSignal): Promise<DiscoveryResult | null> {
+  const [imap, smtp] = await Promise.all([
+    bestAnswering(guessTargets(email.domain), probeImap, deps, signal),
+    bestAnswering(guessSmtpTargets(email.domain), probeSmtp, deps, signal),
+  ]);
+  return imap ? resultForServers({ imap, smtp }, email, 'guess') : null;
 }

@@ -1,9 +1,12 @@
-// Turns a bundled provider entry, or a server found on the network, into the discovery result the UI and the CLI show.
-import type { DiscoveredImap, DiscoveredProvider, DiscoveryResult, DiscoverySource } from '../../../shared/discovery-result.ts';
+// Turns a bundled provider entry, or servers found on the network, into the discovery result the UI and the CLI show.
+import type { DiscoveredProvider, DiscoveredServer, DiscoveryResult, DiscoverySource } from '../../../shared/discovery-result.ts';
 import { findProviderByImapHost } from '../../../shared/providers/find-provider.ts';
-import type { ProviderEntry } from '../../../shared/providers/provider-schema.ts';
+import type { ProviderEntry, ProviderServer } from '../../../shared/providers/provider-schema.ts';
 import type { EmailAddress } from './email-address.ts';
 import { expandPlaceholders } from './placeholders.ts';
+
+/** A server found on the network, before the username is known. */
+export type FoundServer = Omit<DiscoveredServer, 'username'>;
 
 /** What the result says about the provider: its name, how to sign in, where to get help. */
 export function describeProvider(entry: ProviderEntry): DiscoveredProvider {
@@ -18,31 +21,41 @@ export function describeProvider(entry: ProviderEntry): DiscoveredProvider {
   return provider;
 }
 
-/** The provider's settings for this address; `imap` is null for providers without IMAP. */
+/** One of the provider's servers with the placeholders filled in for this address. */
+function serverFor(server: ProviderServer, email: EmailAddress): DiscoveredServer {
+  return {
+    host: expandPlaceholders(server.host, email),
+    port: server.port,
+    security: server.security,
+    username: expandPlaceholders(server.username, email),
+  };
+}
+
+/** The provider's settings for this address; `imap` and `smtp` are null for providers without IMAP. */
 export function resultFromProvider(entry: ProviderEntry, email: EmailAddress, source: DiscoverySource): DiscoveryResult {
   return {
     source,
-    imap: entry.imapAvailable
-      ? {
-          host: entry.imap.host,
-          port: entry.imap.port,
-          security: entry.imap.security,
-          username: expandPlaceholders(entry.imap.username, email),
-        }
-      : null,
+    imap: entry.imapAvailable ? serverFor(entry.imap, email) : null,
+    smtp: entry.imapAvailable ? serverFor(entry.smtp, email) : null,
     provider: describeProvider(entry),
   };
 }
 
 /**
- * The result for a server found without a document to name it (SRV, a guess): the full address
- * as username, and the provider when the bundled table knows the host.
+ * The result for servers found without a document to name them (SRV, a guess): the full address
+ * as username, and the provider when the bundled table knows the IMAP host.
  */
-export function resultForServer(server: Omit<DiscoveredImap, 'username'>, email: EmailAddress, source: DiscoverySource): DiscoveryResult {
-  const known = findProviderByImapHost(server.host, email.domain);
+export function resultForServers(
+  servers: { imap: FoundServer; smtp: FoundServer | null },
+  email: EmailAddress,
+  source: DiscoverySource,
+): DiscoveryResult {
+  const known = findProviderByImapHost(servers.imap.host, email.domain);
+  const withUsername = (server: FoundServer): DiscoveredServer => ({ host: server.host, port: server.port, security: server.security, username: email.address });
   return {
     source,
-    imap: { host: server.host, port: server.port, security: server.security, username: email.address },
+    imap: withUsername(servers.imap),
+    smtp: servers.smtp ? withUsername(servers.smtp) : null,
     provider: known ? describeProvider(known) : null,
   };
 }

@@ -47,6 +47,22 @@ describe('the bundled provider table', () => {
     expect(proton?.imapAvailable && proton.imap).toEqual({ host: '127.0.0.1', port: 1143, security: 'starttls', username: '%EMAILADDRESS%' });
   });
 
+  it('knows the submission server of the large providers', () => {
+    const smtp = (id: string) => {
+      const entry = findProviderById(id);
+      return entry?.imapAvailable ? entry.smtp : undefined;
+    };
+    expect(smtp('gmail')).toEqual({ host: 'smtp.gmail.com', port: 465, security: 'tls', username: '%EMAILADDRESS%' });
+    expect(smtp('microsoft-365')).toEqual({ host: 'smtp.office365.com', port: 587, security: 'starttls', username: '%EMAILADDRESS%' });
+    expect(smtp('outlook')).toEqual({ host: 'smtp-mail.outlook.com', port: 587, security: 'starttls', username: '%EMAILADDRESS%' });
+    // Apple: the name part signs in to IMAP, the whole address to SMTP.
+    expect(smtp('icloud')).toEqual({ host: 'smtp.mail.me.com', port: 587, security: 'starttls', username: '%EMAILADDRESS%' });
+    expect(smtp('yahoo')).toMatchObject({ host: 'smtp.mail.yahoo.com', port: 465, security: 'tls' });
+    expect(smtp('fastmail')).toMatchObject({ host: 'smtp.fastmail.com', port: 465, security: 'tls' });
+    expect(smtp('gmx')).toMatchObject({ host: 'mail.gmx.net', port: 465, security: 'tls' });
+    expect(smtp('proton')).toEqual({ host: '127.0.0.1', port: 1025, security: 'starttls', username: '%EMAILADDRESS%' });
+  });
+
   it('maps MX hosts to providers by their longest suffix', () => {
     expect(findProviderByMxHost('aspmx.l.google.com')?.id).toBe('google-workspace');
     expect(findProviderByMxHost('ALT1.ASPMX.L.GOOGLE.COM.')?.id).toBe('google-workspace');
@@ -89,8 +105,11 @@ describe('the bundled provider table', () => {
         if (entry.imapAvailable) {
           const username = entry.imap.username === '%EMAILADDRESS%' ? `someone@${domain}` : 'someone';
           expect(result.imap).toEqual({ host: entry.imap.host, port: entry.imap.port, security: entry.imap.security, username });
+          const smtpUsername = entry.smtp.username === '%EMAILADDRESS%' ? `someone@${domain}` : 'someone';
+          expect(result.smtp).toEqual({ host: entry.smtp.host, port: entry.smtp.port, security: entry.smtp.security, username: smtpUsername });
         } else {
           expect(result.imap).toBeNull();
+          expect(result.smtp).toBeNull();
           expect(result.provider?.imapAvailable).toBe(false);
         }
       }

@@ -1,10 +1,10 @@
-// Finds the IMAP server from DNS SRV records (RFC 6186), preferring implicit TLS (RFC 8314).
+// Finds the servers from DNS SRV records (RFC 6186), preferring implicit TLS (RFC 8314) for IMAP and submission.
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import type { DnsPort, SrvRecord } from './discovery-ports.ts';
 import type { EmailAddress } from './email-address.ts';
 import { raceByPriority } from './priority-race.ts';
-import { resultForServer } from './provider-result.ts';
+import { resultForServers, type FoundServer } from './provider-result.ts';
 import { normaliseServerHostname } from './server-hostname.ts';
 
 /** The record to use: lowest priority, then highest weight; "." means "no such service here". */
@@ -19,13 +19,23 @@ export function pickSrvRecord(records: readonly SrvRecord[]): { host: string; po
   return null;
 }
 
-/** `_imaps._tcp` (TLS) wins over `_imap._tcp` (STARTTLS, never cleartext). */
-export function discoverBySrv(email: EmailAddress, dns: DnsPort, signal: AbortSignal): Promise<DiscoveryResult | null> {
+/** Looks up one service pair, the implicit-TLS one first; never a cleartext service. */
+function lookUpPair(email: EmailAddress, dns: DnsPort, services: [tls: string, starttls: string], signal: AbortSignal): Promise<FoundServer | null> {
   const lookUp = (service: string, security: Security) => async (taskSignal: AbortSignal) => {
     const found = pickSrvRecord(await dns.resolveSrv(`${service}._tcp.${email.domain}`, AbortSignal.any([signal, taskSignal])));
     return found ? { ...found, security } : null;
   };
-  return raceByPriority([lookUp('_imaps', 'tls'), lookUp('_imap', 'starttls')], signal).then((found) =>
-    found ? resultForServer(found, email, 'srv') : null,
-  );
+  return raceByPriority([lookUp(services[0], 'tls'), lookUp(services[1], 'starttls')], signal);
+}
+
+/**
+ * `_imaps._tcp` (TLS) wins over `_imap._tcp` (STARTTLS); beside it, `_submissions._tcp` (TLS,
+ * RFC 8314) wins over `_submission._tcp` (STARTTLS). All four are asked at once.
+ */
+export async function discoverBySrv(email: EmailAddress, dns: DnsPort, signal: AbortSignal): Promise<DiscoveryResult | null> {
+  const [imap, smtp] = await Promise.all([
+    lookUpPair(email, dns, ['_imaps', '_imap'], signal),
+    lookUpPair(email, dns, ['_submissions', '_submission'], signal),
+  ]);
+  return imap ? resultForServers({ imap, smtp }, email, 'srv') : null;
 }

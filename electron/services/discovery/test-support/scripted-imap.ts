@@ -1,16 +1,12 @@
 // A scripted IMAP-ish peer over real sockets: a TLS or STARTTLS greeting, or something that is not IMAP.
-import { readFile } from 'node:fs/promises';
-import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { TLSSocket } from 'node:tls';
+import type { Socket } from 'node:net';
+import { startPeerServer, type PeerServer } from './peer-server.ts';
 
 /** How the peer behaves. */
 export type PeerScript = 'imaps' | 'imap-starttls' | 'imap-no-starttls' | 'http' | 'silent';
 
 /** A running peer. */
-export interface ScriptedImap {
-  readonly port: number;
-  close(): Promise<void>;
-}
+export type ScriptedImap = PeerServer;
 
 function speakImap(socket: Socket, offerStarttls: boolean, onStarttls?: () => void, greet = true): void {
   let buffer = '';
@@ -38,29 +34,11 @@ function speakImap(socket: Socket, offerStarttls: boolean, onStarttls?: () => vo
 }
 
 /** Starts a peer on 127.0.0.1 presenting `certificate` (PEM file paths) where TLS is involved. */
-export async function startScriptedImap(script: PeerScript, certificate: { cert: string; key: string }): Promise<ScriptedImap> {
-  const [cert, key] = await Promise.all([readFile(certificate.cert), readFile(certificate.key)]);
-  const sockets = new Set<Socket>();
-  const secure = (socket: Socket) => {
-    const tls = new TLSSocket(socket, { isServer: true, cert, key });
-    tls.on('error', () => tls.destroy());
-    return tls;
-  };
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => socket.destroy());
-    socket.on('close', () => sockets.delete(socket));
+export function startScriptedImap(script: PeerScript, certificate: { cert: string; key: string }): Promise<ScriptedImap> {
+  return startPeerServer(certificate, (socket, secure) => {
     if (script === 'imaps') speakImap(secure(socket), false);
     else if (script === 'imap-starttls') speakImap(socket, true, () => speakImap(secure(socket), false, undefined, false));
     else if (script === 'imap-no-starttls') speakImap(socket, false);
     else if (script === 'http') socket.end('HTTP/1.1 400 Bad Request\r\ncontent-length: 0\r\n\r\n');
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
 }

@@ -31,6 +31,10 @@ export const DiscoveredProviderSchema = z.object({
   helpUrl: z.string().nullable(),
   /** False for providers that offer no IMAP at all (the user is told so plainly). */
   imapAvailable: z.boolean().optional(),
+  /** True when the provider offers POP3 but not IMAP; `note` then says what that means for the user. */
+  pop3Only: z.boolean().optional(),
+  /** A sentence for the user: what to do first, or why there are no settings (no IMAP, POP3 only). */
+  note: z.string().optional(),
   /** Whether app passwords are shown in space-separated groups (Google: "abcd efgh ijkl mnop"). */
   appPasswordGroups: z.boolean().optional(),
 });

@@ -42,7 +42,7 @@ export function discoveryJson(result: DiscoveryResult): DiscoveryResult {
 export function describeDiscovery(email: string, result: DiscoveryResult): { text: string; found: boolean } {
   const provider = result.provider;
   const entry = provider?.id === undefined ? undefined : findProviderById(provider.id);
-  const note = entry?.note;
+  const note = provider?.note ?? entry?.note;
   if (provider && provider.imapAvailable === false) {
     const help = provider.helpUrl ? `\nMore: ${provider.helpUrl}` : '';
     return { text: `${note ?? `${provider.name} does not offer IMAP, so no mail app can connect to it.`}${help}\n`, found: false };

@@ -9,8 +9,11 @@ export const DomainNameSchema = z
   .max(253)
   .regex(/^(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))+$/, 'is not a lower-case ASCII domain name');
 
-/** A host the app connects to: a DNS name as above or the IPv4 loopback of a local bridge. */
-export const ProviderHostSchema = z.union([DomainNameSchema, z.literal('127.0.0.1')]);
+/** A host named after the address's own domain ("mail.%EMAILDOMAIN%"), as some ISPDB entries have it. */
+export const DomainTemplateHostSchema = z.string().max(253).regex(/^([a-z0-9-]+\.)*%EMAILDOMAIN%$/, 'is not a host template');
+
+/** A host the app connects to: a DNS name as above, a host template, or the IPv4 loopback of a local bridge. */
+export const ProviderHostSchema = z.union([DomainNameSchema, DomainTemplateHostSchema, z.literal('127.0.0.1')]);
 
 /** Help pages are opened in the user's browser, so only https is allowed. */
 export const HttpsUrlSchema = z.url({ protocol: /^https$/ });
@@ -67,11 +70,15 @@ export const ProviderWithImapSchema = z.strictObject({
   oauth2: OAuth2MetadataSchema.optional(),
   /** Something the user must do first (for example, switch IMAP on in the webmail). */
   note: z.string().min(1).optional(),
+  /** Why these settings differ from Thunderbird's ISPDB for the same domains (the generator checks). */
+  ispdbDiffers: z.string().min(1).optional(),
 });
 
 export const ProviderWithoutImapSchema = z.strictObject({
   ...commonFields,
   imapAvailable: z.literal(false),
+  /** True when the provider offers POP3 but not IMAP (as opposed to no mail-app access at all). */
+  pop3Only: z.literal(true).optional(),
   /** The plain sentence the user reads instead of server settings. */
   note: z.string().min(1),
 });

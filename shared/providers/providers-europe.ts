@@ -44,7 +44,9 @@ export const europeanProviders: readonly ProviderEntry[] = [
   },
   {
     id: 'ionos-de', name: 'IONOS', imapAvailable: true,
-    domains: ['online.de', 'onlinehome.de'], mxSuffixes: ['ionos.de', 'kundenserver.de'],
+    // Custom domains hosted at IONOS. The 1&1 addresses (online.de, onlinehome.de) are 1&1's own
+    // mail service since the 2018 split and come from the ISPDB with imap.1und1.de.
+    domains: [], mxSuffixes: ['ionos.de', 'kundenserver.de'],
     imap: imapTls('imap.ionos.de'),
     smtp: smtpTls('smtp.ionos.de'),
     auth: 'password', helpUrl: null,
@@ -188,7 +190,8 @@ export const europeanProviders: readonly ProviderEntry[] = [
   },
   {
     id: 'ziggo', name: 'Ziggo Mail', imapAvailable: true,
-    domains: ['ziggo.nl', 'ziggomail.com', 'home.nl', 'chello.nl', 'casema.nl', 'quicknet.nl', 'upcmail.nl', 'zeelandnet.nl'],
+    // Not zeelandnet.nl: ZeelandNet belongs to DELTA Fiber, and its ISPDB entry (mail.zeelandnet.nl) applies.
+    domains: ['ziggo.nl', 'ziggomail.com', 'home.nl', 'chello.nl', 'casema.nl', 'quicknet.nl', 'upcmail.nl'],
     imap: imapTls('imap.ziggo.nl'),
     smtp: smtpStarttls('smtp.ziggo.nl'),
     auth: 'password', helpUrl: null,
@@ -225,6 +228,8 @@ export const europeanProviders: readonly ProviderEntry[] = [
     id: 'virgin-media', name: 'Virgin Media Mail', imapAvailable: true,
     domains: ['virginmedia.com', 'virgin.net', 'blueyonder.co.uk', 'ntlworld.com'],
     imap: imapTls('imap.virginmedia.com'),
+    ispdbDiffers:
+      'Virgin Media documents imap.virginmedia.com and smtp.virginmedia.com for all its addresses, virgin.net, blueyonder.co.uk and ntlworld.com included; the ISPDB still lists the old per-brand servers.',
     smtp: smtpTls('smtp.virginmedia.com'),
     auth: 'password', helpUrl: null,
   },

@@ -110,6 +110,15 @@ export const worldProviders: readonly ProviderEntry[] = [
     auth: 'app-password', helpUrl: 'https://help.mail.163.com/',
   },
   {
+    id: 'yahoo-japan', name: 'Yahoo! JAPAN Mail', imapAvailable: true,
+    domains: ['yahoo.co.jp'],
+    imap: imapTls('imap.mail.yahoo.co.jp', '%EMAILLOCALPART%'),
+    smtp: smtpTls('smtp.mail.yahoo.co.jp', '%EMAILLOCALPART%'),
+    auth: 'password', helpUrl: null,
+    note: 'Switch on IMAP/POP/SMTP access in the Yahoo! JAPAN Mail settings first. The username is your Yahoo! JAPAN ID, which may differ from the part before the @.',
+    ispdbDiffers: 'Yahoo! JAPAN Mail offers IMAP at imap.mail.yahoo.co.jp; the ISPDB lists only its POP3 server.',
+  },
+  {
     id: 'naver', name: 'Naver Mail', imapAvailable: true,
     domains: ['naver.com'],
     imap: imapTls('imap.naver.com'),

@@ -1,6 +1,7 @@
 // Fetches autoconfig documents: the ISPDB's and the domain's own, over https and (flagged) http.
 import type { DiscoveryResult, DiscoverySource } from '../../../shared/discovery-result.ts';
 import { findProviderByImapHost } from '../../../shared/providers/find-provider.ts';
+import { pop3OnlyNote } from '../../../shared/providers/pop3-only.ts';
 import type { FetchText } from './discovery-ports.ts';
 import type { EmailAddress } from './email-address.ts';
 import { maxAutoconfigBytes, parseAutoconfigXml } from './autoconfig-xml.ts';
@@ -22,7 +23,8 @@ export function domainAutoconfigUrls(email: EmailAddress, scheme: 'https' | 'htt
 
 /**
  * Fetches and parses one autoconfig document into a result labelled `source`. Null when there is
- * none (404, no IMAP); a rejected document also gives null, so a hostile server gains nothing.
+ * none (404, neither IMAP nor POP3); a rejected document also gives null, so a hostile server
+ * gains nothing. A POP3-only document gives a result without servers that says so.
  */
 export async function fetchAutoconfig(
   url: string,
@@ -40,19 +42,19 @@ export async function fetchAutoconfig(
     return null;
   }
   if (!finding) return null;
+  const name = finding.displayName ?? email.unicodeDomain;
+  // A link from a document anyone on the path could have written is not shown.
+  const helpUrl = response.secure ? finding.helpUrl : null;
+  if (!finding.imap) {
+    // POP3 only: named as such, with no settings to use, rather than "nothing found".
+    return { source, imap: null, smtp: null, provider: { name, auth: finding.auth, helpUrl, imapAvailable: false, pop3Only: true, note: pop3OnlyNote(name) } };
+  }
   const known = findProviderByImapHost(finding.imap.host, email.domain);
   const result: DiscoveryResult = {
     source,
     imap: finding.imap,
     smtp: finding.smtp,
-    provider: known
-      ? describeProvider(known)
-      : {
-          name: finding.displayName ?? email.unicodeDomain,
-          auth: finding.auth,
-          // A link from a document anyone on the path could have written is not shown.
-          helpUrl: response.secure ? finding.helpUrl : null,
-        },
+    provider: known ? describeProvider(known) : { name, auth: finding.auth, helpUrl },
   };
   if (!response.secure) result.needsConfirmation = true;
   return result;

@@ -20,7 +20,10 @@ export class AutoconfigRejectedError extends Error {
 
 /** What a valid document says about IMAP and outgoing mail for one address. */
 export interface AutoconfigFinding {
-  imap: DiscoveredImap;
+  /** Null only for a POP3-only document (`pop3Only`). */
+  imap: DiscoveredImap | null;
+  /** The document offers POP3 but no IMAP. */
+  pop3Only: boolean;
   /** The best `outgoingServer type="smtp"`, or null when the document names none. */
   smtp: DiscoveredServer | null;
   displayName: string | null;
@@ -127,8 +130,9 @@ function bestServer(entries: readonly { '@_type': string }[], type: 'imap' | 'sm
 }
 
 /**
- * Parses and validates one document. Returns null for a valid document without IMAP (POP3 only);
- * throws AutoconfigRejectedError for anything malformed or hostile.
+ * Parses and validates one document. Returns null for a valid document with neither IMAP nor
+ * POP3 (Exchange only, say); `imap: null, pop3Only: true` for a POP3-only one; throws
+ * AutoconfigRejectedError for anything malformed or hostile.
  */
 export function parseAutoconfigXml(xml: string, email: EmailAddress): AutoconfigFinding | null {
   if (Buffer.byteLength(xml) > maxAutoconfigBytes) throw new AutoconfigRejectedError('it is too large');
@@ -147,14 +151,16 @@ export function parseAutoconfigXml(xml: string, email: EmailAddress): Autoconfig
   if (!provider) throw new AutoconfigRejectedError('it names no provider');
 
   const imap = bestServer(provider.incomingServer, 'imap', email);
-  if (!imap) return null;
+  const pop3Only = !imap && provider.incomingServer.some((server) => server['@_type'] === 'pop3');
+  if (!imap && !pop3Only) return null;
   const smtp = bestServer(provider.outgoingServer ?? [], 'smtp', email);
   const helpUrl = (provider.documentation ?? []).map((doc) => doc['@_url']).find((url) => /^https:\/\/[^\s]+$/i.test(url) && URL.canParse(url));
   return {
-    imap: imap.server,
+    imap: imap?.server ?? null,
+    pop3Only,
     smtp: smtp?.server ?? null,
     displayName: provider.displayName ? decodePredefinedEntities(provider.displayName).slice(0, 200) : null,
-    auth: imap.auth,
+    auth: imap?.auth ?? 'password',
     helpUrl: helpUrl ?? null,
   };
 }

@@ -18,6 +18,8 @@ export function describeProvider(entry: ProviderEntry): DiscoveredProvider {
     imapAvailable: entry.imapAvailable,
   };
   if (entry.imapAvailable && entry.appPasswordGroups) provider.appPasswordGroups = true;
+  if (!entry.imapAvailable && entry.pop3Only) provider.pop3Only = true;
+  if (entry.note !== undefined) provider.note = entry.note;
   return provider;
 }
 

@@ -10,12 +10,14 @@ import { createOpenExternal } from './ipc/open-external.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
 import { createAccountsService } from './services/accounts/create-accounts-service.ts';
 import { createAppServices } from './services/app-services.ts';
+import { keychainStatus } from './services/secrets/keychain-status.ts';
 import { createCheckRunner } from './services/check/check-runner.ts';
 import { createDefaultCheckEngine } from './services/check/create-default-check-engine.ts';
 import { createDefaultDiscovery } from './services/discovery/default-discovery.ts';
 import { providerHint } from './services/discovery/provider-hint.ts';
 import { createOpenExternalPolicy } from './services/open-external-policy.ts';
 import { createOAuthAccountDeps } from './services/oauth/oauth-account-deps.ts';
+import { browserSignInAvailable } from './services/oauth/provider-oauth.ts';
 import { createMainWindow, guardWebContents, hardenSession, isRendererPage, loadRenderer, rendererEntry } from './window.ts';
 
 // Replaced at build time by Forge's Vite plugin (or vite.main.config.ts when built on its own).
@@ -56,14 +58,16 @@ function start(dataDir: string): void {
   const runner = createCheckRunner(createDefaultCheckEngine({ localAddress: process.env.MAIL_SETUP_LOCAL_ADDRESS }));
   const discovery = createDefaultDiscovery(process.env);
   const settings = openElectronSettingsStore(dataDir);
+  const secrets = createKeytarSecretStore();
   const services = createAppServices({
     checks: runner,
     discover: (email) => discovery.discover(email),
+    browserSignIn: (email, host) => browserSignInAvailable(email, host, process.env),
     providerHint,
     accounts: createAccountsService({
       runner,
       settings,
-      secrets: createKeytarSecretStore(),
+      secrets,
       providerHint,
       now: () => new Date(),
       // The authorization URL is built from the provider table's https endpoints, so it goes to
@@ -71,6 +75,7 @@ function start(dataDir: string): void {
       oauth: createOAuthAccountDeps({ env: process.env, openBrowser: (url) => shell.openExternal(url, { activate: true }) }),
     }),
     notices: () => (settings.notice ? [settings.notice.message] : []),
+    keychainStatus: () => keychainStatus(secrets),
     openExternal,
   });
   registerHandlers(

@@ -6,11 +6,13 @@ import type { Services } from './ipc/register-handlers.ts';
 import { createAccountsService } from './services/accounts/create-accounts-service.ts';
 import { resolveDataDir } from './services/accounts/data-dir.ts';
 import { createAppServices } from './services/app-services.ts';
+import { keychainStatus } from './services/secrets/keychain-status.ts';
 import { createCheckRunner } from './services/check/check-runner.ts';
 import { createDefaultCheckEngine } from './services/check/create-default-check-engine.ts';
 import { createDefaultDiscovery } from './services/discovery/default-discovery.ts';
 import { providerHint } from './services/discovery/provider-hint.ts';
 import { createOAuthAccountDeps } from './services/oauth/oauth-account-deps.ts';
+import { browserSignInAvailable } from './services/oauth/provider-oauth.ts';
 import { openSystemBrowser } from './services/oauth/open-system-browser.ts';
 import { followRedirectsBrowser } from './services/oauth/redirect-following-browser.ts';
 
@@ -25,6 +27,7 @@ export async function createNodeServices(env: NodeJS.ProcessEnv): Promise<NodeSe
   const checks = createCheckRunner(engine);
   const discovery = createDefaultDiscovery(env);
   const settings = openConfSettingsStore(resolveDataDir(env));
+  const secrets = createKeytarSecretStore();
   const accounts = createAccountsService({
     runner: checks,
     settings,
@@ -41,9 +44,11 @@ export async function createNodeServices(env: NodeJS.ProcessEnv): Promise<NodeSe
   const services = createAppServices({
     checks,
     discover: (email) => discovery.discover(email),
+    browserSignIn: (email, host) => browserSignInAvailable(email, host, env),
     providerHint,
     accounts,
     notices: () => (settings.notice ? [settings.notice.message] : []),
+    keychainStatus: () => keychainStatus(secrets),
     // The harness has no system browser to hand links to; the UI shows the link instead.
     openExternal: async () => false,
   });

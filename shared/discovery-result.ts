@@ -37,6 +37,8 @@ export const DiscoveredProviderSchema = z.object({
   note: z.string().optional(),
   /** Whether app passwords are shown in space-separated groups (Google: "abcd efgh ijkl mnop"). */
   appPasswordGroups: z.boolean().optional(),
+  /** Set by the app (not the CLI): true when browser sign-in can work here, i.e. a client id is registered. */
+  browserSignIn: z.boolean().optional(),
 });
 export type DiscoveredProvider = z.infer<typeof DiscoveredProviderSchema>;
 

@@ -98,6 +98,8 @@ export const ipcCalls = {
   cancelOAuth: call('accounts:cancel-oauth', z.object({ checkId: CheckIdSchema }), z.object({ cancelled: z.boolean() })),
   /** Things the user must be told at start, e.g. that a damaged settings file was set aside. */
   getNotices: call('app:notices', z.object({}), z.object({ notices: z.array(z.string()) })),
+  /** Whether the OS keychain can keep passwords, asked at start so the user hears it before typing. */
+  getKeychainStatus: call('app:keychain-status', z.object({}), z.object({ available: z.boolean(), detail: z.string() })),
   openExternal: call('shell:open-external', z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
 } as const;
 

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, users } from '../harness-fixture.ts';
 import { holdDiscovery } from './support/ipc-route.ts';
 import { startSilentServer } from './support/slow-peers.ts';
-import { accountItem, addAccountThroughWizard, enterEmail, fillSettings, runTest, saveAccount } from './support/wizard-steps.ts';
+import { accountItem, addAccountThroughWizard, enterEmail, fillSettings, replaceEmail, runTest, saveAccount } from './support/wizard-steps.ts';
 
 const folder = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const shot = (app: Page, name: string) => app.screenshot({ path: join(folder, `${name}.png`), fullPage: true, animations: 'disabled' });
@@ -23,7 +23,7 @@ test('wizard screens', async ({ app, dovecot }) => {
   release();
 
   await expect(app.getByLabel('Server', { exact: true })).toBeVisible();
-  await app.getByLabel('Server', { exact: true }).fill('https://imap.example.test/');
+  await app.getByLabel('Server', { exact: true }).fill('imap.example.test/mail box');
   await app.getByLabel('Port', { exact: true }).fill('0');
   await shot(app, '03-manual-validation');
 
@@ -46,8 +46,7 @@ test('discovered provider with app-password guidance', async ({ app }) => {
   await enterEmail(app, 'someone@gmail.com');
   await app.getByLabel('Password', { exact: true }).fill('abcd efgh ijkl mnop');
   await shot(app, '04-found-gmail');
-  await app.getByRole('button', { name: 'Back' }).click();
-  await enterEmail(app, 'someone@outlook.com');
+  await replaceEmail(app, 'someone@outlook.com');
   await shot(app, '04-found-outlook-sign-in');
 });
 

@@ -11,10 +11,14 @@ import type { CheckInput } from './check/check-input.ts';
 export interface AppServiceDeps {
   checks: CheckRunner;
   discover: (email: string) => Promise<DiscoveryResult>;
+  /** Whether browser sign-in (OAuth2) can succeed for this account here: a client id is registered. */
+  browserSignIn?: ((email: string, host: string) => boolean) | undefined;
   providerHint: (email: string, host?: string) => CheckInput['provider'];
   accounts: AccountsService;
   /** Messages for the user about the app's own state (a settings file set aside, say). */
   notices: () => string[];
+  /** Whether the keychain can keep passwords (see keychain-status.ts). */
+  keychainStatus: () => Promise<{ available: boolean; detail: string }>;
   /** Opens an https link from the provider table in the system browser; false when refused. */
   openExternal: (url: string) => Promise<boolean>;
 }
@@ -29,10 +33,16 @@ function checkRun(request: { checkId: string; timeoutSeconds?: number | undefine
   return { checkId: request.checkId, onProgress: progressTo(request.checkId, emit), timeoutMs: seconds(request.timeoutSeconds) };
 }
 
+/** Marks the provider of a discovery result with whether its browser sign-in can work here. */
+function withBrowserSignIn(result: DiscoveryResult, email: string, available: AppServiceDeps['browserSignIn']): DiscoveryResult {
+  if (!result.provider || !result.imap || !available) return result;
+  return { ...result, provider: { ...result.provider, browserSignIn: available(email, result.imap.host) } };
+}
+
 /** One function per contract call, each a thin adapter from a parsed request to a service. */
 export function createAppServices(deps: AppServiceDeps): Services {
   return {
-    discover: (request) => deps.discover(request.email),
+    discover: async (request) => withBrowserSignIn(await deps.discover(request.email), request.email, deps.browserSignIn),
     startCheck: (request, emit) =>
       deps.checks.run(
         request.checkId,
@@ -81,6 +91,7 @@ export function createAppServices(deps: AppServiceDeps): Services {
       return { cancelled: signIn || check };
     },
     getNotices: async () => ({ notices: deps.notices() }),
+    getKeychainStatus: () => deps.keychainStatus(),
     openExternal: async (request) => ({ opened: await deps.openExternal(request.url) }),
   };
 }

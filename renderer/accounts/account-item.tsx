@@ -29,6 +29,8 @@ export interface AccountItemProps {
   onRemove: () => void;
   onRevokeCertificate: (fingerprint256: string) => void;
   onSignIn: () => void;
+  /** Re-tested by "Re-test all": one line when it passes, the report only for a failure, focus left alone. */
+  inBulk?: boolean | undefined;
 }
 
 /** "Incoming: host:port · SSL/TLS", and the same for the outgoing server. */
@@ -37,7 +39,8 @@ function serverLine(role: ServerRole, server: { host: string; port: number; secu
 }
 
 export function AccountItem(props: AccountItemProps) {
-  const { index, account, ui, onRetest, onMode, onPassword, onOutgoingPassword, onSendTestMessage, onSubmitPassword, onCancelRun, onRemove, onRevokeCertificate, onSignIn } = props;
+  const { index, account, ui, onRetest, onMode, onPassword, onOutgoingPassword, onSendTestMessage, onSubmitPassword, onCancelRun, onRemove, onRevokeCertificate, onSignIn, inBulk = false } = props;
+  const showReport = !inBulk || (ui.run.phase === 'finished' && !ui.run.report.ok) || ui.run.phase === 'error';
   const m = messages.accounts;
   const running = ui.run.phase === 'running';
   const confirmRef = useRef<HTMLParagraphElement>(null);
@@ -129,9 +132,10 @@ export function AccountItem(props: AccountItemProps) {
       </p>
       {ui.message && <Notice tone={ui.message.tone}>{ui.message.text}</Notice>}
       {running && ui.purpose === 'test-message' && <Notice tone="info">{format(messages.testMessage.sending, { email: account.email })}</Notice>}
-      <CheckReportView
+      {showReport && <CheckReportView
         run={ui.run}
         headingLevel="h3"
+        savedSecret={ui.purpose === 'retest'}
         onAction={act}
         errorTemplate={ui.purpose === 'sign-in' ? messages.secret.oauthFailed : undefined}
         idPrefix={`account-${index}`}
@@ -141,7 +145,7 @@ export function AccountItem(props: AccountItemProps) {
           certificatesTrustable: false,
           hidden: ui.mode === 'update-password' ? ['edit-password'] : [],
         })}
-      />
+      />}
       {ui.run.phase === 'finished' && <TestMessageNote report={ui.run.report} email={account.email} />}
       {ui.mode === 'update-password' && (
         <UpdatePasswordForm
@@ -155,6 +159,7 @@ export function AccountItem(props: AccountItemProps) {
           onChange={onPassword}
           onSubmit={onSubmitPassword}
           onCancel={() => (running ? onCancelRun() : onMode('view'))}
+          focusOnOpen={!inBulk}
         />
       )}
     </li>

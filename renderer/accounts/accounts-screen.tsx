@@ -13,15 +13,31 @@ import { accountsReducer, initialAccountsState, uiOf, type AccountRunPurpose, ty
 export interface AccountsScreenProps {
   /** Shown above the list, e.g. the confirmation of a just-saved account. */
   banner?: ReactNode;
+  /** Opens Update password for this saved account once the list is loaded (from the wizard's duplicate notice). */
+  updatePasswordOf?: string | undefined;
 }
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function AccountsScreen({ banner }: AccountsScreenProps) {
+export function AccountsScreen({ banner, updatePasswordOf }: AccountsScreenProps) {
   const [state, dispatch] = useReducer(accountsReducer, initialAccountsState);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // Accounts re-tested together by "Re-test all": they show one line each, failures expanded.
+  const [bulk, setBulk] = useState<ReadonlySet<string>>(new Set());
+  const hasBanner = Boolean(banner);
+  const hadBanner = useRef(hasBanner);
+  // Done (or any way the banner closes) takes the focus with it: it moves to the screen's heading.
+  useEffect(() => {
+    if (hadBanner.current && !hasBanner) headingRef.current?.focus();
+    hadBanner.current = hasBanner;
+  }, [hasBanner]);
+  const loaded = state.load === 'ready';
+  useEffect(() => {
+    if (!loaded || !updatePasswordOf) return;
+    dispatch({ type: 'mode-changed', email: updatePasswordOf, mode: 'update-password' });
+  }, [loaded, updatePasswordOf]);
   const stateRef = useRef<AccountsState>(state);
   stateRef.current = state;
   // Re-render now and then so that "Last checked 2 minutes ago" stays true.
@@ -104,18 +120,26 @@ export function AccountsScreen({ banner }: AccountsScreenProps) {
   const m = messages.accounts;
   return (
     <div className="screen">
-      {banner}
       <div className="screen-head">
         <h1 tabIndex={-1} ref={headingRef}>
           {m.heading}
         </h1>
         {/* Only with several accounts: with one, it would repeat that account's own Re-test. */}
         {state.accounts.length > 1 && (
-          <button type="button" className="secondary" onClick={() => state.accounts.forEach((account) => void run(account.email, 'retest'))}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setBulk(new Set(state.accounts.map((account) => account.email)));
+              state.accounts.forEach((account) => void run(account.email, 'retest'));
+            }}
+          >
             {m.retestAll}
           </button>
         )}
       </div>
+      {/* After the h1, so that the banner's h2 follows the page order. */}
+      {banner}
       <p className="sr-only" role="status">
         {state.announcement}
       </p>
@@ -124,15 +148,32 @@ export function AccountsScreen({ banner }: AccountsScreenProps) {
         <Notice tone="error">{format(m.loadFailed, { message: state.loadError ?? '' })}</Notice>
       )}
       {state.load === 'ready' && state.accounts.length === 0 && <p className="notice">{m.empty}</p>}
-      <ul className="accounts">
+      {/* Escape cancels a Remove question; the account item then returns the focus to its Remove button. */}
+      <ul
+        className="accounts"
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape' || !(event.target instanceof Element)) return;
+          const email = event.target.closest('.confirm') ? event.target.closest('li.account')?.getAttribute('aria-label') : null;
+          if (!email) return;
+          event.preventDefault();
+          dispatch({ type: 'mode-changed', email, mode: 'view' });
+        }}
+      >
         {state.accounts.map((account, index) => (
           <AccountItem
             key={account.email}
             index={index}
             account={account}
             ui={uiOf(state, account.email)}
-            onRetest={() => void run(account.email, 'retest')}
-            onMode={(mode) => dispatch({ type: 'mode-changed', email: account.email, mode })}
+            inBulk={bulk.has(account.email)}
+            onRetest={() => {
+              setBulk(new Set());
+              void run(account.email, 'retest');
+            }}
+            onMode={(mode) => {
+              if (mode !== 'view') setBulk(new Set());
+              dispatch({ type: 'mode-changed', email: account.email, mode });
+            }}
             onPassword={(password) => dispatch({ type: 'password-changed', email: account.email, password })}
             onOutgoingPassword={(password) => dispatch({ type: 'outgoing-password-changed', email: account.email, password })}
             onSendTestMessage={() => void run(account.email, 'test-message')}

@@ -1,6 +1,7 @@
 // The certificates an account trusts by the user's decision, each with why and a way to stop trusting it.
 import type { TrustedCertificate } from '../../shared/account-summary.ts';
 import { messages } from '../messages/en.ts';
+import { certificateProblemText } from '../report/failure-hints.ts';
 import { format, formatDateTime } from '../messages/format.ts';
 
 export interface TrustedCertificatesProps {
@@ -15,7 +16,7 @@ export function TrustedCertificates({ certificates, onRevoke }: TrustedCertifica
     <ul className="trusted">
       {certificates.map((certificate) => (
         <li key={certificate.fingerprint256} className="notice-block notice-warning">
-          <p>{format(m.trustedCertificate, { host: certificate.host, port: certificate.port, problem: certificate.problem, when: formatDateTime(certificate.trustedAt) })}</p>
+          <p>{format(m.trustedCertificate, { host: certificate.host, port: certificate.port, problem: certificateProblemText(certificate.problem), when: formatDateTime(certificate.trustedAt) })}</p>
           <p>
             {messages.certificate.fingerprint}: <code className="fingerprint">{certificate.fingerprint256}</code>
           </p>

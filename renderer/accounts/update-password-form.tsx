@@ -1,7 +1,6 @@
 // Update password for a saved account: the new one is tested before it replaces the old.
-import type { FormEvent } from 'react';
+import { useEffect, useRef, type FormEvent } from 'react';
 import { PasswordField } from '../components/password-field.tsx';
-import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
 import { passwordError } from '../wizard/secret-rules.ts';
@@ -18,18 +17,34 @@ export interface UpdatePasswordFormProps {
   onChange: (password: string) => void;
   onSubmit: () => void;
   onCancel: () => void;
+  /** False when the form opened by itself during "Re-test all": the focus stays where the user is. */
+  focusOnOpen?: boolean | undefined;
 }
 
 export function UpdatePasswordForm(props: UpdatePasswordFormProps) {
-  const { id, email, password, outgoingPassword, onOutgoingChange, showError, running, onChange, onSubmit, onCancel } = props;
-  const inputRef = useFocusOnMount<HTMLInputElement>();
+  const { id, email, password, outgoingPassword, onOutgoingChange, showError, running, onChange, onSubmit, onCancel, focusOnOpen = true } = props;
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) inputRef.current?.focus();
+    // Only when the form opens.
+  }, []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (passwordError(password)) inputRef.current?.focus();
     onSubmit();
   };
   return (
-    <form className="update-form" noValidate onSubmit={submit}>
+    // Escape closes the form like Cancel; the account returns the focus to the button that opened it.
+    <form
+      className="update-form"
+      noValidate
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onCancel();
+      }}
+    >
       <fieldset>
         <legend>{format(messages.accounts.updateLegend, { email })}</legend>
         <p className="field-hint">{messages.accounts.updateNote}</p>

@@ -7,6 +7,7 @@ import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
 import { serverSections, type CheckRun, type ServerSection } from './check-run.ts';
 import { actionsFor, type ActionContext, type FailureAction } from './failure-actions.ts';
+import { certificateProblemText } from './failure-hints.ts';
 import { FailurePanel } from './failure-panel.tsx';
 import { StepRow } from './step-row.tsx';
 
@@ -22,18 +23,23 @@ export interface CheckReportViewProps {
   errorTemplate?: string | undefined;
   /** A stable prefix for the ids that name each server's group (several reports can share a page). */
   idPrefix?: string | undefined;
+  /** The check used the saved secret (a re-test): a refusal means it was changed, not mistyped. */
+  savedSecret?: boolean | undefined;
 }
 
 const sub = { h2: 'h3', h3: 'h4', h4: 'h5' } as const;
 
 function ServerGroup({ section, props, focusFailure }: { section: ServerSection; props: CheckReportViewProps; focusFailure: boolean }) {
-  const { actionContext, onAction, failureHeadingRef, headingLevel, idPrefix = 'report' } = props;
+  const { run, actionContext, onAction, failureHeadingRef, headingLevel, idPrefix = 'report', savedSecret } = props;
   const Heading = sub[headingLevel];
   const headingId = `${idPrefix}-${section.server}`;
   const certificate = section.tls?.certificate ?? section.failure?.certificate;
   const pinned = section.tls?.pinned;
   const context = typeof actionContext === 'function' ? actionContext(section.server) : actionContext;
   const failure = section.failure;
+  // The server as tested, for plain step sentences ("Nothing answered on port 993") and the failure's likely cause.
+  const report = run.phase === 'finished' ? run.report : undefined;
+  const checked = section.server === 'outgoing' ? (report?.outgoing?.account ?? undefined) : report?.account;
   return (
     <section className="server-report" data-server={section.server} aria-labelledby={headingId}>
       <Heading className="server-title" id={headingId}>
@@ -48,7 +54,8 @@ function ServerGroup({ section, props, focusFailure }: { section: ServerSection;
             server={section.server}
             step={step}
             certificate={id === 'tls' ? certificate : undefined}
-            pinnedProblem={id === 'tls' && pinned ? format(messages.certificate.pinnedWarning, { problem: pinned.problem }) : undefined}
+            pinnedProblem={id === 'tls' && pinned ? format(messages.certificate.pinnedWarning, { problem: certificateProblemText(pinned.problem) }) : undefined}
+            context={checked ? { host: checked.host, port: checked.port, tls: section.tls, failure } : {}}
           />
         ))}
       </ol>
@@ -61,6 +68,8 @@ function ServerGroup({ section, props, focusFailure }: { section: ServerSection;
           onAction={(action) => onAction(action, section.server)}
           headingRef={focusFailure ? failureHeadingRef : undefined}
           headingLevel={sub[Heading]}
+          savedSecret={savedSecret}
+          checked={checked}
         />
       )}
     </section>
@@ -81,7 +90,9 @@ export function CheckReportView(props: CheckReportViewProps) {
   const firstFailed = sections.find((section) => section.failure)?.server;
   return (
     <section className="report">
-      <Heading className="report-title">{messages.test.heading}</Heading>
+      <Heading className="report-title" tabIndex={-1}>
+        {messages.test.heading}
+      </Heading>
       {sections.map((section) => (
         <ServerGroup key={section.server} section={section} props={props} focusFailure={section.server === firstFailed} />
       ))}

@@ -1,12 +1,13 @@
 // A failed check explained: the category's message and advice, the server's own words, next steps.
 import type { Ref } from 'react';
-import type { Failure, ServerRole } from '../../shared/check-report.ts';
+import type { CheckedOutgoing, Failure, ServerRole } from '../../shared/check-report.ts';
 import { assertNever } from '../../shared/failure-category.ts';
 import { ExternalLink } from '../components/external-link.tsx';
 import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
 import type { FailureAction } from './failure-actions.ts';
+import { certificateNames, likelySecurityMismatch } from './failure-hints.ts';
 
 function actionLabel(action: FailureAction): string {
   const m = messages.failure;
@@ -38,18 +39,38 @@ export interface FailurePanelProps {
   onAction: (action: FailureAction) => void;
   headingRef?: Ref<HTMLHeadingElement> | undefined;
   headingLevel?: 'h3' | 'h4' | 'h5';
+  /** The server as checked (port and security), to name the likely cause of a timeout. */
+  checked?: Pick<CheckedOutgoing, 'port' | 'security'> | undefined;
+  /** The check used the saved secret: a refusal means the password was changed, not mistyped. */
+  savedSecret?: boolean | undefined;
 }
 
-export function FailurePanel({ failure, server, serverLine, actions, onAction, headingRef, headingLevel = 'h3' }: FailurePanelProps) {
+export function FailurePanel({ failure, server, serverLine, actions: offered, onAction, headingRef, headingLevel = 'h3', checked, savedSecret }: FailurePanelProps) {
   const Heading = headingLevel;
-  const trusting = actions.some((action) => action.kind === 'trust-certificate');
+  const m = messages.failure;
+  const trusting = offered.some((action) => action.kind === 'trust-certificate');
+  // A port that speaks the other security mode explains a timeout better than any firewall: lead with it.
+  const settingsEditable = offered.some((action) => action.kind === 'edit-settings' || action.kind === 'switch-security');
+  const mismatch = settingsEditable ? likelySecurityMismatch(failure, checked) : undefined;
+  const actions: readonly FailureAction[] = mismatch
+    ? [{ kind: 'switch-security', security: mismatch.expected }, ...offered.filter((action) => action.kind !== 'switch-security')]
+    : offered;
+  const changedPassword = savedSecret === true && failure.category === 'wrong-credentials';
+  const heading = mismatch
+    ? format(m.portExpects, { port: mismatch.port, expected: messages.security[mismatch.expected], chosen: messages.security[mismatch.chosen] })
+    : changedPassword
+      ? m.savedPasswordRefused
+      : failure.message;
+  const names = failure.category === 'certificate-hostname-mismatch' && failure.certificate ? certificateNames(failure.certificate) : [];
   return (
     <div className="failure" data-failure-category={failure.category} data-server={server}>
       <Heading className="failure-message" tabIndex={-1} ref={headingRef}>
-        <Icon name="failed" className="failure-icon" /> {failure.message}
+        <Icon name="failed" className="failure-icon" /> {heading}
       </Heading>
       <p className="failure-server">{serverLine}</p>
-      <p className="failure-advice">{failure.advice}</p>
+      {mismatch && <p>{failure.message}</p>}
+      {names.length > 0 && <p className="certificate-names">{format(m.certificateIsFor, { names: names.join(', ') })}</p>}
+      <p className="failure-advice">{changedPassword ? m.savedPasswordAdvice : failure.advice}</p>
       {failure.serverText && (
         <figure className="server-text">
           <figcaption>{messages.failure.serverSaid}</figcaption>

@@ -1,9 +1,10 @@
-// One row of the test report: icon, step name, status for screen readers, time and detail.
+// One row of the test report: icon, step name, what happened in plain words, and the raw detail behind "Technical details".
 import type { CertificateInfo, CheckStep, ServerRole, StepId, StepStatus } from '../../shared/check-report.ts';
 import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
 import { formatDuration } from '../messages/format.ts';
 import { CertificateDetails } from './certificate-details.tsx';
+import { stepWords, type StepContext } from './step-words.ts';
 
 export interface StepRowProps {
   id: StepId;
@@ -13,13 +14,16 @@ export interface StepRowProps {
   step: CheckStep | undefined;
   certificate?: CertificateInfo | undefined;
   pinnedProblem?: string | undefined;
+  /** What the report knows about this step's server, for the plain sentence. */
+  context?: StepContext | undefined;
 }
 
 const finished: readonly StepStatus[] = ['passed', 'failed'];
 
-export function StepRow({ id, server, step, certificate, pinnedProblem }: StepRowProps) {
+export function StepRow({ id, server, step, certificate, pinnedProblem, context = {} }: StepRowProps) {
   const status = step?.status;
   const statusText = messages.stepStatus[status ?? 'pending'];
+  const words = stepWords(id, step, context);
   return (
     <li className={`step step-${status ?? 'pending'}`} data-step={id} data-server={server} {...(status ? { 'data-status': status } : {})}>
       <Icon name={status ?? 'pending'} className="step-icon" />
@@ -28,8 +32,15 @@ export function StepRow({ id, server, step, certificate, pinnedProblem }: StepRo
         <span className="sr-only">: {statusText}</span>
       </span>
       {step && finished.includes(step.status) && <span className="step-time">{formatDuration(step.ms)}</span>}
-      {step?.detail && <p className="step-detail">{step.detail}</p>}
+      {words && <p className="step-words">{words}</p>}
       {pinnedProblem && <p className="step-detail note-warning">{pinnedProblem}</p>}
+      {/* The protocol's own words (cipher suites, error codes) are for those who ask for them. */}
+      {step?.detail && step.status !== 'running' && (
+        <details className="technical step-detail">
+          <summary>{messages.report.technicalDetails}</summary>
+          <p>{step.detail}</p>
+        </details>
+      )}
       {certificate && <CertificateDetails certificate={certificate} />}
     </li>
   );

@@ -1,29 +1,39 @@
-// Step 1: the email address (and an optional name), then Continue.
-import type { Dispatch } from 'react';
+// Step 1: the email address (and an optional name), then Continue; a saved or cut-short address is caught here.
+import { useEffect, useRef, type Dispatch } from 'react';
 import { TextField } from '../components/text-field.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { messages } from '../messages/en.ts';
+import { format } from '../messages/format.ts';
 import { newCheckId } from '../api.ts';
-import type { Identity, WizardAction } from './wizard-state.ts';
+import type { EmailState, WizardAction } from './wizard-state.ts';
 
 export interface EmailStepProps {
-  identity: Identity;
-  emailError: string | null;
+  state: EmailState;
   dispatch: Dispatch<WizardAction>;
+  /** The addresses already saved, to name a duplicate before anything else is asked. */
+  savedEmails: readonly string[];
   /** Leaves the wizard; absent when there is nowhere to go back to. */
   onBack?: (() => void) | undefined;
+  /** Opens Update password for a saved account. */
+  onUpdatePassword: (email: string) => void;
 }
 
-export function EmailStep({ identity, emailError, dispatch, onBack }: EmailStepProps) {
+export function EmailStep({ state, dispatch, savedEmails, onBack, onUpdatePassword }: EmailStepProps) {
+  const { identity, emailError, savedAs, confirmDiscard, kept } = state;
   const emailRef = useFocusOnMount<HTMLInputElement>();
+  const noticeRef = useRef<HTMLParagraphElement>(null);
   const m = messages.email;
+  // A question or a duplicate appears below the field: focus goes to it, so it is read at once.
+  useEffect(() => {
+    if (savedAs || confirmDiscard) noticeRef.current?.focus();
+  }, [savedAs, confirmDiscard]);
   return (
     <form
       className="screen"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        dispatch({ type: 'email-submitted', discoveryId: newCheckId() });
+        dispatch({ type: 'email-submitted', discoveryId: newCheckId(), savedEmails });
         emailRef.current?.focus();
       }}
     >
@@ -38,6 +48,31 @@ export function EmailStep({ identity, emailError, dispatch, onBack }: EmailStepP
         inputRef={emailRef}
         input={{ type: 'email', autoComplete: 'email', spellCheck: false, autoCapitalize: 'off', required: true }}
       />
+      {savedAs && (
+        <div className="notice-block notice-warning" data-duplicate={savedAs}>
+          <p tabIndex={-1} ref={noticeRef}>
+            <strong>{format(m.savedAs, { email: savedAs })}</strong> {m.savedAsHint}
+          </p>
+          <button type="button" className="secondary" onClick={() => onUpdatePassword(savedAs)}>
+            {messages.accounts.updatePassword}
+          </button>
+        </div>
+      )}
+      {confirmDiscard && kept && (
+        <div className="notice-block notice-warning">
+          <p tabIndex={-1} ref={noticeRef}>
+            {format(m.discardQuestion, { email: kept.identity.email })}
+          </p>
+          <div className="action-bar">
+            <button type="button" className="primary" onClick={() => dispatch({ type: 'discard-confirmed', discoveryId: newCheckId() })}>
+              {m.discardConfirm}
+            </button>
+            <button type="button" className="secondary" onClick={() => dispatch({ type: 'discard-declined' })}>
+              {format(m.discardKeep, { email: kept.identity.email })}
+            </button>
+          </div>
+        </div>
+      )}
       <TextField
         id="display-name"
         label={m.nameLabel}
@@ -47,15 +82,16 @@ export function EmailStep({ identity, emailError, dispatch, onBack }: EmailStepP
         hint={m.nameHint}
         input={{ autoComplete: 'name' }}
       />
+      {/* Continue comes first, so Tab from the name lands on it, not on the way out. */}
       <div className="action-bar">
+        <button type="submit" className="primary">
+          {m.continue}
+        </button>
         {onBack && (
           <button type="button" className="secondary" onClick={onBack}>
             {messages.common.back}
           </button>
         )}
-        <button type="submit" className="primary">
-          {m.continue}
-        </button>
       </div>
     </form>
   );

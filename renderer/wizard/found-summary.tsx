@@ -4,6 +4,7 @@ import { emailDomain } from '../../shared/server-settings.ts';
 import { Notice } from '../components/notice.tsx';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
+import { readableHost } from './readable-host.ts';
 import type { SettingsOrigin } from './wizard-state.ts';
 
 export interface FoundSummaryProps {
@@ -11,17 +12,32 @@ export interface FoundSummaryProps {
   origin: SettingsOrigin;
   discovery: DiscoveryResult | null;
   discoveryError: string | null;
+  /** Starts again with the address discovery suggests for a mistyped domain. */
+  onUseSuggestion: (email: string) => void;
 }
 
-export function FoundSummary({ email, origin, discovery, discoveryError }: FoundSummaryProps) {
-  const domain = emailDomain(email);
+function Suggestion({ email, onUse }: { email: string; onUse: (email: string) => void }) {
+  return (
+    <div className="notice-block notice-warning">
+      <p>{format(messages.found.suggestion, { email })}</p>
+      <button type="button" className="secondary" onClick={() => onUse(email)}>
+        {format(messages.found.useSuggestion, { email })}
+      </button>
+    </div>
+  );
+}
+
+export function FoundSummary({ email, origin, discovery, discoveryError, onUseSuggestion }: FoundSummaryProps) {
+  const domain = readableHost(emailDomain(email));
   const m = messages.found;
   if (origin === 'manual') return <p className="lead">{m.manualChosen}</p>;
   if (origin === 'failed') return <Notice tone="warning">{format(messages.discovery.failed, { message: discoveryError ?? '' })}</Notice>;
+  const suggestion = discovery?.suggestion;
   const provider = discovery?.provider;
   const name = provider?.name ?? domain;
   return (
     <div className="found">
+      {suggestion && suggestion !== email && <Suggestion email={suggestion} onUse={onUseSuggestion} />}
       {origin === 'found' && (
         <div className="provider">
           <span className="provider-badge" aria-hidden="true">
@@ -34,7 +50,9 @@ export function FoundSummary({ email, origin, discovery, discoveryError }: Found
         </div>
       )}
       {origin === 'none' && <Notice tone="info">{format(m.noneFound, { domain })}</Notice>}
-      {provider?.imapAvailable === false && <Notice tone="warning">{format(m.noImap, { provider: provider.name })}</Notice>}
+      {provider?.imapAvailable === false && <Notice tone="warning">{provider.note ?? format(m.noImap, { provider: provider.name })}</Notice>}
+      {/* What to do first ("switch IMAP on in the settings"); app-password providers say it in their card. */}
+      {provider?.imapAvailable !== false && provider?.auth === 'password' && provider.note && <Notice tone="info">{provider.note}</Notice>}
       {discovery?.needsConfirmation && <Notice tone="warning">{m.needsConfirmation}</Notice>}
     </div>
   );

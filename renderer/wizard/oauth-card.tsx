@@ -19,7 +19,8 @@ export function OAuthCard({ provider, busy, onSignIn, onUsePassword }: OAuthCard
         <Icon name="info" /> {format(m.oauthTitle, { provider })}
       </p>
       <p>{format(m.oauthBody, { provider })}</p>
-      <button type="button" className="primary" aria-disabled={busy || undefined} onClick={() => !busy && onSignIn()}>
+      {/* data-sign-in: where the cursor starts on the details screen. */}
+      <button type="button" className="primary" data-sign-in="" aria-disabled={busy || undefined} onClick={() => !busy && onSignIn()}>
         {format(m.oauthButton, { provider })}
       </button>
       {busy && <p className="field-hint">{format(m.oauthWaiting, { provider })}</p>}

@@ -6,15 +6,26 @@ import type { DetailsState } from './wizard-state.ts';
 /** What the secret section shows above (or instead of) the password box. */
 export type AuthHint =
   | { readonly kind: 'password'; readonly provider: string | null }
-  | { readonly kind: 'app-password'; readonly provider: string | null; readonly helpUrl: string | null; readonly learned: boolean }
+  | {
+      readonly kind: 'app-password';
+      readonly provider: string | null;
+      readonly helpUrl: string | null;
+      readonly learned: boolean;
+      /** What the user must do first, in plain words (Google: 2-Step Verification). */
+      readonly firstStep: string | null;
+    }
   | { readonly kind: 'oauth2'; readonly provider: string | null; readonly helpUrl: string | null };
 
 export function authHint(state: DetailsState): AuthHint {
   const provider = state.discovery?.provider ?? null;
   const name = provider?.name ?? null;
-  if (provider?.auth === 'oauth2' && !state.passwordInsteadOfOAuth) return { kind: 'oauth2', provider: name, helpUrl: provider.helpUrl };
-  if (provider?.auth === 'app-password') return { kind: 'app-password', provider: name, helpUrl: provider.helpUrl, learned: false };
-  if (state.learnedAppPassword) return { kind: 'app-password', provider: name, helpUrl: state.learnedAppPassword.helpUrl, learned: true };
+  // Browser sign-in only where it can succeed: main says so when a client id is registered.
+  if (provider?.browserSignIn === true && !state.passwordInsteadOfOAuth) return { kind: 'oauth2', provider: name, helpUrl: provider.helpUrl };
+  // Without it, a provider that prefers OAuth2 leads with its app password, and says what comes first.
+  if (provider?.auth === 'app-password' || provider?.auth === 'oauth2') {
+    return { kind: 'app-password', provider: name, helpUrl: provider.helpUrl, learned: false, firstStep: provider.note ?? messages.secret.appPasswordFirstStep };
+  }
+  if (state.learnedAppPassword) return { kind: 'app-password', provider: name, helpUrl: state.learnedAppPassword.helpUrl, learned: true, firstStep: null };
   return { kind: 'password', provider: name };
 }
 

@@ -17,13 +17,14 @@ export interface SecretStepProps {
   onSignIn: () => void;
 }
 
-function GuidanceCard({ title, body, link }: { title: string; body: string; link?: { url: string; text: string } | undefined }) {
+function GuidanceCard({ title, body, firstStep, link }: { title: string; body: string; firstStep?: string | null; link?: { url: string; text: string } | undefined }) {
   return (
     <div className="card guidance">
       <p className="card-title">
         <Icon name="info" /> {title}
       </p>
       <p>{body}</p>
+      {firstStep && <p className="first-step">{firstStep}</p>}
       {link && (
         <ExternalLink url={link.url} className="button secondary">
           {link.text}
@@ -78,6 +79,7 @@ export function SecretStep({ state, dispatch, passwordRef, outgoingPasswordRef, 
         <GuidanceCard
           title={hint.learned ? m.appPasswordLearnedTitle : format(m.appPasswordTitle, { provider })}
           body={hint.learned ? m.appPasswordLearnedBody : format(m.appPasswordBody, { provider })}
+          firstStep={hint.firstStep}
           link={hint.helpUrl ? { url: hint.helpUrl, text: hint.learned ? m.appPasswordLinkGeneric : format(m.appPasswordLink, { provider }) } : undefined}
         />
       )}

@@ -1,6 +1,6 @@
 // Unit tests of the settings form rules: validation as typed, and notes that explain a change.
 import { describe, expect, it } from 'vitest';
-import { fieldNotes, manualForm, toServerSettings, validateSettings, withSecurity } from './settings-form.ts';
+import { cleanHost, fieldNotes, manualForm, toServerSettings, validateSettings, withSecurity } from './settings-form.ts';
 
 const form = { ...manualForm('a@example.test'), host: 'imap.example.test' };
 
@@ -43,5 +43,20 @@ describe('settings form', () => {
   it('turns off the unencrypted-password permission when leaving "None"', () => {
     const none = withSecurity({ ...form, security: 'none', port: '143', allowInsecure: true }, 'starttls');
     expect(none.form.allowInsecure).toBe(false);
+  });
+
+  it('cleans up what people paste into Server, and names each change', () => {
+    const pasted = (host: string, base = form) => cleanHost({ ...base, host });
+    expect(pasted('imap.example.com:993', { ...form, port: '143' })).toMatchObject({ form: { host: 'imap.example.com', port: '993' }, changes: ['moved 993 to the port field'] });
+    expect(pasted('imaps://imap.example.com', { ...form, security: 'starttls', port: '143' })).toMatchObject({
+      form: { host: 'imap.example.com', security: 'tls', port: '993' },
+      changes: ['removed “imaps://”'],
+    });
+    expect(pasted('https://Mail.Example.COM/owa/')).toMatchObject({ form: { host: 'mail.example.com' }, changes: ['removed “https://”', 'removed “/owa/”', 'changed capitals to lower case'] });
+    expect(pasted('[::1]:10993').form).toMatchObject({ host: '[::1]', port: '10993' });
+    // Nothing to clean: the very same form, so nothing is marked as edited.
+    const clean = { ...form, host: 'imap.example.com' };
+    expect(cleanHost(clean).form).toBe(clean);
+    expect(cleanHost({ ...form, host: '::1' }).changes).toEqual([]);
   });
 });

@@ -115,3 +115,53 @@ export function addChangeNotes(form: ServerFields, found: ServerFields, add: (fi
 export function portFollowedNote(form: SettingsForm): string {
   return format(messages.settings.portFollowed, { port: form.port, security: securityNames[form.security] });
 }
+
+/** What {@link cleanHost} made of a pasted server name, and what it changed, in words. */
+export interface CleanedHost {
+  readonly form: SettingsForm;
+  readonly changes: readonly string[];
+}
+
+/**
+ * Turns what people paste into "Server" into a server name: a scheme ("imaps://", "https://") and
+ * a path are dropped, ":993" moves to Port, capitals become lower case. Each change is named, so
+ * the note under the field can say what happened.
+ */
+export function cleanHost(form: SettingsForm): CleanedHost {
+  const c = messages.settings.cleaned;
+  const changes: string[] = [];
+  let next: SettingsForm = form;
+  let host = form.host.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(host);
+  if (scheme) {
+    host = host.slice(scheme[0].length);
+    changes.push(format(c.scheme, { text: scheme[0] }));
+    // imaps:// says SSL/TLS as plainly as the Security field does.
+    if (scheme[1]?.toLowerCase() === 'imaps' && next.security !== 'tls') next = withSecurity(next, 'tls').form;
+  }
+  const slash = host.indexOf('/');
+  if (slash >= 0) {
+    const path = host.slice(slash);
+    host = host.slice(0, slash);
+    // A lone "/" after a scheme is part of the URL already named.
+    if (path !== '/' || !scheme) changes.push(format(c.path, { text: path }));
+  }
+  // "host:993" or "[::1]:993"; a bare IPv6 literal has several colons and no port to take.
+  const withPort = /^(\[[^\]]+\]|[^:[\]]+):(\d{1,5})$/.exec(host);
+  if (withPort?.[1] && withPort[2]) {
+    host = withPort[1];
+    if (withPort[2] !== next.port.trim()) changes.push(format(c.port, { port: withPort[2] }));
+    next = { ...next, port: withPort[2] };
+  }
+  if (host !== host.toLowerCase()) {
+    host = host.toLowerCase();
+    changes.push(c.lowerCase);
+  }
+  if (host === form.host && next === form) return { form, changes: [] };
+  return { form: { ...next, host }, changes };
+}
+
+/** The note under Server after a clean-up, saying what was changed. */
+export function hostCleanedNotes(changes: readonly string[]): FieldNote[] {
+  return changes.length === 0 ? [] : [{ tone: 'info', text: format(messages.settings.cleaned.note, { changes: changes.join(', ') }) }];
+}

@@ -3,7 +3,7 @@ import type { Dispatch, Ref } from 'react';
 import { SecuritySelect } from '../components/security-select.tsx';
 import { TextField } from '../components/text-field.tsx';
 import { messages } from '../messages/en.ts';
-import { fieldNotes, portFollowedNote, validateSettings, type FieldNote, type SettingsField } from './settings-form.ts';
+import { fieldNotes, hostCleanedNotes, portFollowedNote, validateSettings, type FieldNote, type SettingsField } from './settings-form.ts';
 import type { DetailsState, WizardAction } from './wizard-state.ts';
 
 export interface SettingsStepProps {
@@ -34,9 +34,9 @@ export function SettingsStep({ state, dispatch, hostRef, portRef, usernameRef, o
         onChange={change('host')}
         hint={m.hostHint}
         error={shown('host')}
-        notes={notes.host}
+        notes={[...hostCleanedNotes(state.hostCleaned), ...(notes.host ?? [])]}
         inputRef={hostRef}
-        input={{ autoComplete: 'off', spellCheck: false, autoCapitalize: 'off', inputMode: 'url' }}
+        input={{ autoComplete: 'off', spellCheck: false, autoCapitalize: 'off', inputMode: 'url', onBlur: () => dispatch({ type: 'host-cleaned' }) }}
       />
       <TextField
         id="port"

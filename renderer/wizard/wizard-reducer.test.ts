@@ -132,4 +132,48 @@ describe('wizardReducer', () => {
     expect(run(manual(), { type: 'back' })).toMatchObject({ step: 'email', identity: { email: 'a@example.test' } });
     expect(run(manual(), { type: 'restart' })).toBe(initialWizardState);
   });
+
+  it('keeps the details screen for Continue after Back: nothing typed is lost, nothing looked up again', () => {
+    let state: WizardState = run(manual(), { type: 'field-changed', field: 'host', value: 'localhost' }, { type: 'password-changed', password: 'pw' });
+    state = run(state, { type: 'check-started', checkId: 'c1', purpose: 'test' }, { type: 'check-finished', checkId: 'c1', report: report(true) });
+    state = run(state, { type: 'back' }, { type: 'email-submitted', discoveryId: 'd9' });
+    expect(details(state)).toMatchObject({ form: { host: 'localhost' }, password: 'pw', run: { phase: 'finished' } });
+    expect(canSave(details(state))).toBe(true);
+  });
+
+  it('asks before a new address discards what was entered for the old one', () => {
+    let state: WizardState = run(manual(), { type: 'password-changed', password: 'pw' }, { type: 'back' }, { type: 'email-changed', email: 'b@example.test' });
+    state = run(state, { type: 'email-submitted', discoveryId: 'd2' });
+    expect(state).toMatchObject({ step: 'email', confirmDiscard: true });
+    expect(details(run(state, { type: 'discard-declined' }))).toMatchObject({ identity: { email: 'a@example.test' }, password: 'pw' });
+    expect(run(state, { type: 'discard-confirmed', discoveryId: 'd3' })).toMatchObject({ step: 'discovering', identity: { email: 'b@example.test' }, kept: null });
+  });
+
+  it('names a saved account on the first screen, whatever the case, and refuses an address without a dot', () => {
+    const typed = (email: string) => run(initialWizardState, { type: 'email-changed', email }, { type: 'email-submitted', discoveryId: 'd1', savedEmails: ['alice@example.test'] });
+    expect(typed('Alice@Example.TEST')).toMatchObject({ step: 'email', savedAs: 'alice@example.test' });
+    expect(typed('alice@example')).toMatchObject({ step: 'email', emailError: expect.stringMatching(/needs a dot/) });
+    expect(typed('bob@example.test')).toMatchObject({ step: 'discovering' });
+  });
+
+  it('shows a known provider as one line with the password first, and opens the form for a settings failure', () => {
+    const discovering = run(initialWizardState, { type: 'email-changed', email: 'someone@gmail.com' }, { type: 'email-submitted', discoveryId: 'd1' });
+    const found = details(run(discovering, { type: 'discovery-finished', discoveryId: 'd1', result: gmail }));
+    expect(found.settingsOpen).toBe(false);
+    expect(manual().settingsOpen).toBe(true);
+    const timeout = { ...report(false), failure: { category: 'timeout' as const, message: 'm', advice: 'a', serverText: '' } };
+    const failed = details(run(found, { type: 'check-started', checkId: 'c1', purpose: 'test' }, { type: 'check-finished', checkId: 'c1', report: timeout }));
+    expect(failed.settingsOpen).toBe(true);
+    const refused = details(run(found, { type: 'check-started', checkId: 'c1', purpose: 'test' }, { type: 'check-finished', checkId: 'c1', report: report(false, 'wrong-credentials') }));
+    expect(refused.settingsOpen).toBe(false);
+  });
+
+  it('tidies a pasted server at once, and typed text when the field is left', () => {
+    const pasted = details(run(manual(), { type: 'field-changed', field: 'host', value: 'IMAP.example.test:143' }));
+    expect(pasted.form).toMatchObject({ host: 'imap.example.test', port: '143' });
+    expect(pasted.hostCleaned).toHaveLength(2);
+    const typed = details(run(manual(), { type: 'field-changed', field: 'host', value: 'H' }));
+    expect(typed.form.host).toBe('H');
+    expect(details(run(typed, { type: 'host-cleaned' })).form.host).toBe('h');
+  });
 });

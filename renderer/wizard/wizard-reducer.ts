@@ -1,14 +1,18 @@
 // The wizard as a pure reducer: every screen change and edit is an action, side effects live elsewhere.
 import { EmailSchema } from '../../shared/server-settings.ts';
-import { assertNever } from '../../shared/failure-category.ts';
+import { assertNever, type FailureCategory } from '../../shared/failure-category.ts';
 import { messages } from '../messages/en.ts';
 import { applyProgress, failRun, finishRun, idleRun, outgoingPassed, serversPassed, startRun } from '../report/check-run.ts';
 import { outgoingEmpty, outgoingFromDiscovery, withOutgoingSecurity, type OutgoingState } from './outgoing-form.ts';
-import { formFromDiscovery, manualForm, withSecurity, type SettingsForm } from './settings-form.ts';
-import type { DetailsState, Identity, SettingsOrigin, WizardAction, WizardState } from './wizard-state.ts';
+import { cleanHost, formFromDiscovery, manualForm, validateSettings, withSecurity, type SettingsForm } from './settings-form.ts';
+import type { DetailsState, EmailState, Identity, SettingsOrigin, WizardAction, WizardState } from './wizard-state.ts';
 
 /** The first screen, with nothing typed. */
-export const initialWizardState: WizardState = { step: 'email', identity: { email: '', displayName: '' }, emailError: null };
+export const initialWizardState: WizardState = emailStep({ email: '', displayName: '' }, null);
+
+function emailStep(identity: Identity, kept: DetailsState | null): EmailState {
+  return { step: 'email', identity, emailError: null, kept, savedAs: null, confirmDiscard: false };
+}
 
 function details(identity: Identity, origin: SettingsOrigin, extra: Partial<DetailsState> = {}): DetailsState {
   const form = extra.form ?? manualForm(identity.email);
@@ -34,8 +38,26 @@ function details(identity: Identity, origin: SettingsOrigin, extra: Partial<Deta
     duplicateOf: null,
     outgoing: outgoingFromDiscovery(identity.email, extra.discovery ?? null),
     confirmingNoOutgoing: false,
+    settingsOpen: true,
+    hostCleaned: [],
     ...extra,
   };
+}
+
+/** Whether the user typed or changed anything on the details screen that a new discovery would lose. */
+export function hasEdits(state: DetailsState): boolean {
+  return state.password !== '' || Object.keys(state.touched).length > 0 || Object.keys(state.outgoing.touched).length > 0 || (state.origin !== 'found' && state.form.host.trim() !== '');
+}
+
+// The details screen kept for a later Continue: a check cannot finish while it is away.
+function keep(state: DetailsState): DetailsState {
+  return state.run.phase === 'running' ? { ...state, run: idleRun, runKey: null } : state;
+}
+
+function tidyHost(state: DetailsState): DetailsState {
+  const cleaned = cleanHost(state.form);
+  if (cleaned.form === state.form) return state;
+  return edited(state, { form: cleaned.form, hostCleaned: cleaned.changes });
 }
 
 /** What a run was started with; a different key later means the result no longer applies. */
@@ -64,7 +86,44 @@ function editedOutgoing(state: DetailsState, changes: Partial<OutgoingState>): D
 
 function emailError(email: string): string | null {
   if (email.trim() === '') return messages.email.emailRequired;
-  return EmailSchema.safeParse(email).success ? null : messages.email.emailInvalid;
+  if (!EmailSchema.safeParse(email).success) return messages.email.emailInvalid;
+  // "alice@example" is almost always an address cut short; mail domains have a dot.
+  const domain = email.trim().slice(email.trim().lastIndexOf('@') + 1);
+  if (!domain.includes('.') && !domain.startsWith('[')) return messages.email.emailNoDot;
+  return null;
+}
+
+/** The saved address that is the same as `email` apart from case, if any. */
+function savedMatch(email: string, saved: readonly string[] | undefined): string | null {
+  const wanted = email.trim().toLowerCase();
+  return saved?.find((address) => address.toLowerCase() === wanted) ?? null;
+}
+
+function reduceEmail(state: EmailState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'email-changed':
+      return { ...state, identity: { ...state.identity, email: action.email }, emailError: state.emailError === null ? null : emailError(action.email), savedAs: null, confirmDiscard: false };
+    case 'name-changed':
+      return { ...state, identity: { ...state.identity, displayName: action.displayName } };
+    case 'email-submitted': {
+      const error = emailError(state.identity.email);
+      if (error) return { ...state, emailError: error, savedAs: null };
+      const savedAs = savedMatch(state.identity.email, action.savedEmails);
+      if (savedAs) return { ...state, emailError: null, savedAs };
+      const identity = { ...state.identity, email: state.identity.email.trim() };
+      // The same address again: back to the screen as it was left, nothing looked up or lost.
+      if (state.kept && state.kept.identity.email === identity.email) return { ...state.kept, identity };
+      if (state.kept && hasEdits(state.kept) && !state.confirmDiscard) return { ...state, emailError: null, confirmDiscard: true };
+      return { step: 'discovering', identity, discoveryId: action.discoveryId, kept: state.kept };
+    }
+    case 'discard-confirmed':
+      if (!state.confirmDiscard) return state;
+      return { step: 'discovering', identity: { ...state.identity, email: state.identity.email.trim() }, discoveryId: action.discoveryId, kept: null };
+    case 'discard-declined':
+      return state.kept ?? { ...state, confirmDiscard: false };
+    default:
+      return state;
+  }
 }
 
 function stripSpaces(state: DetailsState, password: string): { password: string; spacesRemoved: boolean } {
@@ -78,14 +137,29 @@ function stripSpaces(state: DetailsState, password: string): { password: string;
 function reduceDetails(state: DetailsState, action: WizardAction): WizardState {
   switch (action.type) {
     case 'back':
-      return { step: 'email', identity: state.identity, emailError: null };
+      return emailStep(state.identity, keep(state));
+    case 'suggestion-used':
+      return { step: 'discovering', identity: { ...state.identity, email: action.email }, discoveryId: action.discoveryId, kept: null };
+    case 'settings-opened':
+      return { ...state, settingsOpen: true };
+    case 'host-cleaned':
+      return tidyHost(state);
     case 'field-changed': {
       const form: SettingsForm = { ...state.form, [action.field]: action.value };
       const outgoing = state.outgoing;
       // The outgoing username keeps following the incoming one until it is edited on its own.
       const follows = action.field === 'username' && !outgoing.touched.username && outgoing.form.username === state.form.username;
       const outgoingChange = follows ? { outgoing: { ...outgoing, form: { ...outgoing.form, username: action.value } } } : {};
-      return edited(state, { form, touched: { ...state.touched, [action.field]: true }, portFollowed: false, ...outgoingChange });
+      const next = edited(state, {
+        form,
+        touched: { ...state.touched, [action.field]: true },
+        portFollowed: false,
+        hostCleaned: action.field === 'host' ? [] : state.hostCleaned,
+        ...outgoingChange,
+      });
+      // A paste (more than one character at once) is tidied at once; typing waits for the field to be left.
+      const pasted = action.field === 'host' && action.value.length - state.form.host.length > 1;
+      return pasted ? tidyHost(next) : next;
     }
     case 'outgoing-field-changed': {
       const o = state.outgoing;
@@ -113,8 +187,11 @@ function reduceDetails(state: DetailsState, action: WizardAction): WizardState {
       return edited(state, { ...stripSpaces(state, action.password), touched: { ...state.touched, password: true } });
     case 'password-instead-of-oauth':
       return { ...state, passwordInsteadOfOAuth: true };
-    case 'errors-shown':
-      return { ...state, showAllErrors: true };
+    case 'errors-shown': {
+      // A settings error is shown where it can be fixed: the summary line opens into the form.
+      const settingsWrong = Object.keys(validateSettings(state.form)).length > 0;
+      return { ...state, showAllErrors: true, settingsOpen: state.settingsOpen || settingsWrong };
+    }
     case 'certificate-trusted':
       return { ...state, trustedFingerprint: action.fingerprint256 };
     case 'check-started':
@@ -125,7 +202,7 @@ function reduceDetails(state: DetailsState, action: WizardAction): WizardState {
       const run = finishRun(state.run, action.checkId, action.report);
       const failure = action.report.failure;
       const learned = run !== state.run && failure?.category === 'app-password-required' ? { helpUrl: failure.helpUrl ?? null } : state.learnedAppPassword;
-      return { ...state, run, learnedAppPassword: learned };
+      return { ...state, run, learnedAppPassword: learned, settingsOpen: state.settingsOpen || (failure ? settingsFailure(failure.category) : false) };
     }
     case 'check-failed':
       return { ...state, run: failRun(state.run, action.checkId, action) };
@@ -142,22 +219,20 @@ function reduceDetails(state: DetailsState, action: WizardAction): WizardState {
   }
 }
 
+// Failures that the server settings cause: the form opens so that they can be fixed.
+function settingsFailure(category: FailureCategory): boolean {
+  return !['wrong-credentials', 'app-password-required', 'oauth-required', 'password-expired', 'account-blocked', 'mailbox-unavailable', 'server-unavailable'].includes(category);
+}
+
 /** The wizard's reducer; actions that do not fit the current screen leave the state unchanged. */
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
   if (action.type === 'restart') return initialWizardState;
   const step = state.step;
   switch (step) {
     case 'email':
-      if (action.type === 'email-changed') return { ...state, identity: { ...state.identity, email: action.email }, emailError: state.emailError === null ? null : emailError(action.email) };
-      if (action.type === 'name-changed') return { ...state, identity: { ...state.identity, displayName: action.displayName } };
-      if (action.type === 'email-submitted') {
-        const error = emailError(state.identity.email);
-        if (error) return { ...state, emailError: error };
-        return { step: 'discovering', identity: { ...state.identity, email: state.identity.email.trim() }, discoveryId: action.discoveryId };
-      }
-      return state;
+      return reduceEmail(state, action);
     case 'discovering':
-      if (action.type === 'back') return { step: 'email', identity: state.identity, emailError: null };
+      if (action.type === 'back') return emailStep(state.identity, state.kept);
       if (action.type === 'manual-chosen') return details(state.identity, 'manual');
       if (action.type === 'discovery-failed' && action.discoveryId === state.discoveryId) {
         return details(state.identity, 'failed', { discoveryError: action.message });
@@ -166,7 +241,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
         const result = action.result;
         if (!result.imap) return details(state.identity, 'none', { discovery: result });
         const form = formFromDiscovery(state.identity.email, result);
-        return details(state.identity, 'found', { discovery: result, found: form, form });
+        // A provider from the provider data: its settings as one line, the password first.
+        return details(state.identity, 'found', { discovery: result, found: form, form, settingsOpen: result.provider === null });
       }
       return state;
     case 'details':

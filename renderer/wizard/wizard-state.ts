@@ -51,11 +51,28 @@ export interface DetailsState {
   readonly outgoing: OutgoingState;
   /** Save was pressed with no outgoing server: the wizard asks before saving incoming mail only. */
   readonly confirmingNoOutgoing: boolean;
+  /** False while a known provider's settings show as one line, so the password comes first. */
+  readonly settingsOpen: boolean;
+  /** What the Server field's clean-up changed last (a pasted URL, a port), to say so. */
+  readonly hostCleaned: readonly string[];
+}
+
+/** The first screen: the address, and what the user had entered further on, kept for Continue. */
+export interface EmailState {
+  readonly step: 'email';
+  readonly identity: Identity;
+  readonly emailError: string | null;
+  /** The details screen as the user left it with Back: Continue with the same address returns to it. */
+  readonly kept: DetailsState | null;
+  /** A saved account with this address (any case): named here, with Update password offered. */
+  readonly savedAs: string | null;
+  /** The address changed after edits further on: ask before they are discarded. */
+  readonly confirmDiscard: boolean;
 }
 
 export type WizardState =
-  | { readonly step: 'email'; readonly identity: Identity; readonly emailError: string | null }
-  | { readonly step: 'discovering'; readonly identity: Identity; readonly discoveryId: string }
+  | EmailState
+  | { readonly step: 'discovering'; readonly identity: Identity; readonly discoveryId: string; readonly kept: DetailsState | null }
   | DetailsState
   | { readonly step: 'saved'; readonly account: AccountSummary };
 
@@ -64,7 +81,13 @@ export type AddAccountResult = CallResponse<'addAccount'>;
 export type WizardAction =
   | { readonly type: 'email-changed'; readonly email: string }
   | { readonly type: 'name-changed'; readonly displayName: string }
-  | { readonly type: 'email-submitted'; readonly discoveryId: string }
+  /** `savedEmails`: the addresses already saved, to name a duplicate before anything else. */
+  | { readonly type: 'email-submitted'; readonly discoveryId: string; readonly savedEmails?: readonly string[] }
+  | { readonly type: 'discard-confirmed'; readonly discoveryId: string }
+  | { readonly type: 'discard-declined' }
+  | { readonly type: 'suggestion-used'; readonly email: string; readonly discoveryId: string }
+  | { readonly type: 'settings-opened' }
+  | { readonly type: 'host-cleaned' }
   | { readonly type: 'discovery-finished'; readonly discoveryId: string; readonly result: DiscoveryResult }
   | { readonly type: 'discovery-failed'; readonly discoveryId: string; readonly message: string }
   | { readonly type: 'manual-chosen' }

@@ -1,22 +1,25 @@
 // The setup wizard: owns the reducer and runs its side effects (discovery, checks, saving).
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useEffect, useRef, useState, type Dispatch, type RefObject } from 'react';
 import type { AccountSummary } from '../../shared/account-summary.ts';
-import type { CheckProgress, ServerRole } from '../../shared/check-report.ts';
+import type { ServerRole } from '../../shared/check-report.ts';
 import { ApiError, call, newCheckId } from '../api.ts';
 import type { FailureAction } from '../report/failure-actions.ts';
-import { useCheckProgress } from '../report/use-check-progress.ts';
 import { DetailsScreen } from './details-screen.tsx';
 import { DiscoveryStep } from './discovery-step.tsx';
 import { outgoingEmpty, toOutgoingSettings, validateOutgoing, withOutgoingSecurity, type OutgoingForm } from './outgoing-form.ts';
 import { EmailStep } from './email-step.tsx';
 import { asksForPassword, passwordError } from './secret-rules.ts';
-import { toServerSettings, validateSettings, withSecurity, type SettingsForm } from './settings-form.ts';
-import { initialWizardState, wizardReducer } from './wizard-reducer.ts';
-import type { RunPurpose } from './wizard-state.ts';
+import { cleanHost, toServerSettings, validateSettings, withSecurity, type SettingsForm } from './settings-form.ts';
+import type { RunPurpose, WizardAction, WizardState } from './wizard-state.ts';
 
 export interface WizardProps {
+  /** The wizard's state lives with the app, so that leaving for Accounts loses nothing. */
+  state: WizardState;
+  dispatch: Dispatch<WizardAction>;
   onSaved: (account: AccountSummary) => void;
   onShowAccounts: () => void;
+  /** Opens the accounts screen with Update password open for a saved account. */
+  onUpdatePassword: (email: string) => void;
   /** Leaves the wizard from its first step; absent when there are no accounts to go back to. */
   onExit?: (() => void) | undefined;
 }
@@ -25,8 +28,8 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
-  const [state, dispatch] = useReducer(wizardReducer, initialWizardState);
+export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassword, onExit }: WizardProps) {
+  const [savedEmails, setSavedEmails] = useState<readonly string[]>([]);
   const refs = {
     host: useRef<HTMLInputElement>(null),
     port: useRef<HTMLInputElement>(null),
@@ -38,7 +41,22 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
     outgoingPassword: useRef<HTMLInputElement>(null),
   };
 
-  useCheckProgress(useCallback((progress: CheckProgress) => dispatch({ type: 'check-progress', checkId: progress.checkId, step: progress.step, server: progress.server }), []));
+  // Focus for an element that appears only after the next render.
+  const pendingFocus = useRef<RefObject<HTMLInputElement | null> | null>(null);
+  useEffect(() => {
+    const element = pendingFocus.current?.current;
+    if (!element) return;
+    pendingFocus.current = null;
+    element.focus();
+  });
+
+  // The saved addresses, to name a duplicate on the first screen; fetched each time the wizard shows.
+  useEffect(() => {
+    call('listAccounts', {}).then(
+      (accounts) => setSavedEmails(accounts.map((account) => account.email)),
+      () => undefined,
+    );
+  }, []);
 
   const discoveryId = state.step === 'discovering' ? state.discoveryId : null;
   const discoveryEmail = state.step === 'discovering' ? state.identity.email : '';
@@ -48,14 +66,16 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
       (result) => dispatch({ type: 'discovery-finished', discoveryId, result }),
       (error: unknown) => dispatch({ type: 'discovery-failed', discoveryId, message: errorMessage(error) }),
     );
-  }, [discoveryId, discoveryEmail]);
+  }, [discoveryId, discoveryEmail, dispatch]);
 
   const savedAccount = state.step === 'saved' ? state.account : null;
   useEffect(() => {
     if (savedAccount) onSaved(savedAccount);
   }, [savedAccount, onSaved]);
 
-  if (state.step === 'email') return <EmailStep identity={state.identity} emailError={state.emailError} dispatch={dispatch} onBack={onExit} />;
+  if (state.step === 'email') {
+    return <EmailStep state={state} dispatch={dispatch} savedEmails={savedEmails} onBack={onExit} onUpdatePassword={onUpdatePassword} />;
+  }
   if (state.step === 'discovering') return <DiscoveryStep email={state.identity.email} dispatch={dispatch} />;
   if (state.step === 'saved') return null;
   const details = state;
@@ -77,7 +97,10 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
     ].find((ref) => ref);
     if (!first) return false;
     dispatch({ type: 'errors-shown' });
-    if (first === refs.outgoingHost || first === refs.outgoingPort || first === refs.outgoingUsername) dispatch({ type: 'outgoing-expanded' });
+    if (first === refs.outgoingHost || first === refs.outgoingPort || first === refs.outgoingUsername) {
+      dispatch({ type: 'settings-opened' });
+      dispatch({ type: 'outgoing-expanded' });
+    }
     // The field may only appear with this render (an expanded outgoing section).
     requestAnimationFrame(() => first.current?.focus());
     return true;
@@ -87,7 +110,10 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
     if (details.run.phase === 'running') return;
     // With browser sign-in there is no password: signing in runs the test (and saves).
     const purpose: RunPurpose = asksForPassword(details) ? requested : 'sign-in';
-    const form = overrides.form ?? details.form;
+    // Enter in Server tests at once: what was typed is tidied first, as leaving the field would.
+    const tidied = cleanHost(overrides.form ?? details.form);
+    if (tidied.form !== (overrides.form ?? details.form)) dispatch({ type: 'host-cleaned' });
+    const form = tidied.form;
     const outgoingForm = overrides.outgoingForm ?? details.outgoing.form;
     const trust = overrides.trustedFingerprint ?? details.trustedFingerprint;
     const settings = toServerSettings(details.identity.email, form);
@@ -121,7 +147,9 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
 
   /** Settings confirmed: show what is wrong with them, or move on to the password. */
   function continueToSecret() {
-    const errors = validateSettings(details.form);
+    const tidied = cleanHost(details.form);
+    if (tidied.form !== details.form) dispatch({ type: 'host-cleaned' });
+    const errors = validateSettings(tidied.form);
     const first = errors.host ? refs.host : errors.port ? refs.port : errors.username ? refs.username : undefined;
     if (first) {
       dispatch({ type: 'errors-shown' });
@@ -139,6 +167,7 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
   }
 
   function focusOutgoingHost() {
+    dispatch({ type: 'settings-opened' });
     dispatch({ type: 'outgoing-expanded' });
     requestAnimationFrame(() => refs.outgoingHost.current?.focus());
   }
@@ -167,8 +196,10 @@ export function Wizard({ onSaved, onShowAccounts, onExit }: WizardProps) {
         return;
       }
       case 'edit-settings':
+        // The form may still be a summary line: open it, then focus the field once it is there.
+        dispatch({ type: 'settings-opened' });
         if (outgoing) focusOutgoingHost();
-        else refs.host.current?.focus();
+        else pendingFocus.current = refs.host;
         return;
       case 'switch-security':
         if (outgoing) {

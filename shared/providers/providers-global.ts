@@ -67,6 +67,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     // Outlook.com stopped accepting passwords and app passwords from mail apps in September 2024.
     auth: 'oauth2', oauth2: microsoftOAuth2,
     helpUrl: 'https://support.microsoft.com/en-us/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
+    note: 'App passwords need two-step verification to be switched on for the Microsoft account.',
   },
   {
     id: 'microsoft-365', name: 'Microsoft 365', imapAvailable: true,

@@ -19,16 +19,36 @@ export interface TypedSettings {
   username: string;
 }
 
-/** Types the address, presses Continue and waits for the settings form. */
+/** Types the address, presses Continue and waits for the details screen (the form, or a known provider's summary). */
 export async function enterEmail(app: Page, email: string, displayName?: string): Promise<void> {
   await app.getByLabel('Email address').fill(email);
   if (displayName !== undefined) await app.getByLabel('Your name').fill(displayName);
   await app.getByRole('button', { name: 'Continue' }).click();
+  await expect(app.getByRole('heading', { level: 1, name: /^(Check|Enter) your settings$/ })).toBeVisible();
+}
+
+/** From the details screen: Back, another address, and "Use the new address" when asked whether to drop what was entered. */
+export async function replaceEmail(app: Page, email: string): Promise<void> {
+  await app.getByRole('button', { name: 'Back' }).click();
+  await app.getByLabel('Email address').fill(email);
+  await app.getByRole('button', { name: 'Continue' }).click();
+  const heading = app.getByRole('heading', { level: 1, name: /^(Check|Enter) your settings$/ });
+  const discard = app.getByRole('button', { name: 'Use the new address' });
+  await expect(heading.or(discard)).toBeVisible();
+  if (await discard.isVisible()) await discard.click();
+  await expect(heading).toBeVisible();
+}
+
+/** Opens a known provider's one-line summary into the full form (nothing to do when it is open). */
+export async function openSettings(app: Page): Promise<void> {
+  const edit = app.locator('[data-settings-summary]').getByRole('button', { name: 'Edit settings' });
+  if (await edit.count()) await edit.click();
   await expect(app.getByLabel('Server', { exact: true })).toBeVisible();
 }
 
 /** Fills Server, Port, Security and Username. */
 export async function fillSettings(app: Page, settings: TypedSettings): Promise<void> {
+  await openSettings(app);
   await app.getByLabel('Server', { exact: true }).fill(settings.host);
   await app.getByLabel('Port', { exact: true }).fill(String(settings.port));
   await app.getByLabel('Security', { exact: true }).selectOption({ label: settings.security ?? 'SSL/TLS' });

@@ -233,6 +233,7 @@ describe('OAuth2 accounts', () => {
         providerHint: () => undefined,
         accounts,
         notices: () => [],
+        keychainStatus: async () => ({ available: true, detail: '' }),
         openExternal: async () => false,
       }),
     );

@@ -25,3 +25,17 @@ export function oauthConfigForAccount(email: string, host: string, env: Readonly
   }
   return resolveOAuthConfig(metadata, env);
 }
+
+/**
+ * Whether browser sign-in can work for this account in this copy of the app: its provider offers
+ * OAuth2 and a client id is registered for it. The UI offers the Sign in button only then.
+ */
+export function browserSignInAvailable(email: string, host: string, env: Readonly<Record<string, string | undefined>>): boolean {
+  try {
+    oauthConfigForAccount(email, host, env);
+    return true;
+  } catch (error) {
+    if (error instanceof OAuthError) return false;
+    throw error;
+  }
+}

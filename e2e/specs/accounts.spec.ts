@@ -64,7 +64,7 @@ test('Remove asks first, then deletes the account and its keychain entry', async
   await expect(app.getByLabel('Email address')).toBeVisible();
 });
 
-test('Re-test all checks every account in parallel', async ({ app, dovecot }) => {
+test('Re-test all checks every account in parallel: one line per account, only failures expanded, focus stays', async ({ app, dovecot }) => {
   const first = await freshUser(dovecot);
   const second = await freshUser(dovecot);
   await addAccountThroughWizard(app, { email: first.user, password: first.password, port: dovecot.tlsPort });
@@ -72,11 +72,16 @@ test('Re-test all checks every account in parallel', async ({ app, dovecot }) =>
   await addAccountThroughWizard(app, { email: second.user, password: second.password, port: dovecot.tlsPort });
 
   await dovecot.setPassword(second.user, 'changed on the server');
-  await app.getByRole('button', { name: 'Re-test all' }).click();
-  await expectAllPassed(accountItem(app, first.user));
+  const retestAll = app.getByRole('button', { name: 'Re-test all' });
+  await retestAll.click();
   await expect(accountItem(app, second.user).locator('[data-failure-category]')).toHaveAttribute('data-failure-category', 'wrong-credentials');
   await expect(accountItem(app, first.user)).toContainText('Re-test passed.');
+  await expect(accountItem(app, first.user).locator('[data-step]')).toHaveCount(0);
   await expect(accountItem(app, second.user)).toContainText('Needs new password');
+  // The saved password failed although nothing was typed: it was changed, not mistyped.
+  await expect(accountItem(app, second.user)).toContainText('The saved password no longer works: it may have been changed.');
+  await expect(accountItem(app, second.user)).not.toContainText('Caps Lock');
+  await expect(retestAll).toBeFocused();
 });
 
 test('saved accounts open the accounts screen on the next start', async ({ app, dovecot }) => {

@@ -8,6 +8,8 @@ import { accountItem, addAccountThroughWizard, enterEmail, fillSettings, replace
 for (const width of [900, 480]) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height: 800 } });
+    // Each screen is scanned twice (light and dark): on a busy machine that outlasts the default minute.
+    test.slow();
 
     test('wizard screens', async ({ app, dovecot }) => {
       await expect(app.getByLabel('Email address')).toBeVisible();

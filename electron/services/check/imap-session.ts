@@ -11,6 +11,8 @@ import { acceptedTlsInfo, beginTls, describeTlsInfo } from './tls-upgrade.ts';
 import { WireWatch } from './wire-watch.ts';
 import { classifyImapError } from './classify-imap-error.ts';
 import { errorField } from './classify-socket-error.ts';
+import { skipNeedlessRoundTrips, withInitialResponse, withPipelinedId } from './imap-round-trips.ts';
+import { appIdentity } from '../../../shared/app-identity.ts';
 
 export interface ImapSessionOptions {
   input: CheckInput;
@@ -35,9 +37,8 @@ function describeMechanisms(capabilities: Map<string, unknown>): string {
   return capabilities.has('LOGINDISABLED') ? 'none on this connection (LOGINDISABLED)' : 'LOGIN command only';
 }
 
-function describeGreeting(firstLine: string | undefined, capabilities: Map<string, unknown>, serverName: string | undefined): string {
-  const text = (firstLine ?? '').replace(/^\* (OK|PREAUTH)\s*(\[[^\]]*\]\s*)?/i, '').trim() || 'Server ready';
-  const identity = serverName && !text.toLowerCase().includes(serverName.toLowerCase()) ? `${text} (${serverName})` : text;
+function describeGreeting(firstLine: string | undefined, capabilities: Map<string, unknown>): string {
+  const identity = (firstLine ?? '').replace(/^\* (OK|PREAUTH)\s*(\[[^\]]*\]\s*)?/i, '').trim() || 'Server ready';
   const caps = [...capabilities.keys()].filter((name) => !name.startsWith('AUTH=')).join(' ');
   return `${identity} · capabilities: ${caps || 'none'} · sign-in methods: ${describeMechanisms(capabilities)}`;
 }
@@ -73,8 +74,7 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
   // The greeting step ends when the conversation moves on: at STARTTLS, or just before sign-in.
   const settleGreeting = () => {
     if (tracker.status('greeting') !== 'running') return;
-    const serverName = typeof client.serverInfo?.name === 'string' ? client.serverInfo.name : undefined;
-    tracker.pass('greeting', describeGreeting(watch.firstLine, client.capabilities, serverName));
+    tracker.pass('greeting', describeGreeting(watch.firstLine, client.capabilities));
   };
 
   // A refusal found before sign-in belongs to a later step: a missing STARTTLS to the TLS step,
@@ -109,6 +109,11 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
         };
       }
       return null;
+    },
+    shapeCommand(line) {
+      const { credential } = input;
+      const signIn = credential.kind === 'password' ? withInitialResponse(line, client.capabilities, settings.username, credential.password) : line;
+      return withPipelinedId(signIn, client.capabilities);
     },
   });
 
@@ -174,8 +179,11 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
     disableCompression: true,
     disableAutoEnable: true,
     disableAutoIdle: true,
-    clientInfo: { name: 'Mail Setup', version: '0.1.0' },
+    // imapflow's own ID is skipped (skipNeedlessRoundTrips); should it ever go out, it says who we
+    // are: an empty value drops imapflow's default vendor and support address from it.
+    clientInfo: { ...appIdentity, vendor: '', 'support-url': '' },
   } as ConstructorParameters<typeof ImapFlow>[0]);
+  skipNeedlessRoundTrips(client);
   client.on('error', () => undefined);
   let loggingOut = false;
   const onAbort = () => client.close();

@@ -11,6 +11,16 @@ export interface WireWatchHooks {
   onFirstLine: (line: string) => void;
   /** Called just before a credential would be written; a failure returned stops it from leaving. */
   beforeCredential: () => StepFailure | null;
+  /** Rewrites one outgoing command line (CRLF included) before it leaves; see imap-round-trips.ts. */
+  shapeCommand?: (line: string) => string;
+}
+
+/** Commands are short; a longer write is a literal's data and is never reshaped. */
+const maxShapedBytes = 4096;
+
+function commandText(chunk: unknown): string | undefined {
+  if (typeof chunk === 'string') return chunk.length <= maxShapedBytes ? chunk : undefined;
+  return Buffer.isBuffer(chunk) && chunk.length <= maxShapedBytes ? chunk.toString('latin1') : undefined;
 }
 
 /** Records what the server said and guards what the client writes. */
@@ -39,11 +49,14 @@ export class WireWatch {
     socket.on('data', (chunk: Buffer) => reader.push(chunk));
   }
 
-  /** Wraps `socket.write` so a credential command passes through `beforeCredential` first. */
+  /**
+   * Wraps `socket.write` so a credential command passes through `beforeCredential` first, and
+   * every command line through `shapeCommand`.
+   */
   guardWrites(socket: Duplex): void {
     const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
     const guarded = (...args: unknown[]): boolean => {
-      const [chunk] = args;
+      const [chunk, ...rest] = args;
       const text = typeof chunk === 'string' ? chunk.slice(0, 80) : Buffer.isBuffer(chunk) ? chunk.subarray(0, 80).toString('latin1') : '';
       const match = credentialCommand.exec(text);
       if (match) {
@@ -56,6 +69,12 @@ export class WireWatch {
         this.authTag = match[1];
         // Only the mechanism name is kept: the rest of this line may hold the credential.
         this.authMechanism = match[2]?.toUpperCase() === 'LOGIN' ? 'LOGIN' : (text.split(' ')[2]?.trim().toUpperCase() ?? 'AUTHENTICATE');
+      }
+      const line = this.hooks.shapeCommand ? commandText(chunk) : undefined;
+      if (line !== undefined && this.hooks.shapeCommand) {
+        const shaped = this.hooks.shapeCommand(line);
+        // imapflow writes commands as 'binary' (latin1) buffers; the shaped text goes out the same way.
+        if (shaped !== line) return write(Buffer.from(shaped, 'latin1'), ...rest);
       }
       return write(...args);
     };

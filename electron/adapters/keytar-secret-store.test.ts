@@ -42,11 +42,14 @@ async function keychainFailure(operation: Promise<unknown>): Promise<ServiceErro
 describe('keytar secret store on gnome-keyring', () => {
   const store = createKeytarSecretStore({ timeoutMs: 10_000 });
 
-  it('stores, lists, reads and deletes under the service mail-setup, leaving no probe item', async () => {
+  it('stores, reads and deletes under the service mail-setup, leaving no probe item', async () => {
+    await store.check();
     await store.set('alice@example.test#0123456789ab', 'pä ss"wörd');
     expect(await store.get('alice@example.test#0123456789ab')).toBe('pä ss"wörd');
     expect(await store.get('nobody@example.test#0123456789ab')).toBeNull();
-    expect(await store.list()).toEqual(['alice@example.test#0123456789ab']);
+    expect(await store.has('alice@example.test#0123456789ab')).toBe(true);
+    expect(await store.has('nobody@example.test#0123456789ab')).toBe(false);
+    expect(await keyring.listSecrets('mail-setup-keychain-check')).toEqual([]);
     const seen = await keyring.listSecrets();
     expect(seen.map((item) => [item.account, item.secret])).toEqual([['alice@example.test#0123456789ab', 'pä ss"wörd']]);
 
@@ -57,21 +60,37 @@ describe('keytar secret store on gnome-keyring', () => {
     expect(await keyring.listSecrets()).toEqual([]);
   });
 
-  it('reports a locked keyring instead of "no password" (and does not crash on list)', async () => {
+  it('answers many calls from one process at once (the app re-testing all accounts), each correctly', async () => {
+    const names = Array.from({ length: 24 }, (_, index) => `c${index}@example.test#0123456789ab`);
+    await Promise.all(names.map((name) => store.set(name, `pw of ${name}`)));
+    const [secrets, present] = await Promise.all([
+      Promise.all(names.map((name) => store.get(name))),
+      Promise.all(names.map((name) => store.has(name))),
+      Promise.all(names.map(() => store.check())),
+    ]);
+    expect(secrets).toEqual(names.map((name) => `pw of ${name}`));
+    expect(present.every(Boolean)).toBe(true);
+    expect(await Promise.all(names.map((name) => store.delete(name)))).toEqual(names.map(() => true));
+    expect(await keyring.listSecrets()).toEqual([]);
+    expect(await keyring.listSecrets('mail-setup-keychain-check')).toEqual([]);
+  });
+
+  it('reports a locked keyring instead of "no password"', async () => {
     await store.set('locked@example.test#0123456789ab', 'kept');
     await lockLoginKeyring();
     // libsecret would answer "nothing there" and keytar's findCredentials would crash the process.
     const onGet = await keychainFailure(store.get('locked@example.test#0123456789ab'));
     expect(onGet.message).toMatch(/locked/);
     expect(onGet.message).toMatch(/Unlock/);
-    await keychainFailure(store.list());
+    await keychainFailure(store.has('locked@example.test#0123456789ab'));
+    await keychainFailure(store.check());
     await keychainFailure(store.set('new@example.test#0123456789ab', 'x'));
     await keychainFailure(store.delete('locked@example.test#0123456789ab'));
   });
 
   it('reports a stopped keyring daemon as missing, with what to do', async () => {
     await keyring.stopDaemonOnly();
-    const operations = [() => store.get('a#0123456789ab'), () => store.set('a#0123456789ab', 'x'), () => store.list(), () => store.delete('a#0123456789ab')];
+    const operations = [() => store.get('a#0123456789ab'), () => store.set('a#0123456789ab', 'x'), () => store.has('a#0123456789ab'), () => store.check(), () => store.delete('a#0123456789ab')];
     for (const operation of operations) {
       const error = await keychainFailure(operation());
       expect(error.message).toMatch(/No system keychain is running/);

@@ -12,8 +12,20 @@ export interface KeytarSecretStoreOptions {
   platform?: NodeJS.Platform;
 }
 
-// A name no saved account can have (it lacks the '#<store id>' suffix), so it is never listed.
-const probeAccount = '.mail-setup-keychain-check';
+// The probe item lives under its own service and a name of this process alone: a probe shared
+// by processes was deleted by one while another read it (libsecret then crashes, or reports a
+// refusal for a keychain that is fine).
+const probeService = `${keychainService}-keychain-check`;
+const probeAccount = `probe-${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+
+// libsecret misbehaves when one process calls it from several threads at once (keytar runs each
+// call on a worker thread), so every keychain call of this process waits for the one before.
+let keychainQueue: Promise<unknown> = Promise.resolve();
+function serialized<T>(operation: () => Promise<T>): Promise<T> {
+  const result = keychainQueue.then(operation);
+  keychainQueue = result.catch(() => undefined);
+  return result;
+}
 
 const advice = {
   missing:
@@ -82,7 +94,8 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
       timer = setTimeout(() => reject(new Error('did not answer')), timeoutMs);
     });
     try {
-      return await Promise.race([operation(keytar), timeout]);
+      // The time limit covers the wait in the queue too; a call that never answers frees the queue when it times out.
+      return await Promise.race([serialized(() => Promise.race([operation(keytar), timeout])), timeout]);
     } catch (error) {
       throw error instanceof ServiceError ? error : keychainError(error, timeoutMs);
     } finally {
@@ -90,21 +103,26 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
     }
   }
 
-  // libsecret answers a lookup in a locked collection with "nothing there", and keytar's
-  // findCredentials crashes the process on a locked item. Writing a probe item proves the
-  // collection is unlocked (and shows the unlock prompt where a desktop can show one).
+  // libsecret answers a lookup in a locked collection with "nothing there". Writing this
+  // process's own probe item proves the collection is unlocked (and shows the unlock prompt
+  // where a desktop can show one); elsewhere a lookup proves the keychain answers.
   async function assertUnlocked(): Promise<void> {
-    if (!linux) return;
-    await call((keytar) => keytar.setPassword(keychainService, probeAccount, 'probe'));
-    await call((keytar) => keytar.deletePassword(keychainService, probeAccount));
+    if (!linux) {
+      await call((keytar) => keytar.getPassword(probeService, probeAccount));
+      return;
+    }
+    await call((keytar) => keytar.setPassword(probeService, probeAccount, 'probe'));
+    await call((keytar) => keytar.deletePassword(probeService, probeAccount));
+  }
+
+  async function get(account: string): Promise<string | null> {
+    const secret = await call((keytar) => keytar.getPassword(keychainService, account));
+    if (secret === null) await assertUnlocked();
+    return secret;
   }
 
   return {
-    async get(account) {
-      const secret = await call((keytar) => keytar.getPassword(keychainService, account));
-      if (secret === null) await assertUnlocked();
-      return secret;
-    },
+    get,
     async set(account, secret) {
       await call((keytar) => keytar.setPassword(keychainService, account, secret));
     },
@@ -113,10 +131,9 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
       if (!deleted) await assertUnlocked();
       return deleted;
     },
-    async list() {
-      await assertUnlocked();
-      const credentials = await call((keytar) => keytar.findCredentials(keychainService));
-      return credentials.map((credential) => credential.account).filter((account) => account !== probeAccount);
+    async has(account) {
+      return (await get(account)) !== null;
     },
+    check: assertUnlocked,
   };
 }

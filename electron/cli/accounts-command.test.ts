@@ -208,7 +208,7 @@ describe('mail-setup accounts', () => {
     const data = await dataDir();
     const cases: [string[], RegExp][] = [
       [['accounts'], /accounts needs a command/],
-      [['accounts', 'frobnicate'], /unknown accounts command: frobnicate/],
+      [['accounts', 'frobnicate'], /unknown accounts command: "frobnicate"/],
       [['accounts', 'retest'], /needs the account's email address/],
       [['accounts', 'retest', 'not-an-email'], /^mail-setup: accounts retest: the account must be named by its email address\n$/],
       [['accounts', 'set-password', 'a@b.test', 'typed-password'], /^mail-setup: unexpected argument; passwords are read from stdin/],
@@ -217,6 +217,11 @@ describe('mail-setup accounts', () => {
       [['accounts', 'add', '--email', 'a@b.test', '--password=typed-password'], /Unknown option '--password'/],
       [['accounts', 'add', '--email', 'a@b.test', '--host', '127.0.0.1'], /no password: pass it on stdin/],
       [['accounts', 'set-password', 'a@b.test', '--password-stdin'], /the password is empty/],
+      // A CR or LF from the command line is shown escaped, never sent to the terminal.
+      [['accounts', 'add', '--email', 'u@x\r\nX: y', '--password-stdin'], /^mail-setup: --email "u@x\\r\\nX: y": not an email address\n$/],
+      [['accounts', 'fr\robnicate'], /^mail-setup: unknown accounts command: "fr\\robnicate"/],
+      [['accounts', 'add', '--email', 'a@b.test', '--host', '127.0.0.1', '--port', '-1'], /^mail-setup: --port must be a number from 1 to 65535\n$/],
+      [['accounts', 'retest', 'a@b.test', '--timeout', '-5'], /^mail-setup: --timeout must be a number of seconds, more than 0 and at most 300\n$/],
     ];
     const results = await Promise.all(cases.map(([args]) => cli(args, { data })));
     for (const [index, [args, message]] of cases.entries()) {
@@ -226,9 +231,10 @@ describe('mail-setup accounts', () => {
       expect(result.stderr).toMatch(message);
       expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
       expect(result.stderr).not.toContain('typed-password');
+      expect(result.stderr).not.toContain('\r');
     }
     expect(await readdir(data)).toEqual([]);
-  });
+  }, 90_000);
 
   it('never had a password in its arguments or its output', () => {
     const passwords = [alice.password, 'alice second password', 'a wrong guess', bob.password, cora.password, dana.password];

@@ -1,12 +1,11 @@
 // `mail-setup accounts list|add|retest|set-password|remove`: the saved accounts from a terminal.
-import { parseArgs } from 'node:util';
 import type { AccountSummary } from '../../shared/account-summary.ts';
 import { EmailSchema } from '../../shared/server-settings.ts';
 import type { AccountResult, CheckRun } from '../services/accounts/accounts-service.types.ts';
 import { defaultStepTimeoutMs } from '../services/check/check-runner.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { checkInputFromArgs, printReport, type CheckCommandDeps } from './check-command.ts';
-import { strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
+import { parseCommandArgs, quoted, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
 import type { CliAccounts } from './open-accounts.ts';
 import { readSecret } from './read-secret.ts';
 import { timeoutFromFlag } from './server-flags.ts';
@@ -75,7 +74,7 @@ async function add(args: string[], io: CliIo, deps: AccountsCommandDeps, open: (
 }
 
 async function retest(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, timeout: { type: 'string' } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false }, timeout: { type: 'string' } });
   const email = emailArgument(positionals, 'retest');
   const result = await open().accounts.retest(email, cliRun(timeoutFromFlag(values.timeout, defaultStepTimeoutMs)));
   if (result.report === null) {
@@ -91,7 +90,7 @@ async function retest(args: string[], io: CliIo, open: () => CliAccounts): Promi
 
 async function setPassword(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
   const options = { json: { type: 'boolean', default: false }, timeout: { type: 'string' }, 'password-stdin': { type: 'boolean', default: false } } as const;
-  const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommandArgs(args, options);
   const email = emailArgument(positionals, 'set-password');
   const timeoutMs = timeoutFromFlag(values.timeout, defaultStepTimeoutMs);
   const password = await readSecret(io, values['password-stdin'], 'Password');
@@ -102,7 +101,7 @@ async function setPassword(args: string[], io: CliIo, open: () => CliAccounts): 
 }
 
 async function list(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } });
   if (positionals.length > 0) throw new UsageError(strayArgumentMessage);
   const accounts = await open().accounts.list();
   if (values.json) io.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
@@ -111,7 +110,7 @@ async function list(args: string[], io: CliIo, open: () => CliAccounts): Promise
 }
 
 async function remove(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } });
   const email = emailArgument(positionals, 'remove');
   if (!(await open().accounts.remove(email))) throw new ServiceError('not-found', `No saved account ${email}.`);
   io.stdout.write(values.json ? `${JSON.stringify({ removed: true })}\n` : `Removed ${email} and its password in the keychain.\n`);
@@ -148,7 +147,7 @@ export async function runAccountsCommand(args: string[], io: CliIo, deps: Accoun
       case 'remove':
         return await remove(rest, io, open);
       default:
-        throw new UsageError(subcommand ? `unknown accounts command: ${subcommand} (use ${subcommands})` : `accounts needs a command: ${subcommands}`);
+        throw new UsageError(subcommand ? `unknown accounts command: ${quoted(subcommand)} (use ${subcommands})` : `accounts needs a command: ${subcommands}`);
     }
   } finally {
     // A file set aside while the command ran (not only at open) is reported too.

@@ -1,12 +1,11 @@
 // `mail-setup check`: the full Test Account Settings check from a terminal.
-import { parseArgs } from 'node:util';
 import type { CheckReport } from '../../shared/check-report.ts';
 import type { DiscoveredProvider, DiscoveryResult } from '../../shared/discovery-result.ts';
 import { defaultStepTimeoutMs } from '../services/check/check-runner.ts';
 import type { CheckInput, Credential } from '../services/check/check-input.ts';
 import type { CheckEngine } from '../services/check/run-check.ts';
 import { providerHintOf } from '../services/discovery/provider-hint.ts';
-import { strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
+import { parseCommandArgs, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
 import { formatReport } from './print-report.ts';
 import { readSecret } from './read-secret.ts';
 import { fingerprintFromFlag, serverFlagOptions, settingsFromFlags, timeoutFromFlag } from './server-flags.ts';
@@ -24,7 +23,7 @@ export async function checkInputFromArgs(
   io: CliIo,
   deps: CheckCommandDeps,
 ): Promise<{ input: CheckInput; json: boolean; provider: DiscoveredProvider | null }> {
-  const { values, positionals } = parseArgs({ args, options: serverFlagOptions, allowPositionals: true, strict: true });
+  const { values, positionals } = parseCommandArgs(args, serverFlagOptions);
   if (positionals.length > 0) throw new UsageError(strayArgumentMessage);
   const { settings, discovery } = await settingsFromFlags(values, deps.discover);
   const timeoutMs = timeoutFromFlag(values.timeout, defaultStepTimeoutMs);

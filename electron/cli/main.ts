@@ -2,7 +2,7 @@
 import { ServiceError } from '../services/service-error.ts';
 import { runCheckCommand } from './check-command.ts';
 import { createCliServices } from './cli-services.ts';
-import { UsageError, type CliIo } from './cli-io.ts';
+import { oneLine, quoted, UsageError, type CliIo } from './cli-io.ts';
 
 const usage = `Usage:
   mail-setup discover EMAIL [--json]
@@ -30,15 +30,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(usage);
         return 0;
       default:
-        throw new UsageError(command ? `unknown command: ${command} (try mail-setup --help)` : 'no command given (try mail-setup --help)');
+        throw new UsageError(command ? `unknown command: ${quoted(command)} (try mail-setup --help)` : 'no command given (try mail-setup --help)');
     }
   } catch (error) {
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      io.stderr.write(`mail-setup: ${error.message.split('\n')[0]}\n`);
+      // parseArgs explains itself on further lines; the first says what is wrong.
+      const message = error instanceof UsageError ? error.message : ((error as Error).message.split('\n')[0] ?? '');
+      io.stderr.write(`mail-setup: ${oneLine(message)}\n`);
       return 2;
     }
     if (error instanceof ServiceError) {
-      io.stderr.write(`mail-setup: ${error.message}\n`);
+      io.stderr.write(`mail-setup: ${oneLine(error.message)}\n`);
       return error.code === 'invalid-request' || error.code === 'not-found' ? 2 : 1;
     }
     io.stderr.write('mail-setup: unexpected error; nothing was saved.\n');

@@ -4,7 +4,7 @@ import { openConfSettingsStore } from '../adapters/conf-settings-store.ts';
 import { createKeytarSecretStore } from '../adapters/keytar-secret-store.ts';
 import type { AccountsService } from '../services/accounts/accounts-service.types.ts';
 import { createAccountsService } from '../services/accounts/create-accounts-service.ts';
-import { resolveDataDir } from '../services/accounts/data-dir.ts';
+import { openDataDir } from '../services/accounts/data-dir.ts';
 import type { SettingsStore } from '../services/accounts/settings-store.ts';
 import { createCheckRunner } from '../services/check/check-runner.ts';
 import type { CheckEngine } from '../services/check/run-check.ts';
@@ -25,7 +25,7 @@ export function openCliAccounts(
   env: NodeJS.ProcessEnv,
   deps: { engine: CheckEngine; providerFor: (email: string, host?: string) => DiscoveredProvider | null },
 ): CliAccounts {
-  const settings = openConfSettingsStore(resolveDataDir(env));
+  const settings = openConfSettingsStore(openDataDir(env));
   const accounts = createAccountsService({
     runner: createCheckRunner(deps.engine),
     settings,

@@ -2,7 +2,7 @@
 import { FingerprintSchema } from '../../shared/ipc-contract.ts';
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
 import { defaultPorts, EmailSchema, SecuritySchema, ServerSettingsSchema, type ServerSettings } from '../../shared/server-settings.ts';
-import { UsageError } from './cli-io.ts';
+import { quoted, UsageError } from './cli-io.ts';
 
 /** parseArgs options for the server and check flags. */
 export const serverFlagOptions = {
@@ -38,7 +38,7 @@ export async function settingsFromFlags(
 ): Promise<{ settings: ServerSettings; discovery: DiscoveryResult | null }> {
   if (!values.email) throw new UsageError('--email is required');
   const email = EmailSchema.safeParse(values.email);
-  if (!email.success) throw new UsageError(`--email ${values.email}: not an email address`);
+  if (!email.success) throw new UsageError(`--email ${quoted(values.email)}: not an email address`);
   if (values.security !== undefined && !SecuritySchema.safeParse(values.security).success) {
     throw new UsageError('--security must be tls, starttls or none');
   }

@@ -59,10 +59,10 @@ export function secretNameOf(snapshot: Pick<SettingsSnapshot, 'storeId'>, accoun
   return snapshot.storeId === null ? null : keychainAccountName(snapshot.storeId, account.email);
 }
 
-/** Whether the keychain holds a secret for a saved account. */
+/** Whether the keychain holds a secret for a saved account; call it inside `exclusive` (a remove may be under way). */
 export async function hasStoredSecret(secrets: SecretStore, snapshot: Pick<SettingsSnapshot, 'storeId'>, account: StoredAccount): Promise<boolean> {
   const name = secretNameOf(snapshot, account);
-  return name !== null && (await secrets.get(name)) !== null;
+  return name !== null && (await secrets.has(name));
 }
 
 /** The same list with `account` in place of the entry with its email. */

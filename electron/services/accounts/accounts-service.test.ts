@@ -1,5 +1,7 @@
 // Tests the saved-accounts service in process against a real gnome-keyring, real Dovecot and real settings files.
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, nextLoopbackAddress, type Dovecot } from '../../../e2e/fixtures/dovecot.ts';
@@ -68,6 +70,13 @@ async function open(settingsOverride?: (settings: SettingsStore) => SettingsStor
 function reopen(dir: string): { service: AccountsService; settings: SettingsStore } {
   const settings = openConfSettingsStore(dir);
   return { settings, service: createAccountsService({ runner, settings, secrets: createKeytarSecretStore(), providerHint: () => undefined, now: () => new Date() }) };
+}
+
+/** The process id of a process that has exited. */
+async function exitedPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.once('exit', resolve));
+  return child.pid ?? 0;
 }
 
 const run = (): CheckRun => ({ checkId: `test-${Math.random()}`, onProgress: () => {} });
@@ -192,12 +201,25 @@ describe('accounts service', () => {
     expect(await secretsOf(settings)).toEqual([]);
   });
 
-  it('reconciles on start: orphan secrets of this file go, others stay, a missing secret shows needs-password', async () => {
+  it('reconciles on start: an interrupted add’s secret goes, a running add’s and others stay, a missing secret shows needs-password', async () => {
     const { service, settings, dir } = await open();
     await service.add(addRequest(users.erin), run());
     const storeId = settings.read().storeId ?? '';
-    // An add that crashed after writing its secret, another data folder's secret, a foreign item.
+    // An add killed after recording and storing its secret (its process is gone), an add still
+    // running (this process), another data folder's secret, a foreign item.
+    const gone = await exitedPid();
+    const since = new Date().toISOString();
+    await writeFile(
+      join(dir, 'pending-secrets.json'),
+      JSON.stringify({
+        pending: [
+          { name: `ghost@example.test#${storeId}`, since, pid: gone, host: hostname() },
+          { name: `running@example.test#${storeId}`, since, pid: process.pid, host: hostname() },
+        ],
+      }),
+    );
     await keyring.storeSecret('mail-setup', `ghost@example.test#${storeId}`, 'ghost secret');
+    await keyring.storeSecret('mail-setup', `running@example.test#${storeId}`, 'being added');
     await keyring.storeSecret('mail-setup', 'erin@example.test#aaaaaaaaaaaa', 'other folder');
     await keyring.storeSecret('mail-setup', 'hand-made entry', 'left alone');
     // A secret lost outside the app.
@@ -208,7 +230,8 @@ describe('accounts service', () => {
     expect(erin).toMatchObject({ email: users.erin.user, hasPassword: false, status: 'needs-password' });
     const accounts = (await keyring.listSecrets()).map((item) => item.account);
     expect(accounts).not.toContain(`ghost@example.test#${storeId}`);
-    expect(accounts).toEqual(expect.arrayContaining(['erin@example.test#aaaaaaaaaaaa', 'hand-made entry']));
+    expect(accounts).toEqual(expect.arrayContaining([`running@example.test#${storeId}`, 'erin@example.test#aaaaaaaaaaaa', 'hand-made entry']));
+    expect(JSON.parse(await readFile(join(dir, 'pending-secrets.json'), 'utf8')).pending).toMatchObject([{ name: `running@example.test#${storeId}` }]);
 
     expect(await restarted.service.retest(users.erin.user, run())).toEqual({ report: null, account: erin, duplicateOf: null });
     const fixed = await restarted.service.setPassword(users.erin.user, users.erin.password, run());

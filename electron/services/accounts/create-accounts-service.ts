@@ -1,6 +1,6 @@
 // Composes the saved-accounts service from its operations: one file per job, wired here.
 import type { AccountSummary } from '../../../shared/account-summary.ts';
-import { hasStoredSecret, replaceAccount, requireAccount, saveAccounts, secretNameOf, toSummary } from './account-records.ts';
+import { hasStoredSecret, replaceAccount, requireAccount, saveAccounts, toSummary } from './account-records.ts';
 import { createAccountsContext, type AccountsContext, type AccountsDeps } from './accounts-context.ts';
 import type { AccountsService } from './accounts-service.types.ts';
 import { addAccount } from './add-account.ts';
@@ -13,22 +13,25 @@ import { withoutPin } from './trusted-certificates.ts';
 
 export type { AccountsDeps } from './accounts-context.ts';
 
+/** Each saved account with whether its secret is there, asked one by one under the lock (no remove is half done). */
 async function listAccounts(context: AccountsContext): Promise<AccountSummary[]> {
   await context.ready();
-  const snapshot = context.settings.read();
-  const stored = new Set(snapshot.accounts.length === 0 ? [] : await context.secrets.list());
-  return snapshot.accounts.map((account) => toSummary(account, stored.has(secretNameOf(snapshot, account) ?? '')));
+  return context.exclusive(async () => {
+    const snapshot = context.settings.read();
+    const summaries: AccountSummary[] = [];
+    for (const account of snapshot.accounts) summaries.push(toSummary(account, await hasStoredSecret(context.secrets, snapshot, account)));
+    return summaries;
+  });
 }
 
 async function revokeCertificate(context: AccountsContext, email: string, fingerprint256: string): Promise<AccountSummary> {
   await context.ready();
-  const { snapshot, account } = await context.exclusive(async () => {
+  return context.exclusive(async () => {
     const current = context.settings.read();
     const updated = withoutPin(requireAccount(current, email), fingerprint256);
     saveAccounts(context.settings, current, replaceAccount(current.accounts, updated));
-    return { snapshot: context.settings.read(), account: updated };
+    return toSummary(updated, await hasStoredSecret(context.secrets, context.settings.read(), updated));
   });
-  return toSummary(account, await hasStoredSecret(context.secrets, snapshot, account));
 }
 
 /**

@@ -1,4 +1,5 @@
 // Where the settings file lives: MAIL_SETUP_DATA_DIR, else the folder Electron calls userData.
+import { chmodSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -26,4 +27,24 @@ export function resolveDataDir(
     default:
       return join(env['XDG_CONFIG_HOME'] || join(home, '.config'), productName);
   }
+}
+
+/**
+ * The data folder for the CLI and the harness, with the default folder made private (0700) when
+ * an earlier version left it readable by others (it holds account names and servers). A missing
+ * folder is created private when first written (store-lock.ts). A folder named in
+ * MAIL_SETUP_DATA_DIR is left as its owner made it: it may be shared on purpose.
+ */
+export function openDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+  const dir = resolveDataDir(env, platform, home);
+  const explicit = env['MAIL_SETUP_DATA_DIR'];
+  if ((explicit === undefined || explicit === '') && platform !== 'win32') {
+    try {
+      const stats = statSync(dir);
+      if (stats.isDirectory() && (stats.mode & 0o077) !== 0 && stats.uid === process.getuid?.()) chmodSync(dir, 0o700);
+    } catch {
+      // Absent, or not ours to change: the store reports what matters when it writes.
+    }
+  }
+  return dir;
 }

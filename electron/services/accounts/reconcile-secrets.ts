@@ -1,23 +1,47 @@
-// Start-up reconciliation: removes keychain entries that an interrupted add left without settings.
+// Start-up reconciliation: proves the keychain answers, removes secrets that an interrupted add left, and temporary files a killed write left.
+import { readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseKeychainAccountName } from '../secrets/secret-store.ts';
 import { findAccount } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
+import { pendingFileName } from './pending-secrets.ts';
+import { settingsFileName } from './settings-schema.ts';
+
+// What an atomic write leaves when it is killed between writing and renaming: conf's
+// `settings.json.tmp-<digits>`, and this app's own `.tmp-<pid>` / `.migrating-<pid>` files.
+const leftoverPattern = new RegExp(`^(${settingsFileName}\\.json|${pendingFileName.replace('.', '\\.')})\\.(tmp|migrating)-[\\w-]+$`);
+
+function leftoverFiles(dataDir: string): string[] {
+  try {
+    return readdirSync(dataDir).filter((name) => leftoverPattern.test(name));
+  } catch {
+    return [];
+  }
+}
 
 /**
- * Deletes this settings file's keychain entries that no saved account owns (an add that
- * stopped between writing the secret and writing the settings). Entries of other store ids
- * (another data folder, a settings file set aside) are left alone. The opposite leftover, a
- * settings entry without its secret, needs no repair: it shows as `needs-password`.
+ * Runs once per process before its first operation. The keychain check comes first, so no
+ * check sends a password when the secret could not be saved. Then, under the lock (so no
+ * write is under way): temporary files of killed writes go, and so do the secrets of adds that
+ * recorded a pending secret and never finished (their process is gone, or the record is older
+ * than any add takes) unless a saved account owns the name after all. A secret of a running
+ * add is never touched: its record is live. Returns the names of the secrets deleted.
  */
 export async function reconcileSecrets(context: AccountsContext): Promise<string[]> {
-  const snapshot = context.settings.read();
-  // Listed even with nothing to reconcile: it proves the keychain answers before any check sends a password.
-  const names = await context.secrets.list();
-  if (snapshot.storeId === null) return [];
-  const orphans = names.filter((name) => {
-    const parsed = parseKeychainAccountName(name);
-    return parsed !== null && parsed.storeId === snapshot.storeId && findAccount(snapshot.accounts, parsed.email) === undefined;
+  await context.secrets.check();
+  const dataDir = dirname(context.settings.path);
+  if (context.pending.abandoned().length === 0 && leftoverFiles(dataDir).length === 0) return [];
+  return context.exclusive(async () => {
+    for (const name of leftoverFiles(dataDir)) rmSync(join(dataDir, name), { force: true });
+    const abandoned = context.pending.abandoned();
+    const snapshot = context.settings.read();
+    const deleted: string[] = [];
+    for (const record of abandoned) {
+      const parsed = parseKeychainAccountName(record.name);
+      const owned = parsed !== null && parsed.storeId === snapshot.storeId && findAccount(snapshot.accounts, parsed.email) !== undefined;
+      if (!owned && (await context.secrets.delete(record.name))) deleted.push(record.name);
+    }
+    context.pending.forget(abandoned);
+    return deleted;
   });
-  for (const name of orphans) await context.secrets.delete(name);
-  return orphans;
 }

@@ -20,7 +20,8 @@ export async function retestAccount(context: AccountsContext, email: string, run
   // OAuth2 accounts re-test with a (refreshed) access token instead of a password.
   if (account.authKind === 'oauth2') return retestOAuthAccount(context, snapshot, account, run);
   const secretName = secretNameOf(snapshot, account);
-  const password = secretName === null ? null : await context.secrets.get(secretName);
+  // Read under the lock: a remove in another process may be deleting it.
+  const password = secretName === null ? null : await context.exclusive(() => context.secrets.get(secretName));
   if (password === null) return { report: null, account: toSummary(account, false), duplicateOf: null };
 
   const report = await runAccountCheck(

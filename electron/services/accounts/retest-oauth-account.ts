@@ -21,7 +21,7 @@ import type { CheckReport } from '../../../shared/check-report.ts';
 export async function retestOAuthAccount(context: AccountsContext, snapshot: SettingsSnapshot, account: StoredAccount, run: CheckRun): Promise<AccountResult> {
   const oauth = requireOAuth(context);
   const secretName = secretNameOf(snapshot, account);
-  const stored = secretName === null ? null : await context.secrets.get(secretName);
+  const stored = secretName === null ? null : await context.exclusive(() => context.secrets.get(secretName));
   if (secretName === null || stored === null) return { report: null, account: toSummary(account, false), duplicateOf: null };
   const settings = serverSettingsOf(account);
 

@@ -28,7 +28,10 @@ export async function setAccountPassword(context: AccountsContext, email: string
     { settings: serverSettingsOf(account), credential: { kind: 'password', password }, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
     run,
   );
-  if (!report.ok) return { report, account: toSummary(account, await hasStoredSecret(context.secrets, snapshot, account)), duplicateOf: null };
+  if (!report.ok) {
+    const hasSecret = await context.exclusive(() => hasStoredSecret(context.secrets, context.settings.read(), account));
+    return { report, account: toSummary(account, hasSecret), duplicateOf: null };
+  }
 
   return context.exclusive(async () => {
     const current = context.settings.read();

@@ -1,6 +1,7 @@
 // Opens the settings file safely: migrates an old one, and sets a corrupt or newer one aside as a backup.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import { ServiceError } from '../service-error.ts';
 import { migrateSettings } from './settings-schema.ts';
 
 /** Why the settings file was set aside, for the user to be told once. */
@@ -40,12 +41,34 @@ export function setSettingsFileAside(path: string, kind: SettingsNotice['kind'],
   };
 }
 
+/** Why a file operation failed, in words a person can act on (the errno code as well, for support). */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EISDIR':
+      return 'it is a folder, not a file (EISDIR)';
+    case 'ENOTDIR':
+      return 'a part of its path is a file, not a folder (ENOTDIR)';
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${code})`;
+    case 'ENOSPC':
+      return 'the disk is full (ENOSPC)';
+    case 'EROFS':
+      return 'the file system is read-only (EROFS)';
+    case undefined:
+      return error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : 'error';
+    default:
+      return code;
+  }
+}
+
 function readText(path: string): string | null {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
+    throw new ServiceError('internal', `Could not read the settings file ${path}: ${describeFileError(error)}. Fix or move it, then try again.`);
   }
 }
 
@@ -53,26 +76,46 @@ function readText(path: string): string | null {
  * Makes the file at `path` one the store can open: absent, or valid at the current schema
  * version. A file from an older version is migrated in place (written to a temporary file and
  * renamed, so a crash leaves the old or the new one); unreadable JSON, a schema violation or a
- * newer version is set aside. Returns the notice for the user, or null.
+ * newer version is set aside. Returns the notice for the user, or null. Changes happen inside
+ * `underLock` (the store lock), after looking at the file again, so two processes starting
+ * together do not both migrate it, and a process already writing is not overwritten.
  */
-export function prepareSettingsFile(path: string, now: () => Date): SettingsNotice | null {
+export function prepareSettingsFile(path: string, now: () => Date, underLock: <T>(work: () => T) => T = (work) => work()): SettingsNotice | null {
+  // Most starts find a current file and need no lock; any change is decided again under it.
+  if (inspect(path) === null) return null;
+  return underLock(() => {
+    const outcome = inspect(path);
+    return outcome === null ? null : repair(path, outcome, now);
+  });
+}
+
+type Inspection = { kind: 'not-json' } | Exclude<ReturnType<typeof migrateSettings>, { kind: 'current'; migratedFrom: null }>;
+
+/** What the file needs: null when it is absent or current. */
+function inspect(path: string): Inspection | null {
   const text = readText(path);
   if (text === null) return null;
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return setSettingsFileAside(path, 'corrupt', 'it is not valid JSON', now());
+    return { kind: 'not-json' };
   }
   const outcome = migrateSettings(parsed);
+  return outcome.kind === 'current' && outcome.migratedFrom === null ? null : (outcome as Inspection);
+}
+
+function repair(path: string, outcome: Inspection, now: () => Date): SettingsNotice | null {
   switch (outcome.kind) {
+    case 'not-json':
+      return setSettingsFileAside(path, 'corrupt', 'it is not valid JSON', now());
     case 'newer':
       return setSettingsFileAside(path, 'newer', `schema version ${outcome.version}`, now());
     case 'corrupt':
       return setSettingsFileAside(path, 'corrupt', outcome.reason, now());
     case 'current':
-      if (outcome.migratedFrom !== null) {
-        const temporary = `${path}.migrating`;
+      {
+        const temporary = `${path}.migrating-${process.pid}`;
         writeFileSync(temporary, `${JSON.stringify(outcome.document, null, '\t')}\n`, { mode: 0o600 });
         renameSync(temporary, path);
       }

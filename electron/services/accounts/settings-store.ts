@@ -1,7 +1,9 @@
 // The SettingsStore port (non-secret account settings) and its logic over any conf-like file store.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ServiceError } from '../service-error.ts';
-import { prepareSettingsFile, setSettingsFileAside, type SettingsNotice } from './settings-file-guard.ts';
+import { describeFileError, prepareSettingsFile, setSettingsFileAside, type SettingsNotice } from './settings-file-guard.ts';
+import { createStoreLock } from './store-lock.ts';
 import { SettingsDocumentSchema, settingsFileName, settingsSchemaVersion, type SettingsDocument, type StoredAccount } from './settings-schema.ts';
 
 export type { SettingsNotice } from './settings-file-guard.ts';
@@ -27,12 +29,6 @@ export interface SettingsStore {
 export interface SettingsFileLibrary {
   store: SettingsDocument;
   readonly path: string;
-}
-
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (typeof code === 'string') return code;
-  return error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : 'error';
 }
 
 /**
@@ -63,7 +59,7 @@ function createSettingsStore(library: SettingsFileLibrary, options: { notice: Se
         if (error instanceof Error && (error.name === 'SyntaxError' || /schema violation/i.test(error.message))) {
           return setAside(error.name === 'SyntaxError' ? 'it is not valid JSON' : 'it does not match the settings schema');
         }
-        throw new ServiceError('internal', `Could not read the settings file ${path} (${describe(error)}).`);
+        throw new ServiceError('internal', `Could not read the settings file ${path} (${describeFileError(error)}).`);
       }
       // An absent file reads as an empty object.
       const document = raw !== null && typeof raw === 'object' && Object.keys(raw).length === 0 ? { schemaVersion: settingsSchemaVersion, accounts: [] } : raw;
@@ -76,7 +72,7 @@ function createSettingsStore(library: SettingsFileLibrary, options: { notice: Se
       try {
         library.store = SettingsDocumentSchema.parse(document);
       } catch (error) {
-        throw new ServiceError('internal', `Could not write the settings file ${path} (${describe(error)}).`);
+        throw new ServiceError('internal', `Could not write the settings file ${path} (${describeFileError(error)}).`);
       }
     },
   };
@@ -86,8 +82,16 @@ function createSettingsStore(library: SettingsFileLibrary, options: { notice: Se
  * Opens `<dataDir>/settings.json` with a conf-like library: the file is made safe to open first
  * (`prepareSettingsFile`: migrated, or set aside as corrupt or newer), and only then does `open`
  * hand it to the library, which would refuse an invalid one. The store's `notice` says what was set aside.
+ * A missing data folder is created first, private to the user (0700).
  */
 export function openSettingsFile(dataDir: string, now: () => Date, open: (dataDir: string) => SettingsFileLibrary): SettingsStore {
-  const notice = prepareSettingsFile(join(dataDir, `${settingsFileName}.json`), now);
+  // Created here, private, before the library reads: conf creates a missing folder readable by all.
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new ServiceError('internal', `Could not create the data folder ${dataDir}: ${describeFileError(error)}.`);
+  }
+  const lock = createStoreLock(dataDir);
+  const notice = prepareSettingsFile(join(dataDir, `${settingsFileName}.json`), now, (work) => lock.runSync(work));
   return createSettingsStore(open(dataDir), { notice, now });
 }

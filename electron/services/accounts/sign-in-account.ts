@@ -4,6 +4,7 @@ import { keychainAccountName } from '../secrets/secret-store.ts';
 import { ServiceError } from '../service-error.ts';
 import { parseNewAccountSettings, runAccountCheck } from './account-check.ts';
 import { ensureStoreId, findAccount, findDuplicate, hasStoredSecret, replaceAccount, toSummary } from './account-records.ts';
+import { saveNewAccount } from './save-new-account.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, CheckRun, OAuthSignInRequest } from './accounts-service.types.ts';
 import { requireOAuth, toServiceError } from './oauth-account-check.ts';
@@ -64,37 +65,36 @@ export async function signInAccount(context: AccountsContext, request: OAuthSign
   );
   if (!report.ok) {
     if (target.existing === undefined) return { report, account: null, duplicateOf: null };
-    const hasSecret = await hasStoredSecret(context.secrets, context.settings.read(), target.existing);
-    return { report, account: toSummary(target.existing, hasSecret), duplicateOf: null };
+    const existing = target.existing;
+    const hasSecret = await context.exclusive(() => hasStoredSecret(context.secrets, context.settings.read(), existing));
+    return { report, account: toSummary(existing, hasSecret), duplicateOf: null };
+  }
+
+  const checkedAt = context.now();
+  const signedIn = (account: StoredAccount): StoredAccount =>
+    withPin({ ...account, authKind: 'oauth2', lastCheckedAt: checkedAt.toISOString(), lastFailureCategory: null }, pinFromReport(report, checkedAt));
+
+  if (target.existing === undefined) {
+    const account = signedIn({ ...settings, displayName: request.displayName?.trim() ?? '', authKind: 'oauth2', allowInsecure: target.allowInsecure, lastCheckedAt: null, lastFailureCategory: null, trustedCertificates: [] });
+    const outcome = await saveNewAccount(context, account, refreshToken, 'sign-in');
+    if ('duplicateOf' in outcome) return { report, account: null, duplicateOf: outcome.duplicateOf };
+    oauth.tokens.remember(outcome.secretName, refreshToken, tokens);
+    return { report, account: toSummary(outcome.saved, true), duplicateOf: null };
   }
 
   return context.exclusive(async () => {
     const snapshot = context.settings.read();
     const latest = findAccount(snapshot.accounts, settings.email);
-    if (target.existing === undefined && latest === undefined) {
-      const raced = findDuplicate(snapshot.accounts, settings);
-      if (raced !== undefined) return { report, account: null, duplicateOf: raced.email };
-    }
     // A saved account removed while the browser or the check ran: nothing to keep the token for.
-    if (target.existing !== undefined && latest === undefined) return { report, account: null, duplicateOf: null };
+    if (latest === undefined) return { report, account: null, duplicateOf: null };
     const storeId = ensureStoreId(context.settings, snapshot);
-    const checkedAt = context.now();
-    const account: StoredAccount = withPin(
-      {
-        ...(latest ?? { ...settings, displayName: request.displayName?.trim() ?? '', allowInsecure: target.allowInsecure, trustedCertificates: [] }),
-        authKind: 'oauth2',
-        lastCheckedAt: checkedAt.toISOString(),
-        lastFailureCategory: null,
-      },
-      pinFromReport(report, checkedAt),
-    );
+    const account = signedIn(latest);
     const secretName = keychainAccountName(storeId, account.email);
     // The refresh token takes the place of a password the account may have had.
     await context.secrets.set(secretName, refreshToken);
     try {
-      context.settings.write({ storeId, accounts: latest === undefined ? [...snapshot.accounts, account] : replaceAccount(snapshot.accounts, account) });
+      context.settings.write({ storeId, accounts: replaceAccount(snapshot.accounts, account) });
     } catch (error) {
-      if (latest === undefined) await context.secrets.delete(secretName).catch(() => false);
       const why = error instanceof Error ? error.message : 'the settings could not be written';
       throw new ServiceError('internal', `${why} The sign-in was not saved.`);
     }

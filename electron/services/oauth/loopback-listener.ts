@@ -1,6 +1,6 @@
 // The RFC 8252 loopback redirect: a one-shot HTTP listener on 127.0.0.1 that receives the authorization code.
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { OAuthError } from './oauth-error.ts';
 import { statesMatch } from './pkce.ts';
 
@@ -25,7 +25,7 @@ export interface AuthorizationCallback {
 export interface LoopbackListener {
   /** `http://127.0.0.1:<ephemeral port><path>`, to send as `redirect_uri`. */
   readonly redirectUri: string;
-  /** Settles with the first request on the redirect path, or on timeout, cancel or close. */
+  /** Settles with the first request on the redirect path with the expected state, or on timeout, cancel or close. */
   readonly result: Promise<AuthorizationCallback>;
   /** Resolves once the port is closed. */
   readonly closed: Promise<void>;
@@ -50,12 +50,8 @@ function safeErrorCode(value: string): string {
   return /^[\w.-]{1,64}$/.test(value) ? value : 'unknown error';
 }
 
-function outcomeOf(url: URL, expectedState: string): AuthorizationCallback | OAuthError {
-  const params = url.searchParams;
-  // State first: an error redirect without this sign-in's state is as untrusted as a code.
-  if (!statesMatch(expectedState, params.get('state'))) {
-    return new OAuthError('state-mismatch', 'The answer from the browser did not belong to this sign-in, so it was ignored. Sign in again.');
-  }
+/** What a redirect that carries this sign-in's state decides. */
+function outcomeOf(params: URLSearchParams): AuthorizationCallback | OAuthError {
   const error = params.get('error');
   if (error !== null) {
     return error === 'access_denied'
@@ -70,9 +66,12 @@ function outcomeOf(url: URL, expectedState: string): AuthorizationCallback | OAu
 /**
  * Listens on 127.0.0.1 on a port the system picks (an IP literal, not `localhost`, as RFC 8252
  * §8.3 advises, so no other interface and no DNS answer are involved). The first GET on the
- * redirect path decides the sign-in: its `state` is compared in constant time, the browser gets
- * a short plain-text page, and the port closes. Other paths (a favicon) get 404 and change
- * nothing. Timeout, the signal and `close()` end the wait too.
+ * redirect path with this sign-in's `state` (compared in constant time) decides the sign-in: the
+ * browser gets a short plain-text page, and the port closes, idle connections with it. A request
+ * with another state, or naming another host than 127.0.0.1:<port> (a web page reaching the port
+ * through a DNS name of its own), gets 400 and changes nothing: any local process can find the
+ * port, and must not be able to end the sign-in. Other paths (a favicon) get 404. Timeout, the
+ * signal and `close()` end the wait too.
  */
 export async function startLoopbackListener(options: LoopbackListenerOptions): Promise<LoopbackListener> {
   const path = options.path ?? '/callback';
@@ -88,6 +87,22 @@ export async function startLoopbackListener(options: LoopbackListenerOptions): P
 
   let settled = false;
   let timer: NodeJS.Timeout | undefined = undefined;
+  let expectedHost = '';
+  // server.close() waits for every open connection, and a connection that never sends a
+  // request (a browser's pre-connect, a local port scan) is not one closeIdleConnections ends.
+  const sockets = new Set<Socket>();
+  const busy = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    if (settled) {
+      socket.destroy();
+      return;
+    }
+    sockets.add(socket);
+    socket.once('close', () => {
+      sockets.delete(socket);
+      busy.delete(socket);
+    });
+  });
   const onAbort = () => finish(new OAuthError('cancelled', 'The sign-in was cancelled.'), true);
   function finish(outcome: AuthorizationCallback | OAuthError, dropConnections: boolean): void {
     if (settled) return;
@@ -95,8 +110,8 @@ export async function startLoopbackListener(options: LoopbackListenerOptions): P
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', onAbort);
     server.close();
-    if (dropConnections) server.closeAllConnections();
-    else server.closeIdleConnections();
+    // The connection that brought the answer closes once its page is sent (Connection: close).
+    for (const socket of sockets) if (dropConnections || !busy.has(socket)) socket.destroy();
     settle?.(outcome);
   }
 
@@ -108,9 +123,14 @@ export async function startLoopbackListener(options: LoopbackListenerOptions): P
   server.on('request', (request, response) => {
     // A keep-alive connection may still send a request after the decision: it decides nothing.
     if (settled) return answer(response, 410, failurePage);
+    busy.add(request.socket);
+    response.once('close', () => busy.delete(request.socket));
+    if (request.headers.host !== expectedHost) return answer(response, 400, 'Bad request.\n');
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (request.method !== 'GET' || url.pathname !== path) return answer(response, 404, 'Not found.\n');
-    const outcome = outcomeOf(url, options.expectedState);
+    // State first: an error redirect without this sign-in's state is as untrusted as a code.
+    if (!statesMatch(options.expectedState, url.searchParams.get('state'))) return answer(response, 400, failurePage);
+    const outcome = outcomeOf(url.searchParams);
     answer(response, outcome instanceof OAuthError ? 400 : 200, outcome instanceof OAuthError ? failurePage : successPage);
     finish(outcome, false);
   });
@@ -127,6 +147,7 @@ export async function startLoopbackListener(options: LoopbackListenerOptions): P
   server.on('error', () => finish(new OAuthError('network', 'The port for the sign-in answer failed.'), true));
 
   const { port } = server.address() as AddressInfo;
+  expectedHost = `127.0.0.1:${port}`;
   timer = setTimeout(
     () => finish(new OAuthError('timeout', `The sign-in was not finished in the browser within ${Math.round(options.timeoutMs / 1000)} s.`), true),
     options.timeoutMs,

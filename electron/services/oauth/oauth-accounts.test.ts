@@ -54,6 +54,9 @@ const runner = createCheckRunner({
 
 const env = () => ({ MAIL_SETUP_OAUTH_ISSUER: oauth.issuer, MAIL_SETUP_OAUTH_CLIENT_ID_GOOGLE: 'mail-setup-tests' });
 
+// Short: a forged redirect is ignored, so those sign-ins end only when the time is up.
+const signInTimeoutMs = 2_500;
+
 function service(settings: SettingsStore, openBrowser: (url: string) => void = scriptedBrowser().openBrowser) {
   return createAccountsService({
     runner,
@@ -61,7 +64,7 @@ function service(settings: SettingsStore, openBrowser: (url: string) => void = s
     secrets: createKeytarSecretStore(),
     providerHint: () => undefined,
     now: () => new Date(),
-    oauth: createOAuthAccountDeps({ env: env(), openBrowser, signInTimeoutMs: 10_000 }),
+    oauth: createOAuthAccountDeps({ env: env(), openBrowser, signInTimeoutMs }),
   });
 }
 

@@ -15,8 +15,14 @@ export interface SecretStore {
   set(account: string, secret: string): Promise<void>;
   /** Deletes one keychain account; false when there was none. */
   delete(account: string): Promise<boolean>;
-  /** The names of every keychain account of the service (never the secrets). */
-  list(): Promise<string[]>;
+  /** Whether one keychain account holds a secret. */
+  has(account: string): Promise<boolean>;
+  /**
+   * Proves that the keychain answers and is unlocked, before a password is sent anywhere, using
+   * no item another process could be using. (There is no `list`: keytar's findCredentials
+   * crashes the process when another process deletes an item while it reads.)
+   */
+  check(): Promise<void>;
 }
 
 /*

@@ -141,7 +141,8 @@ describe('mail-setup accounts', () => {
     const again = await cli(['accounts', 'remove', alice.user], { data });
     expect(again.code).toBe(2);
     expect(again.stderr).toBe(`mail-setup: No saved account ${alice.user}.\n`);
-  });
+    // Fourteen CLI processes one after another: slow when the machine is busy.
+  }, 120_000);
 
   it('refuses a duplicate with exit 2 and points to set-password; a failing add saves nothing', async () => {
     const data = await dataDir();

@@ -10,12 +10,12 @@ export interface KeychainStatus {
 }
 
 /**
- * Lists the keychain's entries (which also proves a locked keychain can be unlocked), so that a
- * missing, locked or refusing keychain is known at start, not at Save after a test.
+ * Runs the keychain check (a private probe item, which also proves a locked keychain can be
+ * unlocked), so that a missing, locked or refusing keychain is known at start, not at Save after a test.
  */
 export async function keychainStatus(secrets: SecretStore): Promise<KeychainStatus> {
   try {
-    await secrets.list();
+    await secrets.check();
     return { available: true, detail: '' };
   } catch (error) {
     if (error instanceof ServiceError && error.code === 'keychain-unavailable') return { available: false, detail: error.message };

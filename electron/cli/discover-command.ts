@@ -38,8 +38,15 @@ export function discoveryJson(result: DiscoveryResult): DiscoveryResult {
   return { ...result, smtp: result.smtp ?? null, suggestion: result.suggestion ?? null };
 }
 
-/** The readable report: a few lines, and whether usable settings were found. */
+/** The readable report, led by a "did you mean" line when the domain looks mistyped. */
 export function describeDiscovery(email: string, result: DiscoveryResult): { text: string; found: boolean } {
+  const report = describeSettings(email, result);
+  if (!result.suggestion) return report;
+  return { ...report, text: `Did you mean ${result.suggestion}? (mail-setup discover ${result.suggestion})\n${report.text}` };
+}
+
+/** The settings part of the report: a few lines, and whether usable settings were found. */
+function describeSettings(email: string, result: DiscoveryResult): { text: string; found: boolean } {
   const provider = result.provider;
   const entry = provider?.id === undefined ? undefined : findProviderById(provider.id);
   const note = provider?.note ?? entry?.note;

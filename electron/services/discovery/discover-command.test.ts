@@ -63,6 +63,15 @@ describe('mail-setup discover', () => {
     expect(JSON.parse(stdout)).toEqual({ source: 'srv', imap: srvAnswer.imap, smtp: null, provider: null, suggestion: null });
   });
 
+  it('asks "did you mean" first when the domain looks mistyped, and carries the suggestion in --json', async () => {
+    const typo: DiscoveryResult = { source: 'none', imap: null, smtp: null, provider: null, suggestion: 'bob@gmail.com' };
+    const human = await run(['bob@gmial.com'], typo);
+    expect(human.stdout.split('\n')[0]).toBe('Did you mean bob@gmail.com? (mail-setup discover bob@gmail.com)');
+    expect(human.code).toBe(1);
+    const json = await run(['bob@gmial.com', '--json'], typo);
+    expect(JSON.parse(json.stdout).suggestion).toBe('bob@gmail.com');
+  });
+
   it('says when no outgoing server was found', async () => {
     const { stdout } = await run(['jo@example.test'], { ...srvAnswer, smtp: null });
     expect(stdout).toContain('Outgoing:  not found; enter the outgoing server by hand');

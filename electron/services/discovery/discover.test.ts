@@ -177,6 +177,14 @@ describe('discovery on the loopback lab', () => {
     await expect(pending).rejects.toThrow('user went back');
   });
 
+  it('suggests the provider domain the user probably meant, and still shows what the typed domain has', async () => {
+    const { result } = await discover('bob@gmial.com');
+    expect(result.suggestion).toBe('bob@gmail.com');
+    expect(result.source).toBe('none');
+    const { result: real } = await discover('bob@gmx.de');
+    expect(real).toMatchObject({ source: 'bundled', suggestion: null });
+  });
+
   it('throws InvalidEmailError for input that is not an address', async () => {
     const { discovery } = lab.discovery();
     await expect(discovery.discover('not an address')).rejects.toBeInstanceOf(InvalidEmailError);

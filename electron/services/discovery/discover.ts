@@ -1,10 +1,11 @@
-// Discovery: from an email address to IMAP settings, bundled table first, then the network in parallel.
+// Discovery: from an email address to IMAP and SMTP settings (and a typo suggestion), bundled data first, then the network in parallel.
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
 import { findProviderByDomain } from '../../../shared/providers/find-provider.ts';
 import type { CaCertificates, ConnectPort, DnsPort, FetchText } from './discovery-ports.ts';
 import { watchNetwork } from './network-evidence.ts';
 import { parseEmailAddress } from './email-address.ts';
 import { networkSourceTasks } from './discovery-sources.ts';
+import { suggestAddress } from './domain-suggestion.ts';
 import { createHttpClient } from './http-client.ts';
 import { raceByPriority } from './priority-race.ts';
 import { resultFromProvider } from './provider-result.ts';
@@ -48,7 +49,8 @@ export function createDiscovery(deps: DiscoveryDeps): Discovery {
     async discover(input, signal) {
       const email = parseEmailAddress(input);
       signal?.throwIfAborted();
-      const suggestion = null;
+      // Worked out before anything else, from the bundled data alone; the typed domain is still looked up.
+      const suggestion = suggestAddress(email);
       const bundled = findProviderByDomain(email.domain);
       if (bundled) return { ...resultFromProvider(bundled, email, 'bundled'), suggestion };
 

@@ -70,6 +70,7 @@ function ServerGroup({ section, props, focusFailure }: { section: ServerSection;
           headingLevel={sub[Heading]}
           savedSecret={savedSecret}
           checked={checked}
+          failedStep={section.rows.find((row) => row.step?.status === 'failed')?.id}
         />
       )}
     </section>

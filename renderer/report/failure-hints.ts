@@ -1,5 +1,5 @@
 // Facts a failure panel can add from the report: a port that speaks the other security mode, the names a certificate is for.
-import type { CertificateInfo, CheckedOutgoing, Failure } from '../../shared/check-report.ts';
+import type { CertificateInfo, CheckedOutgoing, Failure, StepId } from '../../shared/check-report.ts';
 import type { Security } from '../../shared/server-settings.ts';
 import { messages } from '../messages/en.ts';
 
@@ -9,13 +9,19 @@ const starttlsPorts = new Set([143, 587]);
 // Failures that a security mode wrong for the port produces: silence, a failed handshake, a hang-up, garbage.
 const mismatchSymptoms = new Set<Failure['category']>(['timeout', 'tls-handshake-failed', 'connection-lost', 'protocol-error', 'not-imap', 'not-smtp']);
 
-/** The mode the port expects when the one chosen is the other, e.g. STARTTLS on 993. */
+/**
+ * The mode the port expects when the one chosen is the other: STARTTLS on 993, or on any port
+ * that stayed silent after connecting (an SSL/TLS port waits for the client to start TLS, so
+ * no greeting ever comes).
+ */
 export function likelySecurityMismatch(
   failure: Failure,
   checked: Pick<CheckedOutgoing, 'port' | 'security'> | undefined,
+  failedStep?: StepId | undefined,
 ): { port: number; expected: 'tls' | 'starttls'; chosen: Security } | undefined {
   if (!checked || !mismatchSymptoms.has(failure.category)) return undefined;
-  if (implicitTlsPorts.has(checked.port) && checked.security !== 'tls') return { port: checked.port, expected: 'tls', chosen: checked.security };
+  const silentAfterConnect = failure.category === 'timeout' && failedStep === 'greeting';
+  if (checked.security !== 'tls' && (implicitTlsPorts.has(checked.port) || silentAfterConnect)) return { port: checked.port, expected: 'tls', chosen: checked.security };
   if (starttlsPorts.has(checked.port) && checked.security === 'tls') return { port: checked.port, expected: 'starttls', chosen: checked.security };
   return undefined;
 }

@@ -1,6 +1,6 @@
 // A failed check explained: the category's message and advice, the server's own words, next steps.
 import type { Ref } from 'react';
-import type { CheckedOutgoing, Failure, ServerRole } from '../../shared/check-report.ts';
+import type { CheckedOutgoing, Failure, ServerRole, StepId } from '../../shared/check-report.ts';
 import { assertNever } from '../../shared/failure-category.ts';
 import { ExternalLink } from '../components/external-link.tsx';
 import { Icon } from '../components/icons.tsx';
@@ -43,15 +43,17 @@ export interface FailurePanelProps {
   checked?: Pick<CheckedOutgoing, 'port' | 'security'> | undefined;
   /** The check used the saved secret: a refusal means the password was changed, not mistyped. */
   savedSecret?: boolean | undefined;
+  /** The step that failed, which tells a silent SSL/TLS port from an unreachable one. */
+  failedStep?: StepId | undefined;
 }
 
-export function FailurePanel({ failure, server, serverLine, actions: offered, onAction, headingRef, headingLevel = 'h3', checked, savedSecret }: FailurePanelProps) {
+export function FailurePanel({ failure, server, serverLine, actions: offered, onAction, headingRef, headingLevel = 'h3', checked, savedSecret, failedStep }: FailurePanelProps) {
   const Heading = headingLevel;
   const m = messages.failure;
   const trusting = offered.some((action) => action.kind === 'trust-certificate');
   // A port that speaks the other security mode explains a timeout better than any firewall: lead with it.
   const settingsEditable = offered.some((action) => action.kind === 'edit-settings' || action.kind === 'switch-security');
-  const mismatch = settingsEditable ? likelySecurityMismatch(failure, checked) : undefined;
+  const mismatch = settingsEditable ? likelySecurityMismatch(failure, checked, failedStep) : undefined;
   const actions: readonly FailureAction[] = mismatch
     ? [{ kind: 'switch-security', security: mismatch.expected }, ...offered.filter((action) => action.kind !== 'switch-security')]
     : offered;

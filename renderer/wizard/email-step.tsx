@@ -46,7 +46,8 @@ export function EmailStep({ state, dispatch, savedEmails, onBack, onUpdatePasswo
         onChange={(email) => dispatch({ type: 'email-changed', email })}
         error={emailError ?? undefined}
         inputRef={emailRef}
-        input={{ type: 'email', autoComplete: 'email', spellCheck: false, autoCapitalize: 'off', required: true }}
+        // type="email" would turn an international domain into xn--… as it is typed; the address stays as typed.
+        input={{ type: 'text', inputMode: 'email', autoComplete: 'email', spellCheck: false, autoCapitalize: 'off', required: true }}
       />
       {savedAs && (
         <div className="notice-block notice-warning" data-duplicate={savedAs}>

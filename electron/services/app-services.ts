@@ -1,5 +1,5 @@
 // Builds the handler table for every contract call from the services; shared by Electron and the harness.
-import type { CheckStep } from '../../shared/check-report.ts';
+import type { CheckStep, ServerRole } from '../../shared/check-report.ts';
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
 import type { EmitEvent, Services } from '../ipc/register-handlers.ts';
 import type { AccountsService, CheckRun } from './accounts/accounts-service.types.ts';
@@ -25,8 +25,9 @@ export interface AppServiceDeps {
 
 const seconds = (value: number | undefined) => (value === undefined ? defaultStepTimeoutMs : Math.round(value * 1000));
 
-/** Streams a check's steps back to the caller under its check id. */
-const progressTo = (checkId: string, emit: EmitEvent) => (step: CheckStep) => emit('onCheckProgress', { checkId, step });
+/** Streams a check's steps back to the caller under its check id, each with the server it belongs to. */
+const progressTo = (checkId: string, emit: EmitEvent) => (step: CheckStep, server?: ServerRole) =>
+  emit('onCheckProgress', { checkId, ...(server ? { server } : {}), step });
 
 /** The progress, cancellation id and step time limit of an account call that runs a check. */
 function checkRun(request: { checkId: string; timeoutSeconds?: number | undefined }, emit: EmitEvent): CheckRun {
@@ -53,6 +54,17 @@ export function createAppServices(deps: AppServiceDeps): Services {
           trustedFingerprint: request.trustCertificate,
           timeoutMs: seconds(request.timeoutSeconds),
           provider: deps.providerHint(request.settings.email, request.settings.host),
+          ...(request.outgoing
+            ? {
+                outgoing: {
+                  settings: request.outgoing,
+                  // One password serves both servers unless the user gave the outgoing one apart.
+                  // A pinned certificate belongs to the incoming host and port only.
+                  credential: { kind: 'password' as const, password: request.outgoingPassword ?? request.password },
+                },
+              }
+            : {}),
+          sendTestMessage: request.sendTestMessage,
         },
         progressTo(request.checkId, emit),
       ),

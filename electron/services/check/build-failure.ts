@@ -1,25 +1,37 @@
 // Turns a classified step failure into the report's failure: message, advice and the server's words.
-import type { Failure } from '../../../shared/check-report.ts';
+import type { Failure, ServerRole } from '../../../shared/check-report.ts';
 import { failureMessages, fillMessage } from '../../../shared/messages/failure-messages.ts';
+import { outgoingAdvice, port25Advice } from '../../../shared/messages/outgoing-failure-messages.ts';
 import type { CheckInput } from './check-input.ts';
 import type { StepFailure } from './check-failure.ts';
 
+/** The server a failure belongs to, as its words need it. */
+function serverOf(input: CheckInput, role: ServerRole) {
+  const outgoing = role === 'outgoing' ? input.outgoing : undefined;
+  return outgoing
+    ? { host: outgoing.settings.host, port: outgoing.settings.port, credential: outgoing.credential }
+    : { host: input.settings.host, port: input.settings.port, credential: input.credential };
+}
+
 /** The failure as the user reads it, with provider-specific advice where the provider is known. */
-export function buildFailure(failure: StepFailure, input: CheckInput): Failure {
-  const { settings, provider } = input;
+export function buildFailure(failure: StepFailure, input: CheckInput, role: ServerRole = 'incoming'): Failure {
+  const { provider } = input;
+  const server = serverOf(input, role);
   const text = failureMessages[failure.category];
-  const values = { host: settings.host, port: String(settings.port), provider: provider?.name ?? 'Your provider' };
-  let advice = fillMessage(text.advice, values);
+  const values = { host: server.host, port: String(server.port), provider: provider?.name ?? 'Your provider', email: input.settings.email };
+  const adviceTemplate = (role === 'outgoing' ? outgoingAdvice[failure.category] : undefined) ?? text.advice;
+  let advice = fillMessage(adviceTemplate, values);
+  if (role === 'outgoing' && server.port === 25 && port25Advice.categories.includes(failure.category)) advice += ` ${port25Advice.advice}`;
   let helpUrl = provider?.helpUrl ?? undefined;
   if (failure.category === 'wrong-credentials' && provider?.auth === 'app-password') {
     advice += ` ${provider.name} requires an app-specific password for mail apps: create one and use it instead of your normal password.`;
-  } else if (failure.category === 'wrong-credentials' && provider?.auth === 'oauth2' && input.credential.kind === 'password') {
+  } else if (failure.category === 'wrong-credentials' && provider?.auth === 'oauth2' && server.credential.kind === 'password') {
     advice += ` ${provider.name} may accept only an app password or signing in with your browser.`;
   } else if (failure.category !== 'app-password-required' && failure.category !== 'oauth-required' && failure.category !== 'wrong-credentials') {
     helpUrl = undefined;
   }
   const linkInServerText = /https:\/\/[^\s)]+/.exec(failure.serverText ?? '')?.[0];
-  if (!helpUrl && linkInServerText && failure.category === 'app-password-required') helpUrl = linkInServerText;
+  if (!helpUrl && linkInServerText && (failure.category === 'app-password-required' || failure.category === 'auth-disabled')) helpUrl = linkInServerText;
   return {
     category: failure.category,
     message: fillMessage(text.message, values),

@@ -1,12 +1,12 @@
 // Keeps track of running checks by id so that the user can cancel one from the UI.
-import type { CheckReport, CheckStep } from '../../../shared/check-report.ts';
+import type { CheckReport, CheckStep, ServerRole } from '../../../shared/check-report.ts';
 import { createCancellableRuns } from '../cancellable-runs.ts';
 import type { CheckInput } from './check-input.ts';
 import type { CheckEngine } from './run-check.ts';
 
 /** Starts checks under a caller-chosen id and cancels them by that id. */
 export interface CheckRunner {
-  run(checkId: string, input: CheckInput, onProgress: (step: CheckStep) => void): Promise<CheckReport>;
+  run(checkId: string, input: CheckInput, onProgress: (step: CheckStep, server: ServerRole) => void): Promise<CheckReport>;
   cancel(checkId: string): boolean;
 }
 

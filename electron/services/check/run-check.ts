@@ -1,22 +1,22 @@
-// The Test Account Settings engine: resolve → connect → TLS → greeting → sign-in → INBOX,
-// each step timed and limited, every failure ending in exactly one category.
+// The Test Account Settings engine: the incoming (IMAP) and outgoing (SMTP) servers checked side by
+// side over one transport (resolve → connect → TLS, per-step limits), each failure ending in one category.
 import { createSecureContext, type SecureContext } from 'node:tls';
-import type { CheckReport, CheckStep, StepId, TlsInfo } from '../../../shared/check-report.ts';
+import type { CheckReport, CheckStep, Failure, OutgoingReport, ServerRole } from '../../../shared/check-report.ts';
+import { outgoingStepIds, stepIds } from '../../../shared/check-report.ts';
 import { hasLineBreakingCharacters, serverSettingsOf } from '../../../shared/server-settings.ts';
 import { ServiceError } from '../service-error.ts';
 import { buildFailure } from './build-failure.ts';
-import type { CheckDeps, CheckInput } from './check-input.ts';
-import { CheckCancelledError, StepFailedError, type StepFailure } from './check-failure.ts';
-import { categoryForSocketError, describeSocketError } from './classify-socket-error.ts';
+import type { CheckDeps, CheckInput, Credential } from './check-input.ts';
 import { runImapSession } from './imap-session.ts';
-import { openTcp } from './open-tcp.ts';
 import { redact, redactReport, secretForms } from './redact-secrets.ts';
-import { StepTracker } from './step-tracker.ts';
-import { describeTlsInfo, upgradeToTls } from './tls-upgrade.ts';
+import { describeTimeout, runServer, type ServerOutcome } from './server-run.ts';
+import { runSmtpSession } from './smtp/smtp-session.ts';
+import { createTranscript } from './transcript.ts';
 
 export interface RunOptions {
   signal?: AbortSignal | undefined;
-  onProgress?: ((step: CheckStep) => void) | undefined;
+  /** Every step change as it happens, with the server it belongs to. */
+  onProgress?: ((step: CheckStep, server: ServerRole) => void) | undefined;
 }
 
 /** Runs checks; one engine serves the UI, the CLI and the saved-accounts service. */
@@ -25,52 +25,32 @@ export interface CheckEngine {
 }
 
 /**
- * Settles with `promise`, or rejects as soon as `signal` aborts; a value that arrives after the
- * abort (a socket that connected just too late) is handed to `dispose` rather than leaked.
- */
-function withAbort<T>(promise: Promise<T>, signal: AbortSignal, dispose?: (value: T) => void): Promise<T> {
-  if (signal.aborted) {
-    void promise.then((value) => dispose?.(value), () => undefined);
-    return Promise.reject(signal.reason);
-  }
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise
-      .then((value) => {
-        if (signal.aborted) dispose?.(value);
-        resolve(value);
-      }, reject)
-      .finally(() => signal.removeEventListener('abort', onAbort));
-  });
-}
-
-/**
- * CR, LF or NUL in a username or secret could end an IMAP command early and smuggle in another;
+ * CR, LF or NUL in a username or secret could end a command early and smuggle in another;
  * refused whatever the caller checked before, with a message that does not repeat the value.
  */
-function refuseLineBreaks(input: CheckInput): void {
-  const { credential } = input;
+function refuseLineBreaks(username: string, credential: Credential, which: string): void {
   const secret = credential.kind === 'password' ? credential.password : credential.accessToken;
   const what = credential.kind === 'password' ? 'password' : 'access token';
-  if (hasLineBreakingCharacters(input.settings.username)) {
-    throw new ServiceError('invalid-request', 'The username must not contain line breaks (CR, LF) or NUL characters.');
+  if (hasLineBreakingCharacters(username)) {
+    throw new ServiceError('invalid-request', `The ${which}username must not contain line breaks (CR, LF) or NUL characters.`);
   }
   if (hasLineBreakingCharacters(secret)) {
-    throw new ServiceError('invalid-request', `The ${what} must not contain line breaks (CR, LF) or NUL characters.`);
+    throw new ServiceError('invalid-request', `The ${which}${what} must not contain line breaks (CR, LF) or NUL characters.`);
   }
 }
 
-function describeTimeout(step: StepId, input: CheckInput): string {
-  const limit = `No answer within ${Math.round(input.timeoutMs / 100) / 10} s`;
-  if (step !== 'greeting') return `${limit}.`;
-  // A silent peer is more often the wrong port or security mode than a slow server: say so.
-  const otherService = 'the port may belong to a service that waits for the client to speak first, such as a web server';
-  const causes = input.settings.security === 'tls' ? otherService : `the server may expect SSL/TLS from the first byte (as on port 993), or ${otherService}`;
-  return `${limit}: the server sent no IMAP greeting; ${causes}.`;
+/** Every form of both servers' secrets, as they may appear in anything reported. */
+function allSecretForms(input: CheckInput): string[] {
+  const outgoing = input.outgoing;
+  const forms = secretForms(input);
+  if (outgoing) forms.push(...secretForms({ ...input, settings: { ...input.settings, username: outgoing.settings.username }, credential: outgoing.credential }));
+  return [...new Set(forms)].sort((a, b) => b.length - a.length);
 }
 
-const timedOut = Symbol('timeout');
+/** The failure with every secret form hidden in the texts a person or a file may see. */
+function redactFailure(failure: Failure, forms: readonly string[]): Failure {
+  return { ...failure, message: redact(failure.message, forms), advice: redact(failure.advice, forms), serverText: redact(failure.serverText, forms) };
+}
 
 /** Builds the engine around its dependencies. */
 export function createCheckEngine(deps: CheckDeps): CheckEngine {
@@ -78,105 +58,77 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
   const context = () => (secureContext ??= createSecureContext({ ca: [...deps.caCertificates()] }));
 
   async function run(input: CheckInput, options: RunOptions = {}): Promise<CheckReport> {
-    const { settings } = input;
-    refuseLineBreaks(input);
-    const secrets = secretForms(input);
-    const controller = new AbortController();
-    let watchdog: NodeJS.Timeout | undefined;
-    const tracker = new StepTracker(deps.now, (step) => {
-      if (step.status === 'running') {
-        // Every step gets the full time limit, starting when it starts.
-        clearTimeout(watchdog);
-        watchdog = setTimeout(() => controller.abort(timedOut), input.timeoutMs);
-      }
-      options.onProgress?.({ ...step, detail: redact(step.detail, secrets) });
-    });
-    const onCancel = () => controller.abort(new CheckCancelledError());
-    if (options.signal?.aborted) throw new CheckCancelledError();
-    options.signal?.addEventListener('abort', onCancel, { once: true });
+    const { settings, outgoing } = input;
+    refuseLineBreaks(settings.username, input.credential, '');
+    if (outgoing) refuseLineBreaks(outgoing.settings.username, outgoing.credential, 'outgoing ');
+    if (input.only === 'outgoing' && !outgoing) throw new ServiceError('invalid-request', 'No outgoing server to test.');
+    const testIncoming = input.only !== 'outgoing';
+    const testOutgoing = outgoing !== undefined && input.only !== 'incoming';
+    const secrets = allSecretForms(input);
+    const transcript = input.transcript ? createTranscript(deps.now, secrets) : undefined;
+    const progress = (server: ServerRole) => (step: CheckStep) => options.onProgress?.({ ...step, detail: redact(step.detail, secrets) }, server);
 
-    let tls: TlsInfo | undefined;
-    let failure: StepFailure | undefined;
-    try {
-      tracker.start('resolve');
-      let addresses: string[];
-      try {
-        addresses = await withAbort(deps.resolveHost(settings.host), controller.signal);
-      } catch (error) {
-        if (controller.signal.aborted) throw error;
-        throw new StepFailedError({ category: categoryForSocketError(error, 'dns-not-found'), detail: describeSocketError(error) });
-      }
-      if (addresses.length === 0) throw new StepFailedError({ category: 'dns-not-found', detail: 'No address found.' });
-      tracker.pass('resolve', addresses.join(', '));
+    const incoming: Promise<ServerOutcome | undefined> = testIncoming
+      ? runServer({
+          endpoint: { ...settings, trustedFingerprint: input.trustedFingerprint },
+          ids: stepIds,
+          timeoutMs: input.timeoutMs,
+          deps,
+          secureContext: context(),
+          signal: options.signal,
+          onStep: progress('incoming'),
+          describeTimeout: (step) => describeTimeout(step, input.timeoutMs, settings.security, { name: 'IMAP', tlsPort: 993 }),
+          session: (session) => runImapSession({ input, ...session }),
+        })
+      : Promise.resolve(undefined);
+    const outgoingRun: Promise<ServerOutcome | undefined> = testOutgoing
+      ? runServer({
+          endpoint: { ...outgoing.settings, trustedFingerprint: outgoing.trustedFingerprint },
+          ids: input.sendTestMessage ? outgoingStepIds : outgoingStepIds.filter((id) => id !== 'delivery'),
+          timeoutMs: input.timeoutMs,
+          deps,
+          secureContext: context(),
+          signal: options.signal,
+          onStep: progress('outgoing'),
+          describeTimeout: (step) => describeTimeout(step, input.timeoutMs, outgoing.settings.security, { name: 'SMTP', tlsPort: 465 }),
+          session: (session) =>
+            runSmtpSession({
+              ...session,
+              outgoing,
+              email: settings.email,
+              allowInsecure: input.allowInsecure,
+              timeoutMs: input.timeoutMs,
+              onWire: transcript ? (from, line) => transcript.add('outgoing', from, line) : undefined,
+            }),
+        })
+      : Promise.resolve(undefined);
+    // Both run at once: the check takes as long as the slower server, and a cancel stops both.
+    const [incomingOutcome, outgoingOutcome] = await Promise.all([incoming, outgoingRun]);
 
-      tracker.start('connect');
-      const tcp = await withAbort(
-        openTcp({ addresses, port: settings.port, localAddress: deps.localAddress, timeoutMs: input.timeoutMs, signal: controller.signal }),
-        controller.signal,
-        (late) => late.socket.destroy(),
-      );
-      tracker.pass('connect', `Connected to ${tcp.address} port ${settings.port}`);
-
-      let socket = tcp.socket;
-      if (settings.security === 'tls') {
-        tracker.start('tls');
-        const secured = await withAbort(
-          upgradeToTls({ socket, host: settings.host, secureContext: context(), pinnedFingerprint: input.trustedFingerprint }),
-          controller.signal,
-          (late) => late.socket.destroy(),
-        ).catch((error: unknown) => {
-          socket.destroy();
-          throw error;
-        });
-        tls = secured.info;
-        socket = secured.socket;
-        tracker.pass('tls', describeTlsInfo(tls));
-      } else if (settings.security === 'none') {
-        tracker.skip('tls', 'No encryption chosen for this account.');
-      }
-
-      tracker.start('greeting');
-      const session = await runImapSession({
-        input,
-        socket,
-        encrypted: settings.security === 'tls',
-        secureContext: context(),
-        tracker,
-        signal: controller.signal,
-      }).catch((error: unknown) => {
-        socket.destroy();
-        throw error;
-      });
-      if (session.tls) tls = session.tls;
-    } catch (error) {
-      if (controller.signal.reason instanceof CheckCancelledError) throw controller.signal.reason;
-      if (controller.signal.reason === timedOut) {
-        failure = { category: 'timeout', detail: describeTimeout(tracker.running() ?? 'greeting', input) };
-      } else if (error instanceof StepFailedError) {
-        failure = error.failure;
-      } else {
-        failure = { category: 'protocol-error', detail: describeSocketError(error) };
-      }
-    } finally {
-      clearTimeout(watchdog);
-      options.signal?.removeEventListener('abort', onCancel);
-    }
-
-    if (failure) {
-      tracker.fail(tracker.running() ?? 'greeting', failure.detail);
-      // A step still open behind the failed one did not finish either; a report holds no running step.
-      for (let open = tracker.running(); open; open = tracker.running()) tracker.fail(open, 'Not finished: another step failed.');
-    }
-    return redactReport(
-      {
-        ok: failure === undefined,
-        account: serverSettingsOf(settings),
-        steps: tracker.snapshot('Not run: an earlier step failed.'),
-        ...(tls ? { tls } : {}),
-        failure: failure ? buildFailure(failure, input) : null,
-      },
-      secrets,
-    );
+    const incomingFailure = incomingOutcome?.failure ? buildFailure(incomingOutcome.failure, input, 'incoming') : null;
+    const outgoingFailure = outgoingOutcome?.failure ? buildFailure(outgoingOutcome.failure, input, 'outgoing') : null;
+    const outgoingReport: OutgoingReport | null =
+      outgoing && outgoingOutcome
+        ? {
+            account: { host: outgoing.settings.host, port: outgoing.settings.port, security: outgoing.settings.security, username: outgoing.settings.username },
+            steps: outgoingOutcome.steps.map((step) => ({ ...step, detail: redact(step.detail, secrets) })),
+            ...(outgoingOutcome.tls ? { tls: outgoingOutcome.tls } : {}),
+            failure: outgoingFailure && redactFailure(outgoingFailure, secrets),
+          }
+        : null;
+    const first = incomingFailure ? { ...incomingFailure, server: 'incoming' as const } : outgoingFailure ? { ...outgoingFailure, server: 'outgoing' as const } : null;
+    // `server` names the failing server only where a report covers outgoing mail too.
+    const failure = first && !testOutgoing ? (({ server: _server, ...rest }) => rest)(first) : first;
+    const report: CheckReport = {
+      ok: failure === null,
+      account: serverSettingsOf(settings),
+      steps: incomingOutcome?.steps ?? [],
+      ...(incomingOutcome?.tls ? { tls: incomingOutcome.tls } : {}),
+      failure,
+      outgoing: outgoingReport,
+      ...(transcript ? { transcript: transcript.lines() } : {}),
+    };
+    return redactReport(report, secrets);
   }
 
   return { run };

@@ -1,4 +1,4 @@
-// Keeps the six steps of a check in their fixed order, timing them and announcing each change.
+// Keeps the steps of one server's check in their fixed order, timing them and announcing each change.
 import { stepIds, type CheckStep, type StepId } from '../../../shared/check-report.ts';
 
 /** Records step changes; every change is passed to `onChange` as it happens. */
@@ -7,10 +7,13 @@ export class StepTracker {
   private readonly startedAt = new Map<StepId, number>();
   private readonly now: () => number;
   private readonly onChange: (step: CheckStep) => void;
+  private readonly ids: readonly StepId[];
 
-  constructor(now: () => number, onChange: (step: CheckStep) => void) {
+  /** `ids`: this server's steps in contract order (the incoming server's by default). */
+  constructor(now: () => number, onChange: (step: CheckStep) => void, ids: readonly StepId[] = stepIds) {
     this.now = now;
     this.onChange = onChange;
+    this.ids = ids;
   }
 
   /** Marks a step as running (idempotent: a running step keeps its start time). */
@@ -38,12 +41,12 @@ export class StepTracker {
 
   /** The step that is running now, if any (the one a failure belongs to). */
   running(): StepId | undefined {
-    return stepIds.find((id) => this.steps.get(id)?.status === 'running');
+    return this.ids.find((id) => this.steps.get(id)?.status === 'running');
   }
 
   /** Every step in contract order; steps that never ran are reported as skipped. */
   snapshot(skipDetail: string): CheckStep[] {
-    return stepIds.map((id) => this.steps.get(id) ?? { id, status: 'skipped', ms: 0, detail: skipDetail });
+    return this.ids.map((id) => this.steps.get(id) ?? { id, status: 'skipped', ms: 0, detail: skipDetail });
   }
 
   private finish(id: StepId, status: 'passed' | 'failed', detail: string): void {

@@ -1,0 +1,182 @@
+// The transport half of checking one server, shared by IMAP and SMTP: resolve → connect → TLS,
+// its own step tracker and per-step time limit, then the protocol session on the open socket.
+import type { Socket } from 'node:net';
+import type { SecureContext, TLSSocket } from 'node:tls';
+import type { CheckStep, StepId, TlsInfo } from '../../../shared/check-report.ts';
+import type { Security } from '../../../shared/server-settings.ts';
+import type { CheckDeps } from './check-input.ts';
+import { CheckCancelledError, StepFailedError, type StepFailure } from './check-failure.ts';
+import { categoryForSocketError, describeSocketError } from './classify-socket-error.ts';
+import { openTcp } from './open-tcp.ts';
+import { StepTracker } from './step-tracker.ts';
+import { describeTlsInfo, upgradeToTls } from './tls-upgrade.ts';
+
+/** Where one server is and how it is secured. */
+export interface ServerEndpoint {
+  host: string;
+  port: number;
+  security: Security;
+  /** SHA-256 fingerprint the user chose to trust for exactly this host and port. */
+  trustedFingerprint?: string | undefined;
+}
+
+/** What a protocol session gets once the transport is up. */
+export interface SessionContext {
+  socket: Socket | TLSSocket;
+  /** True after implicit TLS; a STARTTLS session upgrades it itself. */
+  encrypted: boolean;
+  secureContext: SecureContext;
+  tracker: StepTracker;
+  /** Fires when the check is cancelled or a step runs out of time. */
+  signal: AbortSignal;
+}
+
+/** One server to check. */
+export interface ServerRunOptions {
+  endpoint: ServerEndpoint;
+  /** This server's steps in contract order. */
+  ids: readonly StepId[];
+  timeoutMs: number;
+  deps: CheckDeps;
+  secureContext: SecureContext;
+  /** The user's cancel. */
+  signal?: AbortSignal | undefined;
+  onStep: (step: CheckStep) => void;
+  /** The detail of a step that ran out of time (the greeting's names likely causes). */
+  describeTimeout: (step: StepId) => string;
+  /** The protocol part: greeting onwards. Returns TLS details of a STARTTLS upgrade, if any. */
+  session: (context: SessionContext) => Promise<{ tls?: TlsInfo }>;
+}
+
+/** How one server's check ended. */
+export interface ServerOutcome {
+  steps: CheckStep[];
+  tls?: TlsInfo;
+  failure?: StepFailure;
+}
+
+/**
+ * Settles with `promise`, or rejects as soon as `signal` aborts; a value that arrives after the
+ * abort (a socket that connected just too late) is handed to `dispose` rather than leaked.
+ */
+function withAbort<T>(promise: Promise<T>, signal: AbortSignal, dispose?: (value: T) => void): Promise<T> {
+  if (signal.aborted) {
+    void promise.then((value) => dispose?.(value), () => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise
+      .then((value) => {
+        if (signal.aborted) dispose?.(value);
+        resolve(value);
+      }, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+const timedOut = Symbol('timeout');
+
+/** Checks one server; throws CheckCancelledError when cancelled, otherwise returns its outcome. */
+export async function runServer(options: ServerRunOptions): Promise<ServerOutcome> {
+  const { endpoint, deps } = options;
+  const controller = new AbortController();
+  let watchdog: NodeJS.Timeout | undefined;
+  const tracker = new StepTracker(
+    deps.now,
+    (step) => {
+      if (step.status === 'running') {
+        // Every step gets the full time limit, starting when it starts.
+        clearTimeout(watchdog);
+        watchdog = setTimeout(() => controller.abort(timedOut), options.timeoutMs);
+      }
+      options.onStep(step);
+    },
+    options.ids,
+  );
+  const onCancel = () => controller.abort(new CheckCancelledError());
+  if (options.signal?.aborted) throw new CheckCancelledError();
+  options.signal?.addEventListener('abort', onCancel, { once: true });
+
+  let tls: TlsInfo | undefined;
+  let failure: StepFailure | undefined;
+  try {
+    tracker.start('resolve');
+    let addresses: string[];
+    try {
+      addresses = await withAbort(deps.resolveHost(endpoint.host), controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) throw error;
+      throw new StepFailedError({ category: categoryForSocketError(error, 'dns-not-found'), detail: describeSocketError(error) });
+    }
+    if (addresses.length === 0) throw new StepFailedError({ category: 'dns-not-found', detail: 'No address found.' });
+    tracker.pass('resolve', addresses.join(', '));
+
+    tracker.start('connect');
+    const tcp = await withAbort(
+      openTcp({ addresses, port: endpoint.port, localAddress: deps.localAddress, timeoutMs: options.timeoutMs, signal: controller.signal }),
+      controller.signal,
+      (late) => late.socket.destroy(),
+    );
+    tracker.pass('connect', `Connected to ${tcp.address} port ${endpoint.port}`);
+
+    let socket: Socket | TLSSocket = tcp.socket;
+    if (endpoint.security === 'tls') {
+      tracker.start('tls');
+      const plain = socket;
+      const secured = await withAbort(
+        upgradeToTls({ socket: plain, host: endpoint.host, secureContext: options.secureContext, pinnedFingerprint: endpoint.trustedFingerprint }),
+        controller.signal,
+        (late) => late.socket.destroy(),
+      ).catch((error: unknown) => {
+        plain.destroy();
+        throw error;
+      });
+      tls = secured.info;
+      socket = secured.socket;
+      tracker.pass('tls', describeTlsInfo(tls));
+    } else if (endpoint.security === 'none') {
+      tracker.skip('tls', 'No encryption chosen for this account.');
+    }
+
+    tracker.start('greeting');
+    const open = socket;
+    const session = await options
+      .session({ socket: open, encrypted: endpoint.security === 'tls', secureContext: options.secureContext, tracker, signal: controller.signal })
+      .catch((error: unknown) => {
+        open.destroy();
+        throw error;
+      });
+    if (session.tls) tls = session.tls;
+  } catch (error) {
+    if (controller.signal.reason instanceof CheckCancelledError) throw controller.signal.reason;
+    if (controller.signal.reason === timedOut) {
+      failure = { category: 'timeout', detail: options.describeTimeout(tracker.running() ?? 'greeting') };
+    } else if (error instanceof StepFailedError) {
+      failure = error.failure;
+    } else {
+      failure = { category: 'protocol-error', detail: describeSocketError(error) };
+    }
+  } finally {
+    clearTimeout(watchdog);
+    options.signal?.removeEventListener('abort', onCancel);
+  }
+
+  if (failure) {
+    tracker.fail(tracker.running() ?? 'greeting', failure.detail);
+    // A step still open behind the failed one did not finish either; a report holds no running step.
+    for (let open = tracker.running(); open; open = tracker.running()) tracker.fail(open, 'Not finished: another step failed.');
+  }
+  return { steps: tracker.snapshot('Not run: an earlier step failed.'), ...(tls ? { tls } : {}), ...(failure ? { failure } : {}) };
+}
+
+/** The detail of a timed-out step; at the greeting it names the likely causes for this protocol. */
+export function describeTimeout(step: StepId, timeoutMs: number, security: Security, protocol: { name: string; tlsPort: number }): string {
+  const limit = `No answer within ${Math.round(timeoutMs / 100) / 10} s`;
+  if (step !== 'greeting') return `${limit}.`;
+  // A silent peer is more often the wrong port or security mode than a slow server: say so.
+  const otherService = 'the port may belong to a service that waits for the client to speak first, such as a web server';
+  const causes = security === 'tls' ? otherService : `the server may expect SSL/TLS from the first byte (as on port ${protocol.tlsPort}), or ${otherService}`;
+  return `${limit}: the server sent no ${protocol.name} greeting; ${causes}.`;
+}

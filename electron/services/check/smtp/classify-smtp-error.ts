@@ -1,0 +1,60 @@
+// Names the category of an SMTP session that broke off before sign-in, from what the wire showed and what nodemailer threw.
+import type { Security } from '../../../../shared/server-settings.ts';
+import type { StepFailure } from '../check-failure.ts';
+import { categoryForSocketError, describeSocketError, errorField } from '../classify-socket-error.ts';
+import type { EhloOffer } from './ehlo.ts';
+import { joinReply, replyCode } from './smtp-reply.ts';
+
+/** What the session knew when the error came. */
+export interface SmtpErrorContext {
+  error: unknown;
+  /** The first reply, if any came. */
+  banner: string | undefined;
+  /** The last EHLO offer, if any came. */
+  offer: EhloOffer | undefined;
+  security: Security;
+  /** STARTTLS was sent and the server said go ahead, but the handshake has not been accepted yet. */
+  handshakePending: boolean;
+  /** The reply size cap, for the message when a server exceeds it. */
+  maxReplyBytes: number;
+}
+
+/** The failure for an error raised by nodemailer before sign-in, most specific evidence first. */
+export function classifySmtpError(context: SmtpErrorContext): StepFailure {
+  const { error, banner } = context;
+  const message = errorField(error, 'message');
+  const response = errorField(error, 'response');
+  const command = errorField(error, 'command');
+  // nodemailer keeps the socket's own code (ECONNRESET…) apart from its own (ECONNECTION…).
+  const lowLevel = { code: errorField(error, 'originalCode') || errorField(error, 'code'), message };
+  if (/exceeds maximum allowed size/i.test(message)) {
+    return {
+      category: 'protocol-error',
+      detail: `The server sent a reply larger than ${Math.round(context.maxReplyBytes / 1024)} KB${banner ? '' : ' instead of a greeting'}; the check stopped reading it.`,
+    };
+  }
+  if (banner === undefined) return { category: categoryForSocketError(lowLevel, 'connection-lost'), detail: describeSocketError(lowLevel) };
+  const bannerCode = replyCode(banner);
+  if (bannerCode !== 220) {
+    if (bannerCode === 421 || bannerCode === 554 || (bannerCode >= 400 && bannerCode < 500)) {
+      return { category: 'server-unavailable', detail: 'The server refused the session in its greeting.', serverText: joinReply(banner) };
+    }
+    return { category: 'not-smtp', detail: 'The server’s first words are not an SMTP greeting.', serverText: banner.split('\n')[0]?.slice(0, 200) ?? '' };
+  }
+  if (command === 'STARTTLS' && response) {
+    return {
+      category: 'starttls-unavailable',
+      detail: context.offer?.startTls ? 'The server refused STARTTLS; nothing was sent.' : 'The server did not offer STARTTLS; nothing was sent.',
+      serverText: joinReply(response),
+    };
+  }
+  if (context.handshakePending || command === 'STARTTLS') {
+    return { category: 'tls-handshake-failed', detail: `The STARTTLS handshake failed: ${message.replace(/^Error initiating TLS - /, '').slice(0, 200)}` };
+  }
+  if (response && replyCode(response) === 421) {
+    return { category: 'server-unavailable', detail: 'The server closed the session (421).', serverText: joinReply(response) };
+  }
+  if (response) return { category: 'protocol-error', detail: `The server refused ${command || 'a command'}.`, serverText: joinReply(response) };
+  const category = categoryForSocketError(lowLevel, /closed|ECONNECTION|ESOCKET/i.test(message + lowLevel.code) ? 'connection-lost' : 'protocol-error');
+  return { category, detail: describeSocketError(lowLevel) };
+}

@@ -1,0 +1,239 @@
+// The SMTP part of a check on an already connected socket: greeting and EHLO, STARTTLS, sign-in, and
+// the sender test (MAIL FROM, RCPT TO, RSET), driven by nodemailer's SMTPConnection over our socket.
+import type { TLSSocket } from 'node:tls';
+import SMTPConnection from 'nodemailer/lib/smtp-connection';
+import type { TlsInfo } from '../../../../shared/check-report.ts';
+import { bareHost } from '../../../../shared/server-settings.ts';
+import type { OutgoingCheckInput } from '../check-input.ts';
+import { StepFailedError, type StepFailure } from '../check-failure.ts';
+import type { SessionContext } from '../server-run.ts';
+import { acceptedTlsInfo, describeTlsInfo } from '../tls-upgrade.ts';
+import { classifySmtpError } from './classify-smtp-error.ts';
+import { describeOffer, parseEhlo, type EhloOffer } from './ehlo.ts';
+import { chooseMechanism } from './choose-mechanism.ts';
+import { classifySenderReply, classifySignInReply } from './classify-smtp-reply.ts';
+import { saslHandlers, type SendCommand } from './smtp-sasl.ts';
+import { joinReply } from './smtp-reply.ts';
+import { wireLogger } from './smtp-wire.ts';
+
+/** Longest reply accepted from an SMTP server; a peer that never ends its reply is cut off here. */
+export const maxReplyBytes = 256 * 1024;
+
+/** What the SMTP session needs beside the open transport. */
+export interface SmtpSessionOptions extends SessionContext {
+  outgoing: OutgoingCheckInput;
+  /** The account's address: the sender and recipient of the envelope test. */
+  email: string;
+  allowInsecure: boolean;
+  timeoutMs: number;
+  /** Each line as it crosses the wire, for the transcript (SASL secrets already masked). */
+  onWire?: ((from: 'client' | 'server', line: string) => void) | undefined;
+}
+
+const masked = '/* secret */';
+
+/** Runs greeting → (STARTTLS) → authenticate → sender; returns the STARTTLS TLS details, if any. */
+export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls?: TlsInfo }> {
+  const { outgoing, tracker, signal } = options;
+  const { settings, credential } = outgoing;
+  const host = bareHost(settings.host);
+  let banner: string | undefined;
+  let lastEhlo: string | undefined;
+  let awaitingEhlo = false;
+  let startTlsAccepted = false;
+  let tlsJudged = false;
+  let startTlsInfo: TlsInfo | undefined;
+  let refusal: StepFailure | undefined;
+  let send: SendCommand | undefined;
+  let mechanism: string | undefined;
+  const shownCommands: string[] = [];
+  const encrypted = () => options.encrypted || tlsJudged;
+  const offer = (): EhloOffer | undefined => (lastEhlo === undefined ? undefined : parseEhlo(lastEhlo));
+
+  const settleGreeting = () => {
+    if (tracker.status('greeting') === 'running') tracker.pass('greeting', describeOffer(banner ?? '', parseEhlo(lastEhlo ?? '')));
+  };
+  const stop = (failure: StepFailure) => {
+    refusal ??= failure;
+    if (connection._socket) connection._socket.destroy();
+  };
+
+  // The certificate is judged before the first command crosses the upgraded connection.
+  const judgeUpgrade = () => {
+    const socket = connection._socket as TLSSocket;
+    try {
+      startTlsInfo = acceptedTlsInfo(socket, { host: settings.host, pinnedFingerprint: outgoing.trustedFingerprint });
+    } catch (error) {
+      stop(error instanceof StepFailedError ? error.failure : { category: 'certificate-untrusted', detail: 'The certificate could not be judged.' });
+      return;
+    }
+    tlsJudged = true;
+    tracker.pass('tls', `${describeTlsInfo(startTlsInfo)} · upgraded with STARTTLS`);
+  };
+
+  const logger = wireLogger({
+    onReply(reply) {
+      for (const line of reply.split('\n')) options.onWire?.('server', line);
+      if (banner === undefined) banner = reply;
+      else if (awaitingEhlo) {
+        awaitingEhlo = false;
+        if (reply.startsWith('2')) lastEhlo = reply;
+      } else if (reply.startsWith('220') && !startTlsAccepted && tracker.status('tls') === 'running') startTlsAccepted = true;
+    },
+    beforeCommand(command) {
+      const shown = command === masked && shownCommands.length > 0 ? (shownCommands.shift() ?? '') : command.replace(masked, '•••');
+      options.onWire?.('client', shown);
+      if (/^(EHLO|HELO) /i.test(command)) {
+        awaitingEhlo = true;
+        if (startTlsAccepted && !tlsJudged && connection.secure) judgeUpgrade();
+      } else if (/^STARTTLS$/i.test(command)) {
+        settleGreeting();
+        tracker.start('tls', 'Upgrading with STARTTLS');
+      } else if (/^AUTH /i.test(command) && !encrypted() && !(settings.security === 'none' && options.allowInsecure)) {
+        // A backstop to the check before login(): no credential leaves on a clear connection.
+        stop({ category: 'encryption-required', detail: 'Not sent over an unencrypted connection.' });
+      }
+    },
+  });
+
+  const connection = new SMTPConnection({
+    connection: options.socket,
+    host,
+    port: settings.port,
+    secure: options.encrypted,
+    secured: options.encrypted,
+    requireTLS: settings.security === 'starttls',
+    ignoreTLS: settings.security === 'none',
+    opportunisticTLS: false,
+    // nodemailer's handshake is checked by judgeUpgrade, which accepts a pinned certificate and nothing else.
+    tls: { secureContext: options.secureContext, rejectUnauthorized: false, minVersion: 'TLSv1.2' },
+    logger: logger as never,
+    transactionLog: true,
+    maxResponseSize: maxReplyBytes,
+    // The check's own watchdog ends slow steps with the right category; these are only a backstop.
+    connectionTimeout: options.timeoutMs * 2,
+    greetingTimeout: options.timeoutMs * 2,
+    socketTimeout: options.timeoutMs * 2,
+    socketCloseTimeout: 0,
+    customAuth: saslHandlers(
+      settings.username,
+      credential,
+      { host, port: settings.port },
+      () => mechanism,
+      (next) => {
+        send = next;
+      },
+    ),
+  });
+  let lastError: unknown;
+  connection.on('error', (error: unknown) => {
+    lastError = error;
+  });
+  const onAbort = () => connection.close();
+  signal.addEventListener('abort', onAbort, { once: true });
+
+  /** Waits for one exchange; the connection ending, an error or the watchdog end it early. */
+  const settle = <T>(start: (resolve: (value: T) => void, reject: (error: unknown) => void) => void): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const finish = (then: () => void) => {
+        connection.off('error', onError);
+        connection.off('end', onEnd);
+        signal.removeEventListener('abort', onStop);
+        then();
+      };
+      const onError = (error: unknown) => finish(() => reject(error));
+      const onEnd = () => finish(() => reject(lastError ?? Object.assign(new Error('Connection closed unexpectedly'), { code: 'ECONNECTION' })));
+      const onStop = () => finish(() => reject(signal.reason));
+      if (signal.aborted) return reject(signal.reason);
+      connection.on('error', onError);
+      connection.once('end', onEnd);
+      signal.addEventListener('abort', onStop, { once: true });
+      start(
+        (value) => finish(() => resolve(value)),
+        (error) => finish(() => reject(error)),
+      );
+    });
+
+  let quitting = false;
+  try {
+    try {
+      await settle<void>((resolve, reject) => connection.connect((error) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      const failure =
+        refusal ??
+        classifySmtpError({ error, banner, offer: offer(), security: settings.security, handshakePending: startTlsAccepted && !tlsJudged, maxReplyBytes });
+      if (failure.category === 'starttls-unavailable') {
+        settleGreeting();
+        tracker.start('tls');
+      }
+      throw new StepFailedError(failure);
+    }
+    settleGreeting();
+    if (settings.security === 'starttls' && !tlsJudged) throw new StepFailedError(refusal ?? { category: 'starttls-unavailable', detail: 'The connection was not upgraded; nothing was sent.' });
+
+    tracker.start('authenticate');
+    const offered = offer() ?? parseEhlo('');
+    const choice = chooseMechanism(offered, credential.kind, encrypted());
+    if ('failure' in choice) throw new StepFailedError(choice.failure);
+    if (!encrypted() && !(settings.security === 'none' && options.allowInsecure)) {
+      throw new StepFailedError({
+        category: 'encryption-required',
+        detail: offered.startTls ? 'Not sent over an unencrypted connection; the server offers STARTTLS.' : 'Not sent over an unencrypted connection.',
+      });
+    }
+    mechanism = choice.mechanism;
+    try {
+      await settle<void>((resolve, reject) =>
+        // `oauth2` only keeps nodemailer from swapping XOAUTH2 for PLAIN; our handler does the exchange.
+        connection.login({ method: choice.mechanism, user: settings.username, oauth2: {} as never }, (error) => (error ? reject(error) : resolve())),
+      );
+    } catch (error) {
+      if (refusal) throw new StepFailedError(refusal);
+      const reply = typeof error === 'object' && error !== null && 'response' in error ? String(error.response) : '';
+      if (!reply) throw new StepFailedError(classifySmtpError({ error, banner, offer: offered, security: settings.security, handshakePending: false, maxReplyBytes }));
+      throw new StepFailedError({ category: classifySignInReply(reply), detail: 'The server refused the sign-in.', serverText: joinReply(reply) });
+    }
+    tracker.pass('authenticate', `Signed in as ${settings.username} with ${choice.mechanism} (offered: ${offered.mechanisms.join(', ')})`);
+
+    tracker.start('sender');
+    const command = send;
+    if (!command) throw new StepFailedError({ category: 'protocol-error', detail: 'The sign-in finished without a command channel.' });
+    const exchange = async (line: string) => {
+      shownCommands.push(line);
+      return settle<Awaited<ReturnType<SendCommand>>>((resolve, reject) => {
+        command(line).then(resolve, reject);
+      });
+    };
+    const utf8 = /[^\p{ASCII}]/u.test(options.email) && offered.extensions.includes('SMTPUTF8') ? ' SMTPUTF8' : '';
+    const replies: string[] = [];
+    for (const line of [`MAIL FROM:<${options.email}>${utf8}`, `RCPT TO:<${options.email}>`]) {
+      const reply = await exchange(line);
+      if (reply.status < 200 || reply.status >= 300) {
+        throw new StepFailedError({ category: classifySenderReply(reply.response), detail: `The server refused ${line.split(':')[0] ?? line}:<${options.email}>.`, serverText: joinReply(reply.response) });
+      }
+      replies.push(joinReply(reply.response));
+    }
+    const reset = await exchange('RSET');
+    if (reset.status < 200 || reset.status >= 300) {
+      throw new StepFailedError({ category: 'protocol-error', detail: 'The server refused RSET after the envelope test.', serverText: joinReply(reset.response) });
+    }
+    tracker.pass('sender', `MAIL FROM:<${options.email}> and RCPT TO:<${options.email}> accepted (${replies.join('; ')}), then reset (RSET): nothing was sent`);
+
+    quitting = true;
+    quitInBackground(connection, Math.min(options.timeoutMs, 2_000));
+    return startTlsInfo ? { tls: startTlsInfo } : {};
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    if (!quitting) connection.close();
+  }
+}
+
+/**
+ * Says QUIT without making the report wait for the answer: the outcome is known, and the reply
+ * would only add a round trip. The connection is closed at the reply, or after `limitMs`.
+ */
+function quitInBackground(connection: SMTPConnection, limitMs: number): void {
+  const limit = setTimeout(() => connection.close(), limitMs);
+  connection.once('end', () => clearTimeout(limit));
+  connection.quit();
+}

@@ -93,7 +93,7 @@ describe('mail-setup accounts', () => {
     expect(added.code).toBe(0);
     const report = CheckReportSchema.parse(JSON.parse(added.stdout));
     expect(report.ok).toBe(true);
-    expect(Object.keys(JSON.parse(added.stdout))).toEqual(['ok', 'account', 'steps', 'tls', 'failure']);
+    expect(Object.keys(JSON.parse(added.stdout))).toEqual(['ok', 'account', 'steps', 'tls', 'failure', 'outgoing']);
     expect(report.account).toEqual({ email: alice.user, host: '127.0.0.1', port: dovecot.tlsPort, security: 'tls', username: alice.user });
     expect((await secretsFor(alice.user)).map((item) => item.secret)).toEqual([alice.password]);
     expect(await settingsFile(data)).not.toContain(alice.password);

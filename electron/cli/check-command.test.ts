@@ -73,7 +73,7 @@ function checkArgs(port: number, extra: readonly string[] = [], user = alice.use
 function report(result: CliResult): CheckReport {
   const parsed: unknown = JSON.parse(result.stdout);
   const checked = CheckReportSchema.strict().parse(parsed);
-  expect(Object.keys(parsed as object)).toEqual(checked.tls ? ['ok', 'account', 'steps', 'tls', 'failure'] : ['ok', 'account', 'steps', 'failure']);
+  expect(Object.keys(parsed as object)).toEqual(checked.tls ? ['ok', 'account', 'steps', 'tls', 'failure', 'outgoing'] : ['ok', 'account', 'steps', 'failure', 'outgoing']);
   expect(checked.steps.map((step) => step.id)).toEqual([...stepIds]);
   for (const step of checked.steps) {
     expect(Object.keys(step)).toEqual(['id', 'status', 'ms', 'detail']);

@@ -1,5 +1,6 @@
 // Server settings of an IMAP account and the rules every boundary applies to them.
 import { z } from 'zod';
+import { toAsciiDomain } from './email-address.ts';
 
 export const securityModes = ['tls', 'starttls', 'none'] as const;
 export const SecuritySchema = z.enum(securityModes);
@@ -46,9 +47,12 @@ export const HostSchema = z
   .max(253)
   .regex(/^(\[[0-9a-fA-F:.]+\]|[^\s/:@?#[\]]+|[0-9a-fA-F:]+)$/, 'is not a valid server name');
 
-/** The host without the brackets of an IPv6 literal ("[::1]" → "::1"), as sockets and DNS want it. */
+/**
+ * The host as sockets, DNS and TLS want it: without the brackets of an IPv6 literal ("[::1]" →
+ * "::1"), lower case, and an internationalised name in ASCII ("mail.bücher.de" → "mail.xn--bcher-kva.de").
+ */
 export function bareHost(host: string): string {
-  return host.replace(/^\[|\]$/g, '');
+  return toAsciiDomain(host.replace(/^\[|\]$/g, ''));
 }
 
 export const PortSchema = z.number().int().min(1).max(65535);

@@ -12,7 +12,7 @@ let lab: Lab;
 
 beforeAll(async () => {
   lab = await startLab({
-    webNames: ['autoconfig.autoconf.test', 'autoconfig.hostile.test'],
+    webNames: ['autoconfig.autoconf.test', 'autoconfig.hostile.test', 'autoconfig.xn--mller-kva.test'],
     imapNames: ['imap.guess.test', 'imap.srv.test', 'imap.hostile.test', 'imap.slow.test'],
     smtpNames: ['smtp.guess.test', 'smtp.srv.test'],
     zone: {
@@ -31,6 +31,7 @@ beforeAll(async () => {
       'imap.guess.test': [...atLab],
       'smtp.guess.test': [...atLab],
       'autoconfig.hostile.test': [...atLab],
+      'autoconfig.xn--mller-kva.test': [...atLab],
       'imap.hostile.test': [...atLab],
       'imap.slow.test': [...atLab],
       '_imaps._tcp.xn--bcher-kva.test': [{ type: 'SRV', priority: 0, weight: 0, port: 993, target: 'imap.xn--bcher-kva.test' }],
@@ -45,6 +46,10 @@ beforeAll(async () => {
         { status: 200, body: autoconfigDocument('imap.hostile.test').replace('</emailProvider>', '<documentation url="javascript:alert(1)"/></emailProvider>') },
       ],
       ['ispdb.lab.test/v1.1/slow.test', 'hang'],
+      [
+        'autoconfig.xn--mller-kva.test/mail/config-v1.1.xml',
+        { status: 200, body: autoconfigDocument('imap.%EMAILDOMAIN%', 993, 'SSL', 'Müller Mail', 'smtp.%EMAILDOMAIN%') },
+      ],
     ]),
   });
 });
@@ -144,6 +149,20 @@ describe('discovery on the loopback lab', () => {
   it('finds an internationalised domain through its punycode name', async () => {
     const { result } = await discover('jürgen@bücher.test');
     expect(result).toMatchObject({ source: 'srv', imap: { host: 'imap.xn--bcher-kva.test', username: 'jürgen@xn--bcher-kva.test' } });
+  });
+
+  it('asks DNS, the ISPDB and the autoconfig host (over verified TLS) in punycode, whichever form was typed', async () => {
+    for (const typed of ['jo@müller.test', 'jo@MÜLLER.test', 'jo@xn--mller-kva.test']) {
+      const { result } = await discover(typed);
+      expect(result).toMatchObject({
+        source: 'autoconfig',
+        imap: { host: 'imap.xn--mller-kva.test', username: 'jo@xn--mller-kva.test' },
+        smtp: { host: 'smtp.xn--mller-kva.test' },
+        provider: { name: 'Müller Mail' },
+      });
+    }
+    expect(lab.web.requests).toContain('https://ispdb.lab.test/v1.1/xn--mller-kva.test');
+    expect(lab.dns.queries).toContain('SRV _imaps._tcp.xn--mller-kva.test');
   });
 
   it('ends with source "none" quickly when no source knows the domain', async () => {

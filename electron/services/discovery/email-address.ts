@@ -1,5 +1,5 @@
 // Parses what the user typed into an address with an ASCII (punycode) domain, or says why not.
-import { domainToASCII, domainToUnicode } from 'node:url';
+import { toAsciiDomain, toUnicodeDomain } from '../../../shared/email-address.ts';
 import { ServiceError } from '../service-error.ts';
 
 /** Thrown when the input is not an email address; the message is fit to show the user. */
@@ -38,7 +38,7 @@ export function parseEmailAddress(input: string): EmailAddress {
     throw new InvalidEmailError(input, reason);
   };
   if (typeof input !== 'string') fail('it is not text');
-  const trimmed = input.trim();
+  const trimmed = input.trim().normalize('NFC');
   if (trimmed === '') fail('it is empty');
   if (trimmed.length > 320) fail('it is longer than 320 characters');
   if (controlCharacters.test(trimmed)) fail('it contains control characters');
@@ -54,13 +54,17 @@ export function parseEmailAddress(input: string): EmailAddress {
     fail('the part before the "@" has a misplaced dot');
   }
   if (rawDomain.startsWith('[')) fail('address literals such as [192.0.2.1] are not supported');
-  const domain = domainToASCII(rawDomain);
-  if (domain === '') fail(`"${rawDomain}" is not a valid domain name`);
+  let domain = '';
+  try {
+    domain = toAsciiDomain(rawDomain);
+  } catch {
+    fail(`"${rawDomain}" is not a valid domain name`);
+  }
   const labels = domain.split('.');
   if (labels.length < 2) fail(`the domain "${rawDomain}" has no dot`);
   if (domain.length > 253 || !labels.every((label) => dnsLabel.test(label))) {
     fail(`"${rawDomain}" is not a valid domain name`);
   }
   if (/^[0-9]+$/.test(labels[labels.length - 1] ?? '')) fail('the domain is an IP address, not a name');
-  return { address: `${localPart}@${domain}`, localPart, domain, unicodeDomain: domainToUnicode(domain) };
+  return { address: `${localPart}@${domain}`, localPart, domain, unicodeDomain: toUnicodeDomain(domain) };
 }

@@ -197,11 +197,11 @@ describe('mail-setup accounts', () => {
     expect(await readFile(join(data, backups[0] ?? ''), 'utf8')).toBe('{"schemaVersion":1,"accounts":[{"email":');
     expect((await cli(['accounts', 'list', '--json'], { data })).stderr).toBe('');
 
-    await writeFile(join(data, 'settings.json'), JSON.stringify({ schemaVersion: 2, accounts: [] }));
+    await writeFile(join(data, 'settings.json'), JSON.stringify({ schemaVersion: 9, accounts: [] }));
     const newer = await cli(['accounts', 'list'], { data });
     expect(newer.code).toBe(0);
     expect(newer.stdout).toBe('No saved accounts.\n');
-    expect(newer.stderr).toMatch(/newer version of Mail Setup \(schema version 2\)/);
+    expect(newer.stderr).toMatch(/newer version of Mail Setup \(schema version 9\)/);
     expect((await readdir(data)).filter((name) => name.startsWith('settings.newer-'))).toHaveLength(1);
   });
 

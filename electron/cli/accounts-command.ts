@@ -7,7 +7,7 @@ import { ServiceError } from '../services/service-error.ts';
 import { checkInputFromArgs, printReport, type CheckCommandDeps } from './check-command.ts';
 import { parseCommandArgs, quoted, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
 import type { CliAccounts } from './open-accounts.ts';
-import { readSecret } from './read-secret.ts';
+import { readSecret, readSecretLines } from './read-secret.ts';
 import { timeoutFromFlag } from './server-flags.ts';
 
 /** What the accounts command needs: the check command's deps and a way to open the accounts. */
@@ -37,6 +37,14 @@ function formatAccount(account: AccountSummary): string {
     `  ${account.host}:${account.port} (${account.security}), username ${account.username}`,
     `  status ${account.status}${failure}, ${checked}, password ${account.hasPassword ? 'in the keychain' : 'missing'}`,
   ];
+  const outgoing = account.outgoing;
+  if (outgoing) {
+    const outgoingFailure = outgoing.lastFailureCategory === null ? '' : ` (${outgoing.lastFailureCategory})`;
+    lines.push(
+      `  outgoing ${outgoing.host}:${outgoing.port} (${outgoing.security}), username ${outgoing.username}`,
+      `  outgoing status ${outgoing.status}${outgoingFailure}, password ${outgoing.sharedPassword ? 'the same as incoming' : outgoing.hasPassword ? 'its own, in the keychain' : 'its own, missing'}`,
+    );
+  } else lines.push('  no outgoing server saved');
   for (const pin of account.trustedCertificates) lines.push(`  trusted certificate ${pin.fingerprint256} (${pin.problem})`);
   return lines.join('\n');
 }
@@ -53,6 +61,10 @@ function finish(io: CliIo, result: AccountResult, json: boolean, after: (result:
 async function add(args: string[], io: CliIo, deps: AccountsCommandDeps, open: () => CliAccounts): Promise<number> {
   const { input, json } = await checkInputFromArgs(args, io, deps);
   if (input.credential.kind !== 'password') throw new UsageError('accounts add saves password accounts; --auth oauth2 is for mail-setup check');
+  if (input.only !== undefined) throw new UsageError('accounts add tests and saves both servers; --only is for mail-setup check');
+  // The outgoing server from the --smtp-… flags (or discovery), as `check` parsed them; its own password only where it differs.
+  const outgoing = input.outgoing;
+  const outgoingPassword = outgoing?.credential.kind === 'password' && outgoing.credential.password !== input.credential.password ? outgoing.credential.password : undefined;
   const result = await open().accounts.add(
     {
       settings: input.settings,
@@ -60,6 +72,9 @@ async function add(args: string[], io: CliIo, deps: AccountsCommandDeps, open: (
       password: input.credential.password,
       allowInsecure: input.allowInsecure,
       trustCertificate: input.trustedFingerprint,
+      outgoing: outgoing?.settings ?? null,
+      outgoingPassword,
+      sendTestMessage: input.sendTestMessage,
     },
     cliRun(input.timeoutMs),
   );
@@ -69,14 +84,17 @@ async function add(args: string[], io: CliIo, deps: AccountsCommandDeps, open: (
     );
   }
   return finish(io, result, json, ({ account }) =>
-    account ? `Saved ${account.email}; the password is in the system keychain.` : 'Nothing was saved.',
+    account
+      ? `Saved ${account.email}; the password${account.outgoing && !account.outgoing.sharedPassword ? 's are' : ' is'} in the system keychain.${account.outgoing ? '' : ' No outgoing server was saved with it.'}`
+      : 'Nothing was saved.',
   );
 }
 
 async function retest(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false }, timeout: { type: 'string' } });
+  const options = { json: { type: 'boolean', default: false }, timeout: { type: 'string' }, 'send-test-message': { type: 'boolean', default: false } } as const;
+  const { values, positionals } = parseCommandArgs(args, options);
   const email = emailArgument(positionals, 'retest');
-  const result = await open().accounts.retest(email, cliRun(timeoutFromFlag(values.timeout, defaultStepTimeoutMs)));
+  const result = await open().accounts.retest(email, cliRun(timeoutFromFlag(values.timeout, defaultStepTimeoutMs)), { sendTestMessage: values['send-test-message'] });
   if (result.report === null) {
     io.stderr.write(`mail-setup: no password is saved for ${email}; set one with: mail-setup accounts set-password ${email}\n`);
     return 1;
@@ -89,12 +107,23 @@ async function retest(args: string[], io: CliIo, open: () => CliAccounts): Promi
 }
 
 async function setPassword(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
-  const options = { json: { type: 'boolean', default: false }, timeout: { type: 'string' }, 'password-stdin': { type: 'boolean', default: false } } as const;
+  const options = {
+    json: { type: 'boolean', default: false },
+    timeout: { type: 'string' },
+    'password-stdin': { type: 'boolean', default: false },
+    'smtp-password-stdin': { type: 'boolean', default: false },
+  } as const;
   const { values, positionals } = parseCommandArgs(args, options);
   const email = emailArgument(positionals, 'set-password');
   const timeoutMs = timeoutFromFlag(values.timeout, defaultStepTimeoutMs);
-  const password = await readSecret(io, values['password-stdin'], 'Password');
-  const result = await open().accounts.setPassword(email, password, cliRun(timeoutMs));
+  let password: string;
+  let outgoingPassword: string | undefined;
+  if (values['smtp-password-stdin']) {
+    // As for check: the outgoing server's own password is the second line of stdin.
+    if (!values['password-stdin']) throw new UsageError('--smtp-password-stdin needs --password-stdin (the first line is the incoming password, the second the outgoing one)');
+    [password, outgoingPassword] = await readSecretLines(io, ['Password', 'Outgoing password']);
+  } else password = await readSecret(io, values['password-stdin'], 'Password');
+  const result = await open().accounts.setPassword(email, password, cliRun(timeoutMs), outgoingPassword);
   return finish(io, result, values.json, ({ report }) =>
     report?.ok ? `The new password for ${email} is saved in the system keychain.` : 'The new password was not saved; the old one is still in the keychain.',
   );

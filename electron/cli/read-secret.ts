@@ -5,21 +5,37 @@ import { hasLineBreakingCharacters } from '../../shared/server-settings.ts';
 import { UsageError, type CliIo } from './cli-io.ts';
 
 /**
- * The first line of stdin without its line ending (LF or CRLF). Read by hand rather than with
- * readline, which also ends a line at a lone CR and would silently cut a password holding one.
+ * The first `count` lines of stdin without their line endings (LF or CRLF); missing lines are
+ * empty. Read by hand rather than with readline, which also ends a line at a lone CR and would
+ * silently cut a password holding one.
  */
-async function firstLine(io: CliIo): Promise<string> {
+async function stdinLines(io: CliIo, count: number): Promise<string[]> {
   const chunks: Buffer[] = [];
+  let newlines = 0;
   for await (const chunk of io.stdin as AsyncIterable<Buffer | string>) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    const end = bytes.indexOf(0x0a);
-    if (end !== -1) {
-      chunks.push(bytes.subarray(0, end));
-      break;
-    }
     chunks.push(bytes);
+    newlines += bytes.filter((byte) => byte === 0x0a).length;
+    if (newlines >= count) break;
   }
-  return Buffer.concat(chunks).toString('utf8').replace(/\r$/, '');
+  const lines = Buffer.concat(chunks).toString('utf8').split('\n').slice(0, count);
+  return Array.from({ length: count }, (_, index) => (lines[index] ?? '').replace(/\r$/, ''));
+}
+
+async function firstLine(io: CliIo): Promise<string> {
+  return (await stdinLines(io, 1))[0] ?? '';
+}
+
+function checkSecret(value: string, what: string): string {
+  if (value === '') throw new UsageError(`the ${what.toLowerCase()} is empty`);
+  if (hasLineBreakingCharacters(value)) throw new UsageError(`the ${what.toLowerCase()} must not contain line breaks or NUL characters`);
+  return value;
+}
+
+/** Two secrets from stdin, one a line (`--password-stdin --smtp-password-stdin`): the incoming password, then the outgoing one. */
+export async function readSecretLines(io: CliIo, what: readonly [string, string]): Promise<[string, string]> {
+  const [first = '', second = ''] = await stdinLines(io, 2);
+  return [checkSecret(first, what[0]), checkSecret(second, what[1])];
 }
 
 /** Asks on the terminal without echoing what is typed. */
@@ -46,7 +62,5 @@ export async function readSecret(io: CliIo, fromStdin: boolean, what: string): P
   if (fromStdin) value = await firstLine(io);
   else if (io.stdin.isTTY) value = await prompt(io, `${what}: `);
   else throw new UsageError(`no ${what.toLowerCase()}: pass it on stdin with --${what === 'Password' ? 'password' : 'access-token'}-stdin, or run in a terminal`);
-  if (value === '') throw new UsageError(`the ${what.toLowerCase()} is empty`);
-  if (hasLineBreakingCharacters(value)) throw new UsageError(`the ${what.toLowerCase()} must not contain line breaks or NUL characters`);
-  return value;
+  return checkSecret(value, what);
 }

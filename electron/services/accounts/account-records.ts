@@ -1,6 +1,6 @@
 // Helpers over the saved-account records: look-up, duplicates, store ids, keychain names and summaries.
 import { randomBytes } from 'node:crypto';
-import type { AccountStatus, AccountSummary } from '../../../shared/account-summary.ts';
+import type { AccountStatus, AccountSummary, OutgoingSummary } from '../../../shared/account-summary.ts';
 import type { ServerSettings } from '../../../shared/server-settings.ts';
 import { keychainAccountName, type SecretStore } from '../secrets/secret-store.ts';
 import { ServiceError } from '../service-error.ts';
@@ -59,10 +59,30 @@ export function secretNameOf(snapshot: Pick<SettingsSnapshot, 'storeId'>, accoun
   return snapshot.storeId === null ? null : keychainAccountName(snapshot.storeId, account.email);
 }
 
+/** The keychain name of the account's separate outgoing password; null when it has none (no outgoing server, or one password for both). */
+export function outgoingSecretNameOf(snapshot: Pick<SettingsSnapshot, 'storeId'>, account: StoredAccount): string | null {
+  if (snapshot.storeId === null || account.outgoing === null || account.outgoing.sharedPassword) return null;
+  return keychainAccountName(snapshot.storeId, account.email, 'outgoing');
+}
+
+/** Which of an account's secrets the keychain holds. */
+export interface SecretPresence {
+  incoming: boolean;
+  /** The outgoing server's: the incoming one when shared. */
+  outgoing: boolean;
+}
+
 /** Whether the keychain holds a secret for a saved account; call it inside `exclusive` (a remove may be under way). */
 export async function hasStoredSecret(secrets: SecretStore, snapshot: Pick<SettingsSnapshot, 'storeId'>, account: StoredAccount): Promise<boolean> {
   const name = secretNameOf(snapshot, account);
   return name !== null && (await secrets.has(name));
+}
+
+/** Which of the account's secrets are there; inside `exclusive`, like {@link hasStoredSecret}. */
+export async function storedSecrets(secrets: SecretStore, snapshot: Pick<SettingsSnapshot, 'storeId'>, account: StoredAccount): Promise<SecretPresence> {
+  const incoming = await hasStoredSecret(secrets, snapshot, account);
+  const outgoingName = outgoingSecretNameOf(snapshot, account);
+  return { incoming, outgoing: outgoingName === null ? incoming : await secrets.has(outgoingName) };
 }
 
 /** The same list with `account` in place of the entry with its email. */
@@ -78,8 +98,8 @@ export function withoutAccount(accounts: readonly StoredAccount[], email: string
 // Failures a new password (or sign-in) fixes, as opposed to a server or network problem.
 const credentialFailures = new Set(['wrong-credentials', 'password-expired', 'app-password-required']);
 
-/** What the account list shows: derived from the last check and whether a secret is stored. */
-export function deriveStatus(account: StoredAccount, hasSecret: boolean): AccountStatus {
+/** What the account list shows for one server: derived from its last check and whether its secret is stored. */
+export function deriveStatus(account: Pick<StoredAccount, 'authKind' | 'lastCheckedAt' | 'lastFailureCategory'>, hasSecret: boolean): AccountStatus {
   const fixedBySignIn: AccountStatus = account.authKind === 'oauth2' ? 'needs-sign-in' : 'needs-password';
   if (!hasSecret) return fixedBySignIn;
   if (account.lastCheckedAt === null) return 'never-tested';
@@ -89,8 +109,28 @@ export function deriveStatus(account: StoredAccount, hasSecret: boolean): Accoun
   return 'failing';
 }
 
-/** The account as the renderer and the CLI see it: settings and status, never the secret. */
-export function toSummary(account: StoredAccount, hasSecret: boolean): AccountSummary {
+function outgoingSummary(account: StoredAccount, hasSecret: boolean): OutgoingSummary | null {
+  const outgoing = account.outgoing;
+  if (outgoing === null) return null;
+  return {
+    host: outgoing.host,
+    port: outgoing.port,
+    security: outgoing.security,
+    username: outgoing.username,
+    sharedPassword: outgoing.sharedPassword,
+    hasPassword: hasSecret,
+    status: deriveStatus({ authKind: account.authKind, lastCheckedAt: outgoing.lastCheckedAt, lastFailureCategory: outgoing.lastFailureCategory }, hasSecret),
+    lastFailureCategory: outgoing.lastFailureCategory,
+  };
+}
+
+/**
+ * The account as the renderer and the CLI see it: settings and status of each server, never a
+ * secret. `secrets`: which are stored (a boolean: all of them, or none).
+ */
+export function toSummary(account: StoredAccount, secrets: boolean | SecretPresence): AccountSummary {
+  const presence = typeof secrets === 'boolean' ? { incoming: secrets, outgoing: secrets } : secrets;
+  const hasSecret = presence.incoming;
   return {
     email: account.email,
     displayName: account.displayName,
@@ -105,5 +145,6 @@ export function toSummary(account: StoredAccount, hasSecret: boolean): AccountSu
     lastCheckedAt: account.lastCheckedAt,
     lastFailureCategory: account.lastFailureCategory,
     trustedCertificates: account.trustedCertificates.map((pin) => ({ ...pin })),
+    outgoing: outgoingSummary(account, presence.outgoing),
   };
 }

@@ -1,7 +1,7 @@
 // The saved-accounts service as the IPC handlers and the CLI call it.
 import type { AccountSummary } from '../../../shared/account-summary.ts';
 import type { CheckReport, CheckStep } from '../../../shared/check-report.ts';
-import type { ServerSettings } from '../../../shared/server-settings.ts';
+import type { OutgoingSettings, ServerSettings } from '../../../shared/server-settings.ts';
 
 /** A check that may save or update an account, and what became of the account. */
 export interface AccountResult {
@@ -24,6 +24,17 @@ export interface AddAccountRequest {
   password: string;
   allowInsecure: boolean;
   trustCertificate?: string | undefined;
+  /** The outgoing server, tested and saved with the account; null or absent: none. */
+  outgoing?: OutgoingSettings | null | undefined;
+  /** The outgoing server's own password; absent: `password` serves both (one keychain item). */
+  outgoingPassword?: string | undefined;
+  /** After both servers pass, send a message to the account itself and wait for it in INBOX. */
+  sendTestMessage?: boolean | undefined;
+}
+
+/** Options of a re-test. */
+export interface RetestOptions {
+  sendTestMessage?: boolean | undefined;
 }
 
 /** An OAuth2 sign-in in the system browser: of a saved account by its email, or of a new one with its settings. */
@@ -40,8 +51,13 @@ export interface OAuthSignInRequest {
 export interface AccountsService {
   list(): Promise<AccountSummary[]>;
   add(request: AddAccountRequest, run: CheckRun): Promise<AccountResult>;
-  retest(email: string, run: CheckRun): Promise<AccountResult>;
-  setPassword(email: string, password: string, run: CheckRun): Promise<AccountResult>;
+  /** Re-tests both servers with the stored secrets and records each one's outcome. */
+  retest(email: string, run: CheckRun, options?: RetestOptions): Promise<AccountResult>;
+  /**
+   * Tests, then saves, a new password: for both servers when they share it; `outgoingPassword`
+   * gives (or changes) the outgoing server's own. Nothing is replaced unless both servers pass.
+   */
+  setPassword(email: string, password: string, run: CheckRun, outgoingPassword?: string): Promise<AccountResult>;
   remove(email: string): Promise<boolean>;
   revokeCertificate(email: string, fingerprint256: string): Promise<AccountSummary>;
   /** Signs in with OAuth2 in the system browser, checks, then keeps the refresh token (see sign-in-account.ts). */

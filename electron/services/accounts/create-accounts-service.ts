@@ -1,6 +1,6 @@
 // Composes the saved-accounts service from its operations: one file per job, wired here.
 import type { AccountSummary } from '../../../shared/account-summary.ts';
-import { hasStoredSecret, replaceAccount, requireAccount, saveAccounts, toSummary } from './account-records.ts';
+import { replaceAccount, requireAccount, saveAccounts, storedSecrets, toSummary } from './account-records.ts';
 import { createAccountsContext, type AccountsContext, type AccountsDeps } from './accounts-context.ts';
 import type { AccountsService } from './accounts-service.types.ts';
 import { addAccount } from './add-account.ts';
@@ -19,7 +19,7 @@ async function listAccounts(context: AccountsContext): Promise<AccountSummary[]>
   return context.exclusive(async () => {
     const snapshot = context.settings.read();
     const summaries: AccountSummary[] = [];
-    for (const account of snapshot.accounts) summaries.push(toSummary(account, await hasStoredSecret(context.secrets, snapshot, account)));
+    for (const account of snapshot.accounts) summaries.push(toSummary(account, await storedSecrets(context.secrets, snapshot, account)));
     return summaries;
   });
 }
@@ -30,7 +30,7 @@ async function revokeCertificate(context: AccountsContext, email: string, finger
     const current = context.settings.read();
     const updated = withoutPin(requireAccount(current, email), fingerprint256);
     saveAccounts(context.settings, current, replaceAccount(current.accounts, updated));
-    return toSummary(updated, await hasStoredSecret(context.secrets, context.settings.read(), updated));
+    return toSummary(updated, await storedSecrets(context.secrets, context.settings.read(), updated));
   });
 }
 
@@ -46,8 +46,8 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
   return {
     list: () => listAccounts(context),
     add: (request, run) => addAccount(context, request, run),
-    retest: (email, run) => retestAccount(context, email, run),
-    setPassword: (email, password, run) => setAccountPassword(context, email, password, run),
+    retest: (email, run, options) => retestAccount(context, email, run, options),
+    setPassword: (email, password, run, outgoingPassword) => setAccountPassword(context, email, password, run, outgoingPassword),
     remove: (email) => removeAccount(context, email),
     revokeCertificate: (email, fingerprint256) => revokeCertificate(context, email, fingerprint256),
     signInWithOAuth: (request, run) => signInAccount(context, request, run),

@@ -38,7 +38,9 @@ export async function reconcileSecrets(context: AccountsContext): Promise<string
     const deleted: string[] = [];
     for (const record of abandoned) {
       const parsed = parseKeychainAccountName(record.name);
-      const owned = parsed !== null && parsed.storeId === snapshot.storeId && findAccount(snapshot.accounts, parsed.email) !== undefined;
+      const account = parsed === null || parsed.storeId !== snapshot.storeId ? undefined : findAccount(snapshot.accounts, parsed.email);
+      // A separate outgoing item belongs to the account only while the account keeps one.
+      const owned = account !== undefined && (parsed?.role === 'incoming' || (account.outgoing !== null && !account.outgoing.sharedPassword));
       if (!owned && (await context.secrets.delete(record.name))) deleted.push(record.name);
     }
     context.pending.forget(abandoned);

@@ -1,5 +1,5 @@
-// Removes a saved account: its keychain entry first, then its settings.
-import { findAccount, saveAccounts, secretNameOf, withoutAccount } from './account-records.ts';
+// Removes a saved account: its keychain entries (one, or two with a separate outgoing password) first, then its settings.
+import { findAccount, outgoingSecretNameOf, saveAccounts, secretNameOf, withoutAccount } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 
 /**
@@ -14,6 +14,8 @@ export async function removeAccount(context: AccountsContext, email: string): Pr
     const account = findAccount(snapshot.accounts, email);
     if (account === undefined) return false;
     const secretName = secretNameOf(snapshot, account);
+    const outgoingName = outgoingSecretNameOf(snapshot, account);
+    if (outgoingName !== null) await context.secrets.delete(outgoingName);
     if (secretName !== null) await context.secrets.delete(secretName);
     saveAccounts(context.settings, snapshot, withoutAccount(snapshot.accounts, account.email));
     return true;

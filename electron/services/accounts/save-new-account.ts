@@ -1,69 +1,87 @@
-// Saves a new account with its secret so that no process and no crash leaves one without the other for good.
-import { keychainAccountName } from '../secrets/secret-store.ts';
+// Saves a new account with its secrets so that no process and no crash leaves one without the other for good.
+import { keychainAccountName, type SecretRole } from '../secrets/secret-store.ts';
 import { ServiceError } from '../service-error.ts';
 import { ensureStoreId, findDuplicate } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { StoredAccount } from './settings-schema.ts';
 
-/** What became of the save: the account as saved, or the saved account it would duplicate. */
+/** What became of the save: the account as saved (and its incoming secret's name), or the saved account it would duplicate. */
 export type SaveOutcome = { saved: StoredAccount; secretName: string } | { duplicateOf: string };
 
+/** The secrets of a new account: the incoming one (serving outgoing mail too unless `outgoing` is given). */
+export type NewSecrets = { incoming: string; outgoing?: string | undefined };
+
+const rolesOf = (secrets: NewSecrets): SecretRole[] => (secrets.outgoing === undefined ? ['incoming'] : ['incoming', 'outgoing']);
+const secretFor = (secrets: NewSecrets, role: SecretRole): string => (role === 'outgoing' ? (secrets.outgoing ?? secrets.incoming) : secrets.incoming);
+
 /**
- * Saves the new `account` with `secret` (a password, or an OAuth2 refresh token: `secretLabel`
- * says which, for the error message) in three steps:
- * 1. under the lock: refuse a duplicate, and record the keychain name as pending;
- * 2. store the secret, outside the lock (a keychain unlock prompt may take a while);
- * 3. under the lock: write the settings, then (not before) drop the pending record.
+ * Saves the new `account` with its secret(s) (a password, or an OAuth2 refresh token:
+ * `secretLabel` says which, for the error message) in three steps:
+ * 1. under the lock: refuse a duplicate, and record the keychain names as pending;
+ * 2. store the secrets, outside the lock (a keychain unlock prompt may take a while);
+ * 3. under the lock: write the settings, then (not before) drop the pending records.
  * Reconciliation in another process leaves a pending secret alone while its process runs; if
- * this process dies between 1 and 3, the next start deletes the secret. If the record is gone
+ * this process dies between 1 and 3, the next start deletes the secrets. If a record is gone
  * by step 3 anyway (this process stalled for longer than the grace period), the secret is
- * stored again. A failed settings write deletes the secret again.
+ * stored again. A failed settings write deletes the secrets again.
  */
-export async function saveNewAccount(context: AccountsContext, account: StoredAccount, secret: string, secretLabel: string): Promise<SaveOutcome> {
-  const reserved = await context.exclusive(async (): Promise<{ duplicateOf: string } | { name: string }> => {
+export async function saveNewAccount(context: AccountsContext, account: StoredAccount, secrets: NewSecrets, secretLabel: string): Promise<SaveOutcome> {
+  const roles = rolesOf(secrets);
+  const reserved = await context.exclusive(async (): Promise<{ duplicateOf: string } | { names: string[] }> => {
     const snapshot = context.settings.read();
     const duplicate = findDuplicate(snapshot.accounts, account);
     if (duplicate !== undefined) return { duplicateOf: duplicate.email };
-    const name = keychainAccountName(ensureStoreId(context.settings, snapshot), account.email);
+    const storeId = ensureStoreId(context.settings, snapshot);
+    const names = roles.map((role) => keychainAccountName(storeId, account.email, role));
     // Another process (or operation) is adding the same address right now.
-    if (!context.pending.add(name)) return { duplicateOf: account.email };
-    return { name };
+    if (!context.pending.add(names[0] ?? '')) return { duplicateOf: account.email };
+    for (const name of names.slice(1)) context.pending.add(name);
+    return { names };
   });
   if ('duplicateOf' in reserved) return { duplicateOf: reserved.duplicateOf };
-  const { name } = reserved;
+  const { names } = reserved;
+  const forgetAll = () => {
+    for (const name of names) context.pending.remove(name);
+  };
 
   try {
-    await context.secrets.set(name, secret);
+    for (const [index, role] of roles.entries()) await context.secrets.set(names[index] ?? '', secretFor(secrets, role));
   } catch (error) {
-    await context.exclusive(async () => context.pending.remove(name)).catch(() => false);
+    await context.exclusive(async () => {
+      for (const name of names) await context.secrets.delete(name).catch(() => false);
+      forgetAll();
+    }).catch(() => undefined);
     throw error;
   }
 
   return context.exclusive(async () => {
     const snapshot = context.settings.read();
-    const stillPending = context.pending.holds(name);
     const duplicate = findDuplicate(snapshot.accounts, account);
     if (duplicate !== undefined) {
       // Saved meanwhile with the same username on the same server, under another address.
-      await context.secrets.delete(name).catch(() => false);
-      context.pending.remove(name);
+      for (const name of names) await context.secrets.delete(name).catch(() => false);
+      forgetAll();
       return { duplicateOf: duplicate.email };
     }
     const storeId = ensureStoreId(context.settings, snapshot);
-    const secretName = keychainAccountName(storeId, account.email);
-    // A new store id: the settings file was set aside meanwhile. Not pending: reconciliation took the record as abandoned.
-    if (secretName !== name || !stillPending) await context.secrets.set(secretName, secret);
-    if (secretName !== name) await context.secrets.delete(name).catch(() => false);
+    const finalNames = roles.map((role) => keychainAccountName(storeId, account.email, role));
+    for (const [index, role] of roles.entries()) {
+      const name = names[index] ?? '';
+      const finalName = finalNames[index] ?? '';
+      // A new store id: the settings file was set aside meanwhile. Not pending: reconciliation took the record as abandoned.
+      if (finalName !== name || !context.pending.holds(name)) await context.secrets.set(finalName, secretFor(secrets, role));
+      if (finalName !== name) await context.secrets.delete(name).catch(() => false);
+    }
     try {
       context.settings.write({ storeId, accounts: [...snapshot.accounts, account] });
     } catch (error) {
-      await context.secrets.delete(secretName).catch(() => false);
-      context.pending.remove(name);
+      for (const name of finalNames) await context.secrets.delete(name).catch(() => false);
+      forgetAll();
       const why = error instanceof Error ? error.message : 'the settings could not be written';
       throw new ServiceError('internal', `${why} The account was not saved, and its ${secretLabel} was removed from the keychain again.`);
     }
-    // Only now: until the settings name the account, the record is what keeps its secret from being an orphan forever.
-    context.pending.remove(name);
-    return { saved: account, secretName };
+    // Only now: until the settings name the account, the records are what keep its secrets from being orphans forever.
+    forgetAll();
+    return { saved: account, secretName: finalNames[0] ?? '' };
   });
 }

@@ -1,36 +1,62 @@
-// Replaces a saved account's password, but only with one that passes the check.
+// Replaces a saved account's password(s), but only with ones that pass the check of both servers.
 import { serverSettingsOf } from '../../../shared/server-settings.ts';
+import { keychainAccountName } from '../secrets/secret-store.ts';
 import { ServiceError } from '../service-error.ts';
 import { runAccountCheck } from './account-check.ts';
-import { ensureStoreId, findAccount, hasStoredSecret, replaceAccount, requireAccount, toSummary } from './account-records.ts';
+import { ensureStoreId, findAccount, outgoingSecretNameOf, replaceAccount, requireAccount, storedSecrets, toSummary } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, CheckRun } from './accounts-service.types.ts';
+import { outgoingCheck, withOutcome } from './outgoing-records.ts';
 import { checkPassword } from './password-rules.ts';
-import { keychainAccountName } from '../secrets/secret-store.ts';
 import { trustedFingerprintFor } from './trusted-certificates.ts';
 
 /**
- * Tests the new password against the saved settings first. A failing one changes nothing: the
- * old password stays in the keychain and the account's recorded status stays as it was. A
- * passing one replaces the stored secret and records a passing check.
+ * Tests the new password against the saved settings of both servers first: the outgoing server
+ * with the same password when it shares it (or with `outgoingPassword`, which gives it its own,
+ * or with its own stored one when it keeps that). A failing check changes nothing: the old
+ * secrets stay in the keychain and the recorded status stays as it was. A passing one replaces
+ * the stored secret(s): one item when shared (a separate outgoing item that is no longer needed
+ * is deleted), two when not, and records the check.
  */
-export async function setAccountPassword(context: AccountsContext, email: string, password: string, run: CheckRun): Promise<AccountResult> {
+export async function setAccountPassword(context: AccountsContext, email: string, password: string, run: CheckRun, outgoingPassword?: string): Promise<AccountResult> {
   checkPassword(password);
+  if (outgoingPassword !== undefined) checkPassword(outgoingPassword);
   await context.ready();
   const snapshot = context.settings.read();
   const account = requireAccount(snapshot, email);
   if (account.authKind !== 'password') {
     throw new ServiceError('invalid-request', `${account.email} signs in with OAuth2, not with a password.`);
   }
+  if (outgoingPassword !== undefined && account.outgoing === null) {
+    throw new ServiceError('invalid-request', `${account.email} has no outgoing server to give a password to.`);
+  }
+  const shared = account.outgoing === null || (outgoingPassword === undefined ? account.outgoing.sharedPassword : outgoingPassword === password);
+  // A separate outgoing password that is kept is tested as it is stored.
+  const outgoingSecret = shared
+    ? password
+    : (outgoingPassword ??
+      (await context.exclusive(async () => {
+        const name = outgoingSecretNameOf(context.settings.read(), account);
+        return name === null ? null : context.secrets.get(name);
+      })));
 
   const report = await runAccountCheck(
     context,
-    { settings: serverSettingsOf(account), credential: { kind: 'password', password }, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
+    {
+      settings: serverSettingsOf(account),
+      credential: { kind: 'password', password },
+      allowInsecure: account.allowInsecure,
+      trustedFingerprint: trustedFingerprintFor(account),
+      outgoing:
+        account.outgoing === null || outgoingSecret === null
+          ? undefined
+          : outgoingCheck(account.outgoing, { kind: 'password', password: outgoingSecret }, account.trustedCertificates),
+    },
     run,
   );
   if (!report.ok) {
-    const hasSecret = await context.exclusive(() => hasStoredSecret(context.secrets, context.settings.read(), account));
-    return { report, account: toSummary(account, hasSecret), duplicateOf: null };
+    const secrets = await context.exclusive(() => storedSecrets(context.secrets, context.settings.read(), account));
+    return { report, account: toSummary(account, secrets), duplicateOf: null };
   }
 
   return context.exclusive(async () => {
@@ -40,8 +66,12 @@ export async function setAccountPassword(context: AccountsContext, email: string
     if (latest === undefined) return { report, account: null, duplicateOf: null };
     const storeId = ensureStoreId(context.settings, current);
     await context.secrets.set(keychainAccountName(storeId, latest.email), password);
-    const updated = { ...latest, lastCheckedAt: context.now().toISOString(), lastFailureCategory: null };
+    const separateName = keychainAccountName(storeId, latest.email, 'outgoing');
+    if (latest.outgoing !== null && !shared && outgoingPassword !== undefined) await context.secrets.set(separateName, outgoingPassword);
+    // One password for both now: the separate item would only be a stale copy.
+    if (latest.outgoing !== null && shared && !latest.outgoing.sharedPassword) await context.secrets.delete(separateName).catch(() => false);
+    const updated = withOutcome({ ...latest, outgoing: latest.outgoing === null ? null : { ...latest.outgoing, sharedPassword: shared } }, report, context.now());
     context.settings.write({ storeId, accounts: replaceAccount(current.accounts, updated) });
-    return { report, account: toSummary(updated, true), duplicateOf: null };
+    return { report, account: toSummary(updated, { incoming: true, outgoing: updated.outgoing === null || shared || outgoingSecret !== null }), duplicateOf: null };
   });
 }

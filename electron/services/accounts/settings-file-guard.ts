@@ -1,5 +1,5 @@
 // Opens the settings file safely: migrates an old one, and sets a corrupt or newer one aside as a backup.
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { ServiceError } from '../service-error.ts';
 import { migrateSettings } from './settings-schema.ts';
@@ -17,7 +17,7 @@ function timestamp(now: Date): string {
   return now.toISOString().replace(/[:.]/g, '-');
 }
 
-function backupPathFor(path: string, kind: SettingsNotice['kind'], now: Date): string {
+function backupPathFor(path: string, kind: string, now: Date): string {
   const extension = extname(path);
   const stem = join(dirname(path), basename(path, extension));
   for (let attempt = 0; ; attempt += 1) {
@@ -74,8 +74,8 @@ function readText(path: string): string | null {
 
 /**
  * Makes the file at `path` one the store can open: absent, or valid at the current schema
- * version. A file from an older version is migrated in place (written to a temporary file and
- * renamed, so a crash leaves the old or the new one); unreadable JSON, a schema violation or a
+ * version. A file from an older version is copied to `settings.v<n>-backup-<time>.json` and
+ * migrated in place (written to a temporary file and renamed, so a crash leaves the old or the new one); unreadable JSON, a schema violation or a
  * newer version is set aside. Returns the notice for the user, or null. Changes happen inside
  * `underLock` (the store lock), after looking at the file again, so two processes starting
  * together do not both migrate it, and a process already writing is not overwritten.
@@ -115,6 +115,8 @@ function repair(path: string, outcome: Inspection, now: () => Date): SettingsNot
       return setSettingsFileAside(path, 'corrupt', outcome.reason, now());
     case 'current':
       {
+        // The old file is kept as it was, in case this version is given up for the one that wrote it.
+        copyFileSync(path, backupPathFor(path, `v${outcome.migratedFrom ?? 0}-backup`, now()), constants.COPYFILE_EXCL);
         const temporary = `${path}.migrating-${process.pid}`;
         writeFileSync(temporary, `${JSON.stringify(outcome.document, null, '\t')}\n`, { mode: 0o600 });
         renameSync(temporary, path);

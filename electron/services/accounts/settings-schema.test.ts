@@ -14,6 +14,7 @@ const account = {
   lastCheckedAt: '2026-01-01T00:00:00.000Z',
   lastFailureCategory: null,
   trustedCertificates: [],
+  outgoing: { host: 'smtp.example.test', port: 465, security: 'tls', username: 'alice', sharedPassword: true, lastCheckedAt: null, lastFailureCategory: null },
 };
 
 describe('migrateSettings', () => {
@@ -28,14 +29,25 @@ describe('migrateSettings', () => {
       kind: 'current',
       migratedFrom: 0,
       document: {
-        schemaVersion: 1,
+        schemaVersion: settingsSchemaVersion,
         accounts: [
           {
             email: 'bob@example.test', host: 'h', port: 143, security: 'starttls', username: 'bob', displayName: '',
-            authKind: 'password', allowInsecure: false, lastCheckedAt: null, lastFailureCategory: null, trustedCertificates: [],
+            authKind: 'password', allowInsecure: false, lastCheckedAt: null, lastFailureCategory: null, trustedCertificates: [], outgoing: null,
           },
         ],
       },
+    });
+  });
+
+  it('migrates a version 1 document (this app before outgoing mail) without losing a field: no outgoing server yet', () => {
+    const { outgoing, ...version1Account } = account;
+    void outgoing;
+    const document = { schemaVersion: 1, storeId: '0123456789ab', accounts: [version1Account] };
+    expect(migrateSettings(document)).toEqual({
+      kind: 'current',
+      migratedFrom: 1,
+      document: { schemaVersion: 2, storeId: '0123456789ab', accounts: [{ ...version1Account, outgoing: null }] },
     });
   });
 
@@ -57,11 +69,12 @@ describe('migrateSettings', () => {
     expect(migrateSettings({ schemaVersion: settingsSchemaVersion + 1, accounts: [] })).toEqual({ kind: 'newer', version: settingsSchemaVersion + 1 });
     expect(migrateSettings([])).toMatchObject({ kind: 'corrupt' });
     expect(migrateSettings({ schemaVersion: 'one' })).toMatchObject({ kind: 'corrupt' });
-    expect(migrateSettings({ schemaVersion: 1, accounts: [{ ...account, port: 'x' }] })).toMatchObject({ kind: 'corrupt' });
+    expect(migrateSettings({ schemaVersion: settingsSchemaVersion, accounts: [{ ...account, port: 'x' }] })).toMatchObject({ kind: 'corrupt' });
+    expect(migrateSettings({ schemaVersion: settingsSchemaVersion, accounts: [{ ...account, outgoing: { ...account.outgoing, password: 'x' } }] })).toMatchObject({ kind: 'corrupt' });
   });
 
   it('refuses any key beyond the schema, so a secret cannot be stored by mistake', () => {
-    const outcome = migrateSettings({ schemaVersion: 1, accounts: [{ ...account, password: 'secret' }] });
+    const outcome = migrateSettings({ schemaVersion: settingsSchemaVersion, accounts: [{ ...account, password: 'secret' }] });
     expect(outcome).toMatchObject({ kind: 'corrupt' });
   });
 });

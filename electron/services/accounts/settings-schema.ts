@@ -5,7 +5,7 @@ import { SecuritySchema } from '../../../shared/server-settings.ts';
 import { storeIdPattern } from '../secrets/secret-store.ts';
 
 /** The schema version this build writes; a file with a higher one is from a newer Mail Setup. */
-export const settingsSchemaVersion = 1;
+export const settingsSchemaVersion = 2;
 
 /** The settings file is `<data dir>/settings.json` for the app, the CLI and the harness alike. */
 export const settingsFileName = 'settings';
@@ -17,6 +17,22 @@ const StoredCertificateSchema = z.strictObject({
   problem: z.string(),
   trustedAt: z.string(),
 });
+
+/**
+ * A saved account's outgoing (SMTP submission) server and the outcome of its last check. With
+ * `sharedPassword` the incoming keychain item signs in here too; otherwise a second item holds
+ * the outgoing password (see secret-store.ts).
+ */
+export const StoredOutgoingSchema = z.strictObject({
+  host: z.string().min(1).max(253),
+  port: z.number().int().min(1).max(65535),
+  security: SecuritySchema,
+  username: z.string().min(1),
+  sharedPassword: z.boolean(),
+  lastCheckedAt: z.string().nullable(),
+  lastFailureCategory: FailureCategorySchema.nullable(),
+});
+export type StoredOutgoing = z.infer<typeof StoredOutgoingSchema>;
 
 /**
  * One saved account as the settings file holds it. Strict: an unknown key (a `password`, say)
@@ -34,6 +50,8 @@ export const StoredAccountSchema = z.strictObject({
   lastCheckedAt: z.string().nullable(),
   lastFailureCategory: FailureCategorySchema.nullable(),
   trustedCertificates: z.array(StoredCertificateSchema),
+  /** Null: no outgoing server saved (accounts from before version 2, or saved without one). */
+  outgoing: StoredOutgoingSchema.nullable(),
 });
 export type StoredAccount = z.infer<typeof StoredAccountSchema>;
 
@@ -69,6 +87,13 @@ export const settingsMigrations: Readonly<Record<number, (document: RawDocument)
         ...fields,
       };
     }),
+  }),
+  // Version 1: accounts had no outgoing server.
+  2: (document) => ({
+    ...document,
+    accounts: (Array.isArray(document['accounts']) ? document['accounts'] : []).map((account: unknown) =>
+      typeof account === 'object' && account !== null ? { outgoing: null, ...(account as RawDocument) } : account,
+    ),
   }),
 };
 

@@ -75,8 +75,8 @@ export async function signInAccount(context: AccountsContext, request: OAuthSign
     withPin({ ...account, authKind: 'oauth2', lastCheckedAt: checkedAt.toISOString(), lastFailureCategory: null }, pinFromReport(report, checkedAt));
 
   if (target.existing === undefined) {
-    const account = signedIn({ ...settings, displayName: request.displayName?.trim() ?? '', authKind: 'oauth2', allowInsecure: target.allowInsecure, lastCheckedAt: null, lastFailureCategory: null, trustedCertificates: [] });
-    const outcome = await saveNewAccount(context, account, refreshToken, 'sign-in');
+    const account = signedIn({ ...settings, displayName: request.displayName?.trim() ?? '', authKind: 'oauth2', allowInsecure: target.allowInsecure, lastCheckedAt: null, lastFailureCategory: null, trustedCertificates: [], outgoing: null });
+    const outcome = await saveNewAccount(context, account, { incoming: refreshToken }, 'sign-in');
     if ('duplicateOf' in outcome) return { report, account: null, duplicateOf: outcome.duplicateOf };
     oauth.tokens.remember(outcome.secretName, refreshToken, tokens);
     return { report, account: toSummary(outcome.saved, true), duplicateOf: null };

@@ -17,6 +17,7 @@ const account: StoredAccount = {
   lastCheckedAt: null,
   lastFailureCategory: null,
   trustedCertificates: [],
+  outgoing: null,
 };
 
 const pin = (host: string, port: number, byte: string) => ({

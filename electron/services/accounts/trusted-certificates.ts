@@ -34,7 +34,12 @@ export function withPin(account: StoredAccount, pin: TrustedCertificate | null):
 
 /** The fingerprint to accept for the account's own host and port on a re-test, if one is pinned. */
 export function trustedFingerprintFor(account: StoredAccount): string | undefined {
-  return account.trustedCertificates.filter((pin) => isPinFor(pin, account)).at(-1)?.fingerprint256;
+  return trustedFingerprintAt(account.trustedCertificates, account);
+}
+
+/** The pinned fingerprint among `pins` for this host and port (the outgoing server's, say), if any. */
+export function trustedFingerprintAt(pins: readonly TrustedCertificate[], endpoint: { host: string; port: number }): string | undefined {
+  return pins.filter((pin) => isPinFor(pin, endpoint)).at(-1)?.fingerprint256;
 }
 
 /** The account without the pin of this fingerprint (any spelling: case, colons). */

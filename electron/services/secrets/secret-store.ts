@@ -41,17 +41,24 @@ const separator = '#';
 /** A store id: 12 lower-case hex digits (6 random bytes). */
 export const storeIdPattern = /^[0-9a-f]{12}$/;
 
-/** The keychain account name of a saved account. */
-export function keychainAccountName(storeId: string, email: string): string {
-  return `${email.toLowerCase()}${separator}${storeId}`;
+/** Which of an account's secrets: the incoming one (which also serves outgoing mail when shared), or a separate outgoing one. */
+export type SecretRole = 'incoming' | 'outgoing';
+// A separate outgoing password: `<email>#<store id>#outgoing`, beside the incoming `<email>#<store id>`.
+const outgoingSuffix = `${separator}outgoing`;
+
+/** The keychain account name of a saved account's incoming (or shared) secret, or of its separate outgoing one. */
+export function keychainAccountName(storeId: string, email: string, role: SecretRole = 'incoming'): string {
+  return `${email.toLowerCase()}${separator}${storeId}${role === 'outgoing' ? outgoingSuffix : ''}`;
 }
 
 /** Splits a keychain account name made by {@link keychainAccountName}; null for any other name. */
-export function parseKeychainAccountName(name: string): { email: string; storeId: string } | null {
+export function parseKeychainAccountName(name: string): { email: string; storeId: string; role: SecretRole } | null {
+  const role: SecretRole = name.endsWith(outgoingSuffix) ? 'outgoing' : 'incoming';
+  const base = role === 'outgoing' ? name.slice(0, -outgoingSuffix.length) : name;
   // An email's domain holds no '#', so the last one is the separator.
-  const at = name.lastIndexOf(separator);
+  const at = base.lastIndexOf(separator);
   if (at <= 0) return null;
-  const storeId = name.slice(at + 1);
+  const storeId = base.slice(at + 1);
   if (!storeIdPattern.test(storeId)) return null;
-  return { email: name.slice(0, at), storeId };
+  return { email: base.slice(0, at), storeId, role };
 }

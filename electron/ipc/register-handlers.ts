@@ -1,15 +1,7 @@
 // Connects every contract channel to its service through any transport (Electron IPC or the
 // harness socket): trusted-sender check → schema.safeParse → service → envelope.
-import {
-  ipcCalls,
-  ipcEvents,
-  type CallName,
-  type CallResponse,
-  type EventName,
-  type EventPayload,
-  type IpcEnvelope,
-  type ParsedRequest,
-} from '../../shared/ipc-contract.ts';
+import { ipcCalls, ipcEvents, type CallName, type IpcEnvelope } from '../../shared/ipc-contract.ts';
+import type { EmitEvent, Services } from '../../shared/ipc-services.ts';
 import { CheckCancelledError } from '../services/check/check-failure.ts';
 import { ServiceError } from '../services/service-error.ts';
 
@@ -20,13 +12,8 @@ export interface IpcTransport<Sender> {
   send(sender: Sender, channel: string, payload: unknown): void;
 }
 
-/** Lets a service push an event back to the caller that started it. */
-export type EmitEvent = <K extends EventName>(event: K, payload: EventPayload<K>) => void;
-
-/** One function per contract call, already given a parsed request. */
-export type Services = {
-  [K in CallName]: (request: ParsedRequest<K>, emit: EmitEvent) => Promise<CallResponse<K>>;
-};
+// The service types live with the contract; re-exported for the transports that import them from here.
+export type { EmitEvent, Services } from '../../shared/ipc-services.ts';
 
 function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
   return issues.map((issue) => `${issue.path.map(String).join('.') || 'request'} ${issue.message}`).join('; ');

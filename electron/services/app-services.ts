@@ -1,7 +1,7 @@
 // Builds the handler table for every contract call from the services; shared by Electron and the harness.
 import type { CheckStep, ServerRole } from '../../shared/check-report.ts';
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
-import type { EmitEvent, Services } from '../ipc/register-handlers.ts';
+import type { EmitEvent, Services } from '../../shared/ipc-services.ts';
 import type { AccountsService, CheckRun } from './accounts/accounts-service.types.ts';
 import type { CheckRunner } from './check/check-runner.ts';
 import { defaultStepTimeoutMs } from './check/check-runner.ts';

@@ -1,0 +1,159 @@
+// Saved accounts with an outgoing server, in process against a real gnome-keyring and real Dovecot (IMAP and submission).
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nextLoopbackAddress, startDovecot, type Dovecot } from '../../../e2e/fixtures/dovecot.ts';
+import { startKeyring, type Keyring } from '../../../e2e/fixtures/keyring.ts';
+import { makeTempDir, type TempDir } from '../../../e2e/fixtures/temp-dir.ts';
+import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
+import { openConfSettingsStore } from '../../adapters/conf-settings-store.ts';
+import { createKeytarSecretStore } from '../../adapters/keytar-secret-store.ts';
+import { createCheckRunner } from '../check/check-runner.ts';
+import { resolveHost } from '../check/resolve-host.ts';
+import { createCheckEngine } from '../check/run-check.ts';
+import type { AddAccountRequest, CheckRun } from './accounts-service.types.ts';
+import { createAccountsService } from './create-accounts-service.ts';
+import type { SettingsStore } from './settings-store.ts';
+
+const users = {
+  anna: { user: 'anna@example.test', password: 'anna pw' },
+  ben: { user: 'ben@example.test', password: 'ben pw' },
+  // The outgoing server's own login for ben (a relay account with another password).
+  benRelay: { user: 'ben-relay@example.test', password: 'relay pw' },
+  cleo: { user: 'cleo@example.test', password: 'cleo pw' },
+  dirk: { user: 'dirk@example.test', password: 'dirk pw' },
+  dirkRelay: { user: 'dirk-relay@example.test', password: 'dirk relay pw' },
+};
+
+let keyring: Keyring;
+let ca: TestCa;
+let dovecot: Dovecot;
+const dirs: TempDir[] = [];
+
+beforeAll(async () => {
+  keyring = await startKeyring();
+  process.env['DBUS_SESSION_BUS_ADDRESS'] = keyring.env.DBUS_SESSION_BUS_ADDRESS;
+  ca = await getTestCa();
+  dovecot = await startDovecot({ users: Object.values(users) });
+});
+
+afterAll(async () => {
+  await Promise.all([dovecot?.stop(), ...dirs.map((dir) => dir.remove())]);
+  await keyring?.stop();
+});
+
+const runner = createCheckRunner({
+  run: (input, options) =>
+    createCheckEngine({ resolveHost, caCertificates: () => [ca.caPem], localAddress: nextLoopbackAddress(), now: () => performance.now() }).run(input, options),
+});
+
+async function open() {
+  const dir = await makeTempDir('mail-setup-outgoing');
+  dirs.push(dir);
+  const settings = openConfSettingsStore(dir.path);
+  const service = createAccountsService({ runner, settings, secrets: createKeytarSecretStore(), providerHint: () => undefined, now: () => new Date() });
+  return { service, settings };
+}
+
+const run = (): CheckRun => ({ checkId: `test-${Math.random()}`, onProgress: () => {} });
+
+function request(user: { user: string; password: string }, outgoing?: { user: string; password: string }): AddAccountRequest {
+  return {
+    settings: { email: user.user, host: '127.0.0.1', port: dovecot.tlsPort, security: 'tls', username: user.user },
+    displayName: '',
+    password: user.password,
+    allowInsecure: false,
+    outgoing: { host: '127.0.0.1', port: dovecot.submissionsPort, security: 'tls', username: (outgoing ?? user).user },
+    ...(outgoing === undefined ? {} : { outgoingPassword: outgoing.password }),
+  };
+}
+
+/** The keychain items of one settings file, as [name without store id, secret]. */
+async function keychainOf(settings: SettingsStore): Promise<[string, string][]> {
+  const storeId = settings.read().storeId ?? 'none';
+  return (await keyring.listSecrets())
+    .filter((item) => item.account.includes(`#${storeId}`))
+    .map((item) => [item.account.replace(`#${storeId}`, ''), item.secret]);
+}
+
+describe('accounts with an outgoing server', () => {
+  it('saves the outgoing server with one keychain item when the password is shared, and lists both servers', async () => {
+    const { service, settings } = await open();
+    const added = await service.add(request(users.anna), run());
+    expect(added.report?.ok).toBe(true);
+    expect(added.report?.outgoing?.failure).toBeNull();
+    const outgoing = { host: '127.0.0.1', port: dovecot.submissionsPort, security: 'tls', username: users.anna.user };
+    expect(added.account?.outgoing).toEqual({ ...outgoing, sharedPassword: true, hasPassword: true, status: 'ok', lastFailureCategory: null });
+    expect(await keychainOf(settings)).toEqual([[users.anna.user, users.anna.password]]);
+    const file = JSON.parse(await readFile(settings.path, 'utf8'));
+    expect(file.schemaVersion).toBe(2);
+    expect(file.accounts[0].outgoing).toMatchObject({ ...outgoing, sharedPassword: true, lastFailureCategory: null });
+    expect(JSON.stringify(file)).not.toContain(users.anna.password);
+    expect(await service.list()).toEqual([added.account]);
+  });
+
+  it('keeps a different outgoing password in a second item, re-tests both, and removes both with the account', async () => {
+    const { service, settings } = await open();
+    const added = await service.add(request(users.ben, users.benRelay), run());
+    expect(added.report?.ok).toBe(true);
+    expect(added.account?.outgoing).toMatchObject({ username: users.benRelay.user, sharedPassword: false, hasPassword: true, status: 'ok' });
+    expect(await keychainOf(settings)).toEqual([
+      [users.ben.user, users.ben.password],
+      [`${users.ben.user}#outgoing`, users.benRelay.password],
+    ]);
+
+    // The outgoing login's password changes on the server: incoming stays OK, outgoing needs a password.
+    await dovecot.setPassword(users.benRelay.user, 'relay pw 2');
+    const retest = await service.retest(users.ben.user, run());
+    expect(retest.report?.steps.every((step) => step.status === 'passed')).toBe(true);
+    expect(retest.report?.outgoing?.failure?.category).toBe('wrong-credentials');
+    expect(retest.account).toMatchObject({ status: 'ok', lastFailureCategory: null, outgoing: { status: 'needs-password', lastFailureCategory: 'wrong-credentials' } });
+    expect((await service.list())[0]?.outgoing?.status).toBe('needs-password');
+
+    // A wrong new outgoing password replaces nothing, not even the incoming one tested with it.
+    const wrong = await service.setPassword(users.ben.user, 'ben new pw', run(), 'relay wrong');
+    expect(wrong.report?.ok).toBe(false);
+    expect(await keychainOf(settings)).toEqual([
+      [users.ben.user, users.ben.password],
+      [`${users.ben.user}#outgoing`, users.benRelay.password],
+    ]);
+    const right = await service.setPassword(users.ben.user, users.ben.password, run(), 'relay pw 2');
+    expect(right.report?.ok).toBe(true);
+    expect(right.account?.outgoing).toMatchObject({ status: 'ok', sharedPassword: false });
+    expect(await keychainOf(settings)).toEqual([
+      [users.ben.user, users.ben.password],
+      [`${users.ben.user}#outgoing`, 'relay pw 2'],
+    ]);
+
+    expect(await service.remove(users.ben.user)).toBe(true);
+    expect(await keychainOf(settings)).toEqual([]);
+  });
+
+  it('updates one shared password for both servers, only after both pass with it', async () => {
+    const { service, settings } = await open();
+    await service.add(request(users.cleo), run());
+    await dovecot.setPassword(users.cleo.user, 'cleo pw 2');
+    const retest = await service.retest(users.cleo.user, run());
+    expect(retest.account).toMatchObject({ status: 'needs-password', outgoing: { status: 'needs-password', lastFailureCategory: 'wrong-credentials' } });
+
+    const wrong = await service.setPassword(users.cleo.user, 'not it', run());
+    expect(wrong.report?.ok).toBe(false);
+    expect(await keychainOf(settings)).toEqual([[users.cleo.user, users.cleo.password]]);
+    const right = await service.setPassword(users.cleo.user, 'cleo pw 2', run());
+    expect(right.report?.ok).toBe(true);
+    expect(right.report?.outgoing?.failure).toBeNull();
+    expect(right.account).toMatchObject({ status: 'ok', outgoing: { status: 'ok', sharedPassword: true } });
+    expect(await keychainOf(settings)).toEqual([[users.cleo.user, 'cleo pw 2']]);
+  });
+
+  it('turns a separate outgoing password into a shared one (the second item goes) when the same one is given', async () => {
+    const { service, settings } = await open();
+    await service.add(request(users.dirk, users.dirkRelay), run());
+    expect(await keychainOf(settings)).toHaveLength(2);
+    // The relay login now takes dirk's own password.
+    await dovecot.setPassword(users.dirkRelay.user, users.dirk.password);
+    const shared = await service.setPassword(users.dirk.user, users.dirk.password, run(), users.dirk.password);
+    expect(shared.report?.ok).toBe(true);
+    expect(shared.account?.outgoing).toMatchObject({ sharedPassword: true, hasPassword: true, status: 'ok' });
+    expect(await keychainOf(settings)).toEqual([[users.dirk.user, users.dirk.password]]);
+  });
+});

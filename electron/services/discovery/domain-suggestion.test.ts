@@ -1,6 +1,6 @@
 // Tests the "did you mean …?" suggestion: the typos, and the real domains it must leave alone.
 import { describe, expect, it } from 'vitest';
-import { suggestAddress } from './domain-suggestion.ts';
+import { suggestAddress, suggestionFor } from './domain-suggestion.ts';
 import { parseEmailAddress } from './email-address.ts';
 
 const suggest = (address: string) => suggestAddress(parseEmailAddress(address));
@@ -33,5 +33,13 @@ describe('suggestAddress', () => {
     const started = performance.now();
     for (let round = 0; round < 50; round += 1) suggest('bob@hotmial.com');
     expect((performance.now() - started) / 50).toBeLessThan(10);
+  });
+});
+
+describe('suggestionFor', () => {
+  it('takes text as typed, Unicode domains included, and gives null for what is not an address', () => {
+    expect(suggestionFor(' bob@gmial.com ')).toBe('bob@gmail.com');
+    expect(suggestionFor('bob@gmail.com')).toBeNull();
+    expect(suggestionFor('not an address')).toBeNull();
   });
 });

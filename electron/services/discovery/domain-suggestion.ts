@@ -1,7 +1,7 @@
 // Spots a mistyped provider domain (gmial.com → gmail.com) with the spell checker, fed with the bundled provider domains.
 import mailSpellChecker from '@zootools/email-spell-checker';
 import { knownProviderDomains } from '../../../shared/providers/find-provider.ts';
-import type { EmailAddress } from './email-address.ts';
+import { parseEmailAddress, type EmailAddress } from './email-address.ts';
 
 interface Candidates {
   /** Curated domains first, so that they win a tie (tonline.de → t-online.de, not online.de). */
@@ -57,4 +57,13 @@ export function suggestAddress(email: EmailAddress): string | null {
   const suggested = closest(1) ?? (email.domain.length >= twoEditsFromLength ? closest(2) : undefined);
   if (!suggested || !known.has(suggested) || !isLikelyTypo(email.domain, suggested, tlds)) return null;
   return `${email.localPart}@${suggested}`;
+}
+
+/** `suggestAddress` for text as typed; null when it is not an address at all (for a fast "did you mean" call). */
+export function suggestionFor(input: string): string | null {
+  try {
+    return suggestAddress(parseEmailAddress(input));
+  } catch {
+    return null;
+  }
 }

@@ -16,6 +16,9 @@ const alice = { user: 'alice@example.test', password: 'alice "first" pässword' 
 const bob = { user: 'bob@example.test', password: 'bob-before' };
 const cora = { user: 'cora@example.test', password: 'cora pw' };
 const dana = { user: 'dana@example.test', password: 'dana pw' };
+const eve = { user: 'eve@example.test', password: 'eve pw' };
+// Eve's outgoing server signs in with a login and password of its own.
+const eveRelay = { user: 'eve-relay@example.test', password: 'eve relay pw' };
 
 let keyring: Keyring;
 let ca: TestCa;
@@ -28,7 +31,7 @@ const printed: string[] = [];
 
 beforeAll(async () => {
   [keyring, ca] = await Promise.all([startKeyring(), getTestCa()]);
-  dovecot = await startDovecot({ users: [alice, bob, cora, dana] });
+  dovecot = await startDovecot({ users: [alice, bob, cora, dana, eve, eveRelay] });
 });
 
 afterAll(async () => {
@@ -205,6 +208,77 @@ describe('mail-setup accounts', () => {
     expect((await readdir(data)).filter((name) => name.startsWith('settings.newer-'))).toHaveLength(1);
   });
 
+  it('an account with its own outgoing password: list shows both servers, retest tests both, set-password takes the second line, remove deletes both items', async () => {
+    const data = await dataDir();
+    const storeId = 'abcdef012345';
+    const outgoing = { host: '127.0.0.1', port: dovecot.submissionsPort, security: 'tls', username: eveRelay.user };
+    const account = {
+      email: eve.user, displayName: '', host: '127.0.0.1', port: dovecot.tlsPort, security: 'tls', username: eve.user, authKind: 'password',
+      allowInsecure: false, lastCheckedAt: null, lastFailureCategory: null, trustedCertificates: [],
+      outgoing: { ...outgoing, sharedPassword: false, lastCheckedAt: null, lastFailureCategory: null },
+    };
+    await writeFile(join(data, 'settings.json'), JSON.stringify({ schemaVersion: 2, storeId, accounts: [account] }));
+    await keyring.storeSecret('mail-setup', `${eve.user}#${storeId}`, eve.password);
+    await keyring.storeSecret('mail-setup', `${eve.user}#${storeId}#outgoing`, eveRelay.password);
+
+    const listed = AccountSummarySchema.array().parse(JSON.parse((await cli(['accounts', 'list', '--json'], { data })).stdout));
+    expect(listed[0]?.outgoing).toEqual({ ...outgoing, sharedPassword: false, hasPassword: true, status: 'never-tested', lastFailureCategory: null });
+
+    const retest = await cli(['accounts', 'retest', eve.user, '--json'], { data });
+    expect(retest.code).toBe(0);
+    expect(JSON.parse(retest.stdout)).toMatchObject({ ok: true, outgoing: { account: outgoing, failure: null } });
+    const human = await cli(['accounts', 'list'], { data });
+    expect(human.stdout).toContain(`  outgoing 127.0.0.1:${dovecot.submissionsPort} (tls), username ${eveRelay.user}\n  outgoing status ok, password its own, in the keychain`);
+
+    await dovecot.setPassword(eveRelay.user, 'eve relay pw 2');
+    const failing = await cli(['accounts', 'retest', eve.user, '--json'], { data });
+    expect(failing.code).toBe(1);
+    expect(JSON.parse(failing.stdout).outgoing.failure.category).toBe('wrong-credentials');
+    expect(JSON.parse((await cli(['accounts', 'list', '--json'], { data })).stdout)[0]).toMatchObject({
+      status: 'ok',
+      outgoing: { status: 'needs-password', lastFailureCategory: 'wrong-credentials' },
+    });
+
+    const updated = await cli(['accounts', 'set-password', eve.user, '--password-stdin', '--smtp-password-stdin'], { data, input: `${eve.password}\neve relay pw 2\n` });
+    expect(updated.code).toBe(0);
+    expect((await secretsFor(eve.user)).map((item) => [item.account, item.secret])).toEqual([
+      [`${eve.user}#${storeId}`, eve.password],
+      [`${eve.user}#${storeId}#outgoing`, 'eve relay pw 2'],
+    ]);
+    expect(JSON.parse((await cli(['accounts', 'list', '--json'], { data })).stdout)[0].outgoing.status).toBe('ok');
+
+    expect((await cli(['accounts', 'remove', eve.user], { data })).code).toBe(0);
+    expect(await secretsFor(eve.user)).toEqual([]);
+  }, 120_000);
+
+  it('migrates a settings file written before outgoing servers: nothing lost, the old file kept beside it', async () => {
+    const data = await dataDir();
+    const version1 = `${JSON.stringify(
+      {
+        schemaVersion: 1,
+        storeId: '0123456789ab',
+        accounts: [
+          {
+            email: 'old@example.test', displayName: 'Old', host: 'imap.example.test', port: 993, security: 'tls', username: 'old', authKind: 'password',
+            allowInsecure: false, lastCheckedAt: '2026-11-30T10:00:00.000Z', lastFailureCategory: 'wrong-credentials', trustedCertificates: [],
+          },
+        ],
+      },
+      null,
+      '\t',
+    )}\n`;
+    await writeFile(join(data, 'settings.json'), version1);
+    const listed = await cli(['accounts', 'list', '--json'], { data });
+    expect(listed.stderr).toBe('');
+    expect(JSON.parse(listed.stdout)).toMatchObject([
+      { email: 'old@example.test', displayName: 'Old', username: 'old', lastFailureCategory: 'wrong-credentials', lastCheckedAt: '2026-11-30T10:00:00.000Z', outgoing: null },
+    ]);
+    const backups = (await readdir(data)).filter((name) => name.startsWith('settings.v1-backup-'));
+    expect(backups).toHaveLength(1);
+    expect(await readFile(join(data, backups[0] ?? ''), 'utf8')).toBe(version1);
+    expect(JSON.parse(await settingsFile(data))).toMatchObject({ schemaVersion: 2, accounts: [{ email: 'old@example.test', outgoing: null }] });
+  });
+
   it('answers bad usage with exit 2 and one line, touching nothing', async () => {
     const data = await dataDir();
     const cases: [string[], RegExp][] = [
@@ -238,7 +312,7 @@ describe('mail-setup accounts', () => {
   }, 90_000);
 
   it('never had a password in its arguments or its output', () => {
-    const passwords = [alice.password, 'alice second password', 'a wrong guess', bob.password, cora.password, dana.password];
+    const passwords = [alice.password, 'alice second password', 'a wrong guess', bob.password, cora.password, dana.password, eve.password, eveRelay.password, 'eve relay pw 2'];
     for (const password of passwords) {
       expect(argvSeen.flat().some((arg) => arg.includes(password))).toBe(false);
       expect(printed.some((text) => text.includes(password))).toBe(false);

@@ -61,6 +61,22 @@ describe('guessing against Dovecot', () => {
     expect(routed.attempts.some((attempt) => attempt.endsWith(':25'))).toBe(false);
   });
 
+  it("finds Dovecot's submission service: 465 with implicit TLS, else 587 with STARTTLS", async () => {
+    const both = deps({ 993: dovecot.tlsPort, 465: dovecot.submissionsPort, 587: dovecot.submissionPort });
+    const tls = await discoverByGuessing(parseEmailAddress('alice@guess.test'), both.probe, signal());
+    expect(tls?.smtp).toEqual({ host: 'smtp.guess.test', port: 465, security: 'tls', username: 'alice@guess.test' });
+    const onlySubmission = deps({ 993: dovecot.tlsPort, 587: dovecot.submissionPort });
+    const starttls = await discoverByGuessing(parseEmailAddress('alice@guess.test'), onlySubmission.probe, signal());
+    expect(starttls?.smtp).toEqual({ host: 'smtp.guess.test', port: 587, security: 'starttls', username: 'alice@guess.test' });
+  });
+
+  it('does not take an IMAP server on a submission port for SMTP, nor an SMTP server for IMAP', async () => {
+    const crossed = deps({ 993: dovecot.submissionsPort, 465: dovecot.tlsPort });
+    expect(await discoverByGuessing(parseEmailAddress('alice@guess.test'), crossed.probe, signal())).toBeNull();
+    const smtpOnCrossedPorts = deps({ 993: dovecot.tlsPort, 465: dovecot.tlsPort, 587: dovecot.starttlsPort });
+    expect((await discoverByGuessing(parseEmailAddress('alice@guess.test'), smtpOnCrossedPorts.probe, signal()))?.smtp).toBeNull();
+  });
+
   it('finds smtp.<domain> on 465 with implicit TLS beside IMAP, saying only EHLO and QUIT', async () => {
     const before = smtps.received.length;
     const { probe } = deps({ 993: dovecot.tlsPort, 465: smtps.port, 587: submission.port });

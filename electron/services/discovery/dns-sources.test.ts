@@ -35,6 +35,7 @@ beforeAll(async () => {
       { type: 'MX', priority: 1, exchange: 'aspmx.l.google.com' },
     ],
     'hosted.test': [{ type: 'MX', priority: 10, exchange: 'mx1.mail.hoster.test' }],
+    'danish.test': [{ type: 'MX', priority: 10, exchange: 'mx01.mail.dk' }],
     'nullmx.test': [{ type: 'MX', priority: 0, exchange: '' }],
     'imap.both.test': [{ type: 'A', address: '127.0.0.1' }],
   });
@@ -105,6 +106,17 @@ describe('MX records', () => {
     const result = await discoverByMx(parseEmailAddress('a@hosted.test'), port, ispdb, signal());
     expect(asked).toEqual(['mail.hoster.test', 'hoster.test']);
     expect(result).toMatchObject({ source: 'mx', imap: { host: 'imap.hoster.test' } });
+  });
+
+  it("finds the MX's domain in the bundled ISPDB data without asking the ISPDB online", async () => {
+    const asked: string[] = [];
+    const ispdb: IspdbLookup = async (domain) => {
+      asked.push(domain);
+      return null;
+    };
+    const result = await discoverByMx(parseEmailAddress('a@danish.test'), port, ispdb, signal());
+    expect(result).toMatchObject({ source: 'mx', imap: { host: 'imap.mail.dk', username: 'a@danish.test' }, smtp: { host: 'asmtp.mail.dk', port: 587 } });
+    expect(asked).toEqual([]);
   });
 
   it('gives null for a null MX and for a domain without MX', async () => {

@@ -1,6 +1,6 @@
-// Finds the provider behind a custom domain from its MX: a bundled host, else the ISPDB for the MX's domain.
+// Finds the provider behind a custom domain from its MX: a bundled MX host or domain, else the ISPDB online for the MX's domain.
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
-import { findProviderByMxHost } from '../../../shared/providers/find-provider.ts';
+import { findProviderByDomain, findProviderByMxHost } from '../../../shared/providers/find-provider.ts';
 import type { DnsPort } from './discovery-ports.ts';
 import type { EmailAddress } from './email-address.ts';
 import { raceByPriority } from './priority-race.ts';
@@ -24,7 +24,10 @@ export function ispdbDomainsForMx(mxHost: string, ownDomain: string): string[] {
   return [...new Set(domains)];
 }
 
-/** Maps the lowest-preference MX hosts to a bundled provider, or asks the ISPDB. */
+/**
+ * Maps the lowest-preference MX hosts to a bundled provider (by MX suffix, then by the MX's
+ * domain in the bundled ISPDB data, as Thunderbird does online), or asks the ISPDB online.
+ */
 export async function discoverByMx(email: EmailAddress, dns: DnsPort, ispdb: IspdbLookup, signal: AbortSignal): Promise<DiscoveryResult | null> {
   const records = await dns.resolveMx(email.domain, signal);
   const hosts = records
@@ -37,6 +40,10 @@ export async function discoverByMx(email: EmailAddress, dns: DnsPort, ispdb: Isp
   for (const host of hosts) {
     const provider = findProviderByMxHost(host);
     if (provider) return resultFromProvider(provider, email, 'mx');
+  }
+  for (const domain of ispdbDomainsForMx(primary, email.domain)) {
+    const provider = findProviderByDomain(domain);
+    if (provider?.imapAvailable) return resultFromProvider(provider, email, 'mx');
   }
   const tasks = ispdbDomainsForMx(primary, email.domain).map((domain) => (taskSignal: AbortSignal) => ispdb(domain, AbortSignal.any([signal, taskSignal])));
   const found = await raceByPriority(tasks, signal);

@@ -1,10 +1,16 @@
 // Tests `mail-setup discover` (electron/cli/discover-command.ts): output, --json and exit statuses.
+import { spawn } from 'node:child_process';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
 import { runDiscover } from '../../cli/discover-command.ts';
 import type { Discovery } from './discover.ts';
 import { parseEmailAddress } from './email-address.ts';
+import { autoconfigDocument } from './test-support/discovery-lab.ts';
+import { startLocalDns, type LocalDns } from './test-support/local-dns.ts';
+import { startLocalWeb, type LocalWeb } from './test-support/local-web.ts';
 
 function capture() {
   let text = '';
@@ -115,5 +121,54 @@ describe('mail-setup discover', () => {
     const { code, stderr } = await run(['jo@example.test'], undefined, { MAIL_SETUP_DNS_SERVERS: 'dns.example:53' });
     expect(code).toBe(2);
     expect(stderr).toContain('MAIL_SETUP_DNS_SERVERS');
+  });
+});
+
+describe('the real `mail-setup discover` process (contract shape of --json)', () => {
+  const bin = fileURLToPath(new URL('../../../bin/mail-setup.js', import.meta.url));
+  let ca: TestCa;
+  let dns: LocalDns;
+  let web: LocalWeb;
+
+  beforeAll(async () => {
+    ca = await createTestCa();
+    [dns, web] = await Promise.all([
+      startLocalDns({
+        '_imaps._tcp.srvcli.test': [{ type: 'SRV', priority: 0, weight: 0, port: 993, target: 'imap.srvcli.test' }],
+        '_submissions._tcp.srvcli.test': [{ type: 'SRV', priority: 0, weight: 0, port: 465, target: 'smtp.srvcli.test' }],
+      }),
+      startLocalWeb(await ca.issue({ names: ['web.lab.test'] })),
+    ]);
+    web.routes.set('127.0.0.1/v1.1/ispdbcli.test', { status: 200, body: autoconfigDocument('imap.ispdbcli.test', 993, 'SSL', 'CLI Mail', 'smtp.ispdbcli.test') });
+  });
+
+  afterAll(async () => {
+    await Promise.all([dns?.close(), web?.close()]);
+    await ca?.remove();
+  });
+
+  function discoverJson(email: string): Promise<{ code: number | null; json: unknown }> {
+    const child = spawn(process.execPath, [bin, 'discover', email, '--json'], {
+      env: { ...process.env, MAIL_SETUP_DNS_SERVERS: dns.server, MAIL_SETUP_ISPDB_URL: `http://127.0.0.1:${web.httpPort}/v1.1/` },
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    return new Promise((resolve) => child.on('close', (code) => resolve({ code, json: JSON.parse(stdout) })));
+  }
+
+  it('prints incoming and outgoing servers from the ISPDB and from SRV, and a suggestion for a typo', async () => {
+    const [ispdb, srv, typo] = await Promise.all([discoverJson('jo@ispdbcli.test'), discoverJson('jo@srvcli.test'), discoverJson('bob@gmial.com')]);
+    expect(ispdb).toEqual({
+      code: 0,
+      json: {
+        source: 'ispdb',
+        imap: { host: 'imap.ispdbcli.test', port: 993, security: 'tls', username: 'jo@ispdbcli.test' },
+        smtp: { host: 'smtp.ispdbcli.test', port: 465, security: 'tls', username: 'jo@ispdbcli.test' },
+        provider: { name: 'CLI Mail', auth: 'password', helpUrl: null },
+        suggestion: null,
+      },
+    });
+    expect(srv.json).toMatchObject({ source: 'srv', imap: { host: 'imap.srvcli.test', port: 993 }, smtp: { host: 'smtp.srvcli.test', port: 465, security: 'tls' } });
+    expect(typo.json).toMatchObject({ suggestion: 'bob@gmail.com' });
   });
 });

@@ -44,6 +44,7 @@ try {
   const { discovery } = lab.discovery();
   process.stdout.write(`Discovery benchmark on loopback (Node ${process.version}); local DNS ${lab.dns.server}, Dovecot ${lab.dovecot.tlsPort}/${lab.dovecot.starttlsPort}\n`);
   await measure('bundled provider (someone@gmail.com)', Math.max(runs, 200), discovery, 'someone@gmail.com', 'bundled');
+  await measure('bundled ISPDB-only domain (someone@inbox.lv)', Math.max(runs, 200), discovery, 'someone@inbox.lv', 'bundled');
   await measure('SRV domain (jo@srv-domain.test)', runs, discovery, 'jo@srv-domain.test', 'srv');
   await measure('guess-only domain (jo@guess-only.test, Dovecot)', runs, discovery, 'jo@guess-only.test', 'guess');
 

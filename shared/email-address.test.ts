@@ -16,6 +16,7 @@ describe('international addresses', () => {
     expect(sameEmailAddress('jo@bu\u0308cher.de', 'jo@bücher.de')).toBe(true);
     expect(sameEmailAddress(' jo@Bücher.de ', 'jo@xn--bcher-kva.de')).toBe(true);
     expect(sameEmailAddress('jo@bücher.de', 'jo@bucher.de')).toBe(false);
+    expect(toAsciiEmail('jo@ｇｍａｉｌ.com')).toBe('jo@gmail.com');
   });
 
   it('leaves ASCII names, IP literals and the local part alone', () => {

@@ -7,7 +7,8 @@ import punycode from 'punycode/punycode.js';
  * ASCII names and IP literals come back lower-cased but otherwise unchanged.
  */
 export function toAsciiDomain(domain: string): string {
-  const lower = domain.normalize('NFC').toLowerCase();
+  // NFKC, as the UTS #46 mapping of browsers does: "ｇｍａｉｌ.com" is gmail.com, "bu\u0308cher" is bücher.
+  const lower = domain.normalize('NFKC').toLowerCase();
   // Only a name with non-ASCII characters needs encoding; an IPv6 literal must not be touched.
   return /[\u0080-\uffff]/.test(lower) ? punycode.toASCII(lower) : lower;
 }

@@ -78,6 +78,15 @@ test.describe('mistakes caught early', () => {
     await expect(accountItem(app, users.alice.user).getByLabel('Password', { exact: true })).toBeFocused();
   });
 
+  test('a mistyped provider domain is offered in its likely form, and using it finds the provider', async ({ app }) => {
+    await enterEmail(app, 'bob@gmial.com');
+    await expect(app.getByRole('button', { name: 'Use bob@gmail.com' })).toBeFocused();
+    await app.keyboard.press('Enter');
+    await expect(app.getByText('Gmail · imap.gmail.com:993 · SSL/TLS')).toBeVisible();
+    await expect(app.locator('main')).toContainText('bob@gmail.com');
+    await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
+  });
+
   test('an address without a dot in its domain is refused on the email step', async ({ app }) => {
     await app.getByLabel('Email address').fill('alice@example');
     await app.getByRole('button', { name: 'Continue' }).click();

@@ -43,7 +43,8 @@ export function DetailsScreen(props: DetailsScreenProps) {
   // The cursor starts where the user's first answer goes: the password (or the sign-in button)
   // when the provider's settings are known, the server name otherwise.
   useEffect(() => {
-    focusFirst(formRef.current, state.settingsOpen ? ['#host'] : ['#password', '[data-sign-in]', '#host']);
+    // A likely typo in the address comes before everything: its "Use …" button is the first answer.
+    focusFirst(formRef.current, state.settingsOpen ? ['[data-suggestion]', '#host'] : ['[data-suggestion]', '#password', '[data-sign-in]', '#host']);
     // Only when the screen appears.
   }, []);
   const settingsOpen = useRef(state.settingsOpen);

@@ -20,7 +20,7 @@ function Suggestion({ email, onUse }: { email: string; onUse: (email: string) =>
   return (
     <div className="notice-block notice-warning">
       <p>{format(messages.found.suggestion, { email })}</p>
-      <button type="button" className="secondary" onClick={() => onUse(email)}>
+      <button type="button" className="secondary" data-suggestion="" onClick={() => onUse(email)}>
         {format(messages.found.useSuggestion, { email })}
       </button>
     </div>

@@ -5,7 +5,7 @@ import { holdDiscovery } from './support/ipc-route.ts';
 import { startSilentServer } from './support/slow-peers.ts';
 import { accountItem, addAccountThroughWizard, enterEmail, fillSettings, replaceEmail, runTest, saveAccount } from './support/wizard-steps.ts';
 
-for (const width of [900, 480]) {
+for (const width of [1400, 900, 480]) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height: 800 } });
     // Each screen is scanned twice (light and dark): on a busy machine that outlasts the default minute.

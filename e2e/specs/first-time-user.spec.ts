@@ -2,6 +2,7 @@
 import { startDovecot } from '../fixtures/dovecot.ts';
 import { getFreePort } from '../fixtures/free-port.ts';
 import { expect, test, users } from '../harness-fixture.ts';
+import { expectNoViolations } from './support/axe.ts';
 import { startSilentServer } from './support/slow-peers.ts';
 import { accountItem, addAccountThroughWizard, enterEmail, expectAllPassed, fillSettings, runTest } from './support/wizard-steps.ts';
 
@@ -32,6 +33,7 @@ test.describe('nothing typed is lost', () => {
     await app.getByLabel('Email address').fill('someone-else@example.test');
     await app.getByRole('button', { name: 'Continue' }).click();
     await expect(app.getByText('The settings and password you entered for alice@example.test will be replaced')).toBeFocused();
+    await expectNoViolations(app, 'discard question');
     await app.getByRole('button', { name: 'Keep the settings for alice@example.test' }).click();
     await expect(app.getByLabel('Server', { exact: true })).toHaveValue('localhost');
     await expect(app.getByLabel('Password', { exact: true })).toHaveValue('typed once');
@@ -73,6 +75,7 @@ test.describe('mistakes caught early', () => {
     const duplicate = app.locator('[data-duplicate] p');
     await expect(duplicate).toContainText('alice@example.test is already set up in Mail Setup.');
     await expect(duplicate).toBeFocused();
+    await expectNoViolations(app, 'duplicate on the email step');
     await expect(app.getByRole('heading', { name: 'Add a mail account' })).toBeVisible();
     await app.getByRole('button', { name: 'Update password' }).click();
     await expect(accountItem(app, users.alice.user).getByLabel('Password', { exact: true })).toBeFocused();
@@ -127,6 +130,7 @@ test('no keychain: the user is told in plain words before typing anything', asyn
   await expect(notice).toContainText('Mail Setup cannot save passwords on this computer right now');
   await expect(app.getByLabel('Email address')).toBeVisible();
   await expect(app.getByLabel('Email address')).toHaveValue('');
+  await expectNoViolations(app, 'keychain notice');
   // The system's own words wait behind "Technical details".
   expect(await notice.innerText()).not.toMatch(/D-Bus|org\.freedesktop|service files/);
   await notice.getByText('Technical details').click();

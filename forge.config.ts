@@ -33,9 +33,13 @@ const inspectable = process.env.MAIL_SETUP_INSPECTABLE_BUILD === '1';
 
 const description = 'Gets a mail account working: finds the server settings, proves them with a step-by-step test, and keeps the password in the OS keychain.';
 
-/** What the deb and rpm packages say about the app alike. */
+/**
+ * What the deb and rpm packages say about the app alike. `bin` puts the app's binary on the PATH
+ * as `mail-setup`; started with a command (`mail-setup check …`) it is the CLI (electron/cli-in-app.ts).
+ */
 const linuxPackage = {
   name: 'mail-setup',
+  bin: 'mail-setup',
   productName: 'Mail Setup',
   genericName: 'Mail Account Setup',
   description,

@@ -10,6 +10,7 @@ import { createOpenExternal } from './ipc/open-external.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
 import { createAccountsService } from './services/accounts/create-accounts-service.ts';
 import { createAppServices } from './services/app-services.ts';
+import { cliArgumentsOf, runCliInApp } from './cli-in-app.ts';
 import { keychainStatus } from './services/secrets/keychain-status.ts';
 import { createCheckRunner } from './services/check/check-runner.ts';
 import { createDefaultCheckEngine } from './services/check/create-default-check-engine.ts';
@@ -100,7 +101,10 @@ function start(dataDir: string): void {
     });
 }
 
-if (!handledSquirrelEvent()) {
+const cliArguments = cliArgumentsOf(process.argv, app.isPackaged);
+if (cliArguments) {
+  void runCliInApp(cliArguments, (code) => app.exit(code));
+} else if (!handledSquirrelEvent()) {
   // MAIL_SETUP_DATA_DIR moves Electron's own profile too, so that a test run touches nothing of the user's.
   const explicitDataDir = process.env.MAIL_SETUP_DATA_DIR;
   if (explicitDataDir) app.setPath('userData', resolve(explicitDataDir));

@@ -25,3 +25,6 @@ node --version
 echo "== npm ci"
 # With Node 24 first on PATH, so that optional packages needing Node >= 22 are installed too.
 npm ci --no-audit --no-fund
+
+echo "== the prebuilt mail-setup command (.vite/cli)"
+node scripts/build-cli.ts

@@ -1,7 +1,5 @@
 // `mail-setup`: the command-line twin of the app, dispatching to one command per file.
 import { ServiceError } from '../services/service-error.ts';
-import { runCheckCommand } from './check-command.ts';
-import { createCliServices } from './cli-services.ts';
 import { oneLine, quoted, UsageError, type CliIo } from './cli-io.ts';
 
 const usage = `Usage:
@@ -15,15 +13,19 @@ const usage = `Usage:
 /** Runs one command line; returns the exit status (0 ok, 1 check failed, 2 bad usage). */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
+  // Each command loads only what it uses (dynamic imports: separate chunks in the bundle), so
+  // `--help` and `discover` start without loading imapflow, nodemailer or the accounts store.
+  const services = async () => (await import('./cli-services.ts')).createCliServices(io.env);
   try {
-    const services = await createCliServices(io.env);
     switch (command) {
-      case 'check':
-        return await runCheckCommand(rest, io, services);
+      case 'check': {
+        const { runCheckCommand } = await import('./check-command.ts');
+        return await runCheckCommand(rest, io, await services());
+      }
       case 'discover':
-        return await services.runDiscover(rest, io);
+        return await (await import('./discover-command.ts')).runDiscover(rest, io);
       case 'accounts':
-        return await services.runAccounts(rest, io);
+        return await (await services()).runAccounts(rest, io);
       case 'help':
       case '--help':
       case '-h':

@@ -210,3 +210,55 @@ describe('mail-setup check', () => {
     expect(report(trusted).tls?.pinned).toEqual({ fingerprint256: ca.selfSigned.fingerprint256, problem: 'certificate-untrusted' });
   });
 });
+
+describe('mail-setup check with the outgoing server', () => {
+  const smtp = (port: number, security = 'tls') => ['--smtp-host', 'localhost', '--smtp-port', String(port), '--smtp-security', security];
+
+  it('tests both servers, prints the outgoing half and names both in the human report', async () => {
+    const json = await cli(checkArgs(dovecot.tlsPort, [...smtp(dovecot.submissionsPort), '--json']), { input: `${alice.password}\n` });
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    const parsed = CheckReportSchema.strict().parse(JSON.parse(json.stdout));
+    expect(parsed.outgoing?.account).toEqual({ host: 'localhost', port: dovecot.submissionsPort, security: 'tls', username: alice.user });
+    expect(parsed.outgoing?.steps.map((step) => `${step.id}:${step.status}`)).toEqual(['resolve', 'connect', 'tls', 'greeting', 'authenticate', 'sender'].map((id) => `${id}:passed`));
+    expectNoSecret(json, alice.user, alice.password);
+
+    const human = await cli(checkArgs(dovecot.tlsPort, smtp(dovecot.submissionPort, 'starttls')), { input: `${alice.password}\n` });
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^Incoming mail: alice@example\.test on localhost:\d+ \(tls\)$/m);
+    expect(human.stdout).toMatch(/^Outgoing mail: alice@example\.test on localhost:\d+ \(starttls\)$/m);
+    expect(human.stdout).toMatch(/✓ sender .*MAIL FROM:<alice@example\.test>/);
+    expect(human.stdout).toMatch(/All checks passed for both servers\./);
+  });
+
+  it('honours --only outgoing, and a different outgoing password on the second stdin line', async () => {
+    const only = await cli(checkArgs(dovecot.tlsPort, [...smtp(dovecot.submissionsPort), '--only', 'outgoing', '--json']), { input: `${alice.password}\n` });
+    expect(only.code).toBe(0);
+    const parsed = CheckReportSchema.parse(JSON.parse(only.stdout));
+    expect(parsed.steps).toEqual([]);
+    expect(parsed.outgoing?.failure).toBeNull();
+
+    const wrong = 'not the outgoing password';
+    const env = { MAIL_SETUP_LOCAL_ADDRESS: nextLoopbackAddress() };
+    const second = await cli(checkArgs(dovecot.tlsPort, [...smtp(dovecot.submissionsPort), '--smtp-password-stdin', '--json']), { input: `${alice.password}\n${wrong}\n`, env });
+    expect(second.code).toBe(1);
+    const failed = CheckReportSchema.parse(JSON.parse(second.stdout));
+    expect(failed.steps.every((step) => step.status === 'passed')).toBe(true);
+    expect(failed.failure).toMatchObject({ category: 'wrong-credentials', server: 'outgoing', serverText: '535 5.7.8 Authentication failed.' });
+    expectNoSecret(second, alice.user, wrong);
+  });
+
+  it('answers bad outgoing flags with exit 2 and one line', async () => {
+    for (const [extra, message] of [
+      [['--only', 'both'], /--only must be incoming or outgoing/],
+      [['--smtp-port', '587'], /--smtp-port needs --smtp-host/],
+      [['--smtp-host', 'localhost', '--smtp-security', 'ssl'], /--smtp-security must be tls, starttls or none/],
+      [['--only', 'outgoing'], /--only outgoing needs an outgoing server/],
+    ] as const) {
+      const result = await cli(checkArgs(dovecot.tlsPort, [...extra]), { input: `${alice.password}\n` });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stdout).toBe('');
+    }
+  });
+});

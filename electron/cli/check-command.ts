@@ -7,7 +7,8 @@ import type { CheckEngine } from '../services/check/run-check.ts';
 import { providerHintOf } from '../services/discovery/provider-hint.ts';
 import { parseCommandArgs, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
 import { formatReport } from './print-report.ts';
-import { readSecret } from './read-secret.ts';
+import { onlyFromFlag, outgoingFromFlags } from './outgoing-flags.ts';
+import { readSecret, readSecretLines } from './read-secret.ts';
 import { fingerprintFromFlag, serverFlagOptions, settingsFromFlags, timeoutFromFlag } from './server-flags.ts';
 
 /** What the check command needs from the rest of the app. */
@@ -29,10 +30,24 @@ export async function checkInputFromArgs(
   const timeoutMs = timeoutFromFlag(values.timeout, defaultStepTimeoutMs);
   const trustedFingerprint = fingerprintFromFlag(values['trust-certificate']);
   if (values.auth !== undefined && values.auth !== 'oauth2' && values.auth !== 'password') throw new UsageError('--auth must be password or oauth2');
+  const only = onlyFromFlag(values.only);
+  const outgoingSettings = outgoingFromFlags(values, settings, discovery);
+  if (only === 'outgoing' && !outgoingSettings) throw new UsageError('--only outgoing needs an outgoing server: give --smtp-host (none was discovered)');
+  if (values['send-test-message'] && (!outgoingSettings || only !== undefined)) {
+    throw new UsageError('--send-test-message needs both servers: an outgoing server and no --only');
+  }
   let credential: Credential;
+  // By default one secret serves both servers (the same password, or the same OAuth2 token).
+  let outgoingCredential: Credential | undefined;
   if (values.auth === 'oauth2') {
-    if (values['password-stdin']) throw new UsageError('--password-stdin does not go with --auth oauth2; use --access-token-stdin');
+    if (values['password-stdin'] || values['smtp-password-stdin']) throw new UsageError('--password-stdin does not go with --auth oauth2; use --access-token-stdin');
     credential = { kind: 'oauth2', accessToken: await readSecret(io, values['access-token-stdin'], 'Access token') };
+  } else if (values['smtp-password-stdin']) {
+    if (!values['password-stdin']) throw new UsageError('--smtp-password-stdin needs --password-stdin (the first line is the incoming password, the second the outgoing one)');
+    if (!outgoingSettings) throw new UsageError('--smtp-password-stdin needs an outgoing server: give --smtp-host (none was discovered)');
+    const [password, outgoingPassword] = await readSecretLines(io, ['Password', 'Outgoing password']);
+    credential = { kind: 'password', password };
+    outgoingCredential = { kind: 'password', password: outgoingPassword };
   } else {
     if (values['access-token-stdin']) throw new UsageError('--access-token-stdin needs --auth oauth2');
     credential = { kind: 'password', password: await readSecret(io, values['password-stdin'], 'Password') };
@@ -46,6 +61,10 @@ export async function checkInputFromArgs(
       trustedFingerprint,
       timeoutMs,
       provider: providerHintOf(provider),
+      ...(outgoingSettings ? { outgoing: { settings: outgoingSettings, credential: outgoingCredential ?? credential } } : {}),
+      ...(only ? { only } : {}),
+      ...(values['send-test-message'] ? { sendTestMessage: true, deliveryTimeoutMs: values.timeout === undefined ? 60_000 : timeoutMs } : {}),
+      ...(values.transcript ? { transcript: true } : {}),
     },
     json: values.json,
     provider,

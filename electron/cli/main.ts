@@ -6,7 +6,10 @@ const usage = `Usage:
   mail-setup discover EMAIL [--json]
   mail-setup check --email EMAIL [--host H] [--port P] [--security tls|starttls|none]
                    [--username U] [--password-stdin] [--allow-insecure] [--timeout SECONDS]
-                   [--trust-certificate SHA256] [--auth oauth2 --access-token-stdin] [--json]
+                   [--trust-certificate SHA256] [--auth oauth2 --access-token-stdin]
+                   [--smtp-host H] [--smtp-port P] [--smtp-security tls|starttls|none]
+                   [--smtp-username U] [--smtp-password-stdin] [--only incoming|outgoing]
+                   [--transcript] [--json]
   mail-setup accounts list|add|retest|set-password|remove … [--json]
 `;
 

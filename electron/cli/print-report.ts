@@ -1,27 +1,39 @@
-// Prints a check report for a person reading a terminal.
-import type { CheckReport } from '../../shared/check-report.ts';
+// Prints a check report for a person reading a terminal: each server tested, its steps, and each failure with its advice.
+import type { CheckReport, CheckStep, Failure } from '../../shared/check-report.ts';
 
 const marks = { passed: '✓', failed: '✗', skipped: '–', running: '…' } as const;
 
-/** The report as lines: one per step, then the failure with its advice. */
+function stepLines(steps: readonly CheckStep[]): string[] {
+  return steps.map((step) => `  ${marks[step.status]} ${step.id.padEnd(12)} ${String(step.ms).padStart(5)} ms  ${step.detail}`);
+}
+
+function failureLines(failure: Failure, heading: string, pinFlag: string): string[] {
+  const lines = ['', `${heading}: ${failure.category}`, `  ${failure.message}`, `  What to do: ${failure.advice}`];
+  if (failure.serverText) lines.push(`  The server said: ${failure.serverText}`);
+  if (failure.helpUrl) lines.push(`  Help: ${failure.helpUrl}`);
+  if (failure.certificate) {
+    lines.push(`  Certificate SHA-256: ${failure.certificate.fingerprint256}`);
+    if (failure.pinnedFingerprint256) lines.push(`  Previously trusted:  ${failure.pinnedFingerprint256}`);
+    lines.push(`  To trust exactly this certificate for this server: ${pinFlag}`);
+  }
+  return lines;
+}
+
+/** The report as lines: one per step of each server tested, then each failure with its advice. */
 export function formatReport(report: CheckReport): string {
-  const { account } = report;
-  const lines = [`Testing ${account.email} on ${account.host}:${account.port} (${account.security})`];
-  for (const step of report.steps) {
-    lines.push(`  ${marks[step.status]} ${step.id.padEnd(12)} ${String(step.ms).padStart(5)} ms  ${step.detail}`);
+  const { account, outgoing } = report;
+  const lines: string[] = [];
+  const incomingTested = report.steps.length > 0;
+  if (incomingTested) {
+    lines.push(`${outgoing ? 'Incoming mail: ' : 'Testing '}${account.email} on ${account.host}:${account.port} (${account.security})`, ...stepLines(report.steps));
   }
-  if (report.failure) {
-    const { failure } = report;
-    lines.push('', `Failed: ${failure.category}`, `  ${failure.message}`, `  What to do: ${failure.advice}`);
-    if (failure.serverText) lines.push(`  The server said: ${failure.serverText}`);
-    if (failure.helpUrl) lines.push(`  Help: ${failure.helpUrl}`);
-    if (failure.certificate) {
-      lines.push(`  Certificate SHA-256: ${failure.certificate.fingerprint256}`);
-      if (failure.pinnedFingerprint256) lines.push(`  Previously trusted:  ${failure.pinnedFingerprint256}`);
-      lines.push('  To trust exactly this certificate for this server: --trust-certificate <SHA-256>');
-    }
-  } else {
-    lines.push('', 'All checks passed.');
+  if (outgoing) {
+    if (incomingTested) lines.push('');
+    lines.push(`Outgoing mail: ${account.email} on ${outgoing.account.host}:${outgoing.account.port} (${outgoing.account.security})`, ...stepLines(outgoing.steps));
   }
+  const incomingFailure = incomingTested && report.failure?.server !== 'outgoing' ? report.failure : null;
+  if (incomingFailure) lines.push(...failureLines(incomingFailure, outgoing ? 'Incoming mail failed' : 'Failed', '--trust-certificate <SHA-256>'));
+  if (outgoing?.failure) lines.push(...failureLines(outgoing.failure, 'Outgoing mail failed', '(an outgoing certificate cannot be pinned from the command line yet)'));
+  if (report.ok) lines.push('', outgoing && incomingTested ? 'All checks passed for both servers.' : 'All checks passed.');
   return `${lines.join('\n')}\n`;
 }

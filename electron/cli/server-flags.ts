@@ -18,6 +18,14 @@ export const serverFlagOptions = {
   auth: { type: 'string' },
   'access-token-stdin': { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
+  'smtp-host': { type: 'string' },
+  'smtp-port': { type: 'string' },
+  'smtp-security': { type: 'string' },
+  'smtp-username': { type: 'string' },
+  'smtp-password-stdin': { type: 'boolean', default: false },
+  only: { type: 'string' },
+  'send-test-message': { type: 'boolean', default: false },
+  transcript: { type: 'boolean', default: false },
 } as const;
 
 export interface ServerFlagValues {

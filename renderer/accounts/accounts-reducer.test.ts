@@ -63,6 +63,22 @@ describe('accountsReducer', () => {
     expect(uiOf(passed, 'a@example.test')).toMatchObject({ mode: 'view', password: '', message: { tone: 'success' } });
   });
 
+  it('shows both servers while an account with an outgoing server is re-tested, each step in its group', () => {
+    const outgoing = { host: 'smtp.example.test', port: 587, security: 'starttls' as const, username: 'a', sharedPassword: true, hasPassword: true, status: 'ok' as const, lastFailureCategory: null };
+    const withOutgoing = run(initialAccountsState, { type: 'loaded', accounts: [{ ...account('a@example.test'), outgoing }] });
+    const state = run(
+      withOutgoing,
+      { type: 'run-started', email: 'a@example.test', checkId: 'c1', purpose: 'test-message' },
+      { type: 'progress', checkId: 'c1', server: 'outgoing', step: { id: 'delivery', status: 'running', ms: 0, detail: '' } },
+    );
+    const current = uiOf(state, 'a@example.test').run;
+    expect(current.phase === 'running' && current.scope).toEqual({ outgoing: true, testMessage: true });
+    expect(current.phase === 'running' && Object.keys(current.steps.outgoing)).toEqual(['delivery']);
+    // The report's own note tells how the test message went; no second message under it.
+    const done = run(state, { type: 'run-finished', email: 'a@example.test', checkId: 'c1', result: { report: report(true), account: null, duplicateOf: null } });
+    expect(uiOf(done, 'a@example.test')).toMatchObject({ message: null, run: { phase: 'finished' } });
+  });
+
   it('removes an account and announces it', () => {
     const state = run(loaded, { type: 'removed', email: 'a@example.test' });
     expect(state.accounts.map((a) => a.email)).toEqual(['b@example.test']);

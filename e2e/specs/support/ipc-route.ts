@@ -50,3 +50,8 @@ export async function holdDiscovery(app: Page): Promise<() => void> {
 export async function withNotices(app: Page, notices: readonly string[]): Promise<void> {
   await routeIpc(app, { channel: 'app:notices', value: { notices } });
 }
+
+/** Makes `discover` answer with `result` (a provider the bundled table may not have yet, say). */
+export async function withDiscovery(app: Page, result: unknown): Promise<void> {
+  await routeIpc(app, { channel: 'discovery:run', value: result });
+}

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, test, users } from '../harness-fixture.ts';
 import { holdDiscovery } from './support/ipc-route.ts';
 import { startSilentServer } from './support/slow-peers.ts';
-import { accountItem, addAccountThroughWizard, enterEmail, fillSettings, replaceEmail, runTest, saveAccount } from './support/wizard-steps.ts';
+import { accountItem, addAccountThroughWizard, enterEmail, expectAllPassed, fillOutgoing, fillSettings, replaceEmail, runTest, saveAccount, stepRow } from './support/wizard-steps.ts';
 
 const folder = join(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const shot = (app: Page, name: string) => app.screenshot({ path: join(folder, `${name}.png`), fullPage: true, animations: 'disabled' });
@@ -104,4 +104,50 @@ test('narrow window, dark theme', async ({ app, dovecot }) => {
   await app.getByLabel('Password', { exact: true }).fill('wrong');
   await runTest(app);
   await shot(app, '14-narrow-dark');
+});
+
+test('outgoing mail: two servers, a failure at the outgoing one, the test message, and the accounts screen', async ({ app, dovecot }) => {
+  const olga = { user: 'olga@example.test', password: 'out going 1' };
+  if (dovecot.users.some((user) => user.user === olga.user)) await dovecot.setPassword(olga.user, olga.password);
+  else await dovecot.addUser(olga);
+  await enterEmail(app, olga.user, 'Olga Example');
+  await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: olga.user });
+  await shot(app, '15-no-outgoing-server');
+  await fillOutgoing(app, { host: 'localhost', port: dovecot.submissionPort, security: 'STARTTLS', username: olga.user });
+  await app.getByLabel('Password', { exact: true }).fill(olga.password);
+  await app.getByLabel('Use the same password for outgoing mail').uncheck();
+  await app.getByLabel('Outgoing password').fill('an old outgoing password');
+  await runTest(app);
+  await expect(app.locator('[data-failure-category]')).toHaveAttribute('data-server', 'outgoing');
+  await shot(app, '16-outgoing-failed');
+
+  await app.getByLabel('Use the same password for outgoing mail').check();
+  await runTest(app);
+  await expectAllPassed(app, { outgoing: true });
+  await shot(app, '17-two-servers-passed');
+  await app.getByRole('button', { name: 'Send a test message' }).click();
+  await expect(stepRow(app, 'delivery', 'outgoing')).toHaveAttribute('data-status', 'passed', { timeout: 60_000 });
+  await shot(app, '18-test-message-delivered');
+
+  await saveAccount(app);
+  await app.getByRole('button', { name: 'Done' }).click();
+  // The relay now refuses this sender: incoming still works, outgoing fails, and the status shows each.
+  dovecot.refuseSender(olga.user, '553 Sender address rejected: not owned by user');
+  const item = accountItem(app, olga.user);
+  await item.getByRole('button', { name: 'Re-test' }).click();
+  await expect(item.locator('[data-failure-category]')).toHaveAttribute('data-server', 'outgoing');
+  await shot(app, '19-accounts-outgoing-failing');
+  await app.setViewportSize({ width: 480, height: 900 });
+  await app.emulateMedia({ colorScheme: 'dark' });
+  await shot(app, '20-accounts-two-servers-narrow-dark');
+});
+
+test('saving without an outgoing server asks first', async ({ app, dovecot }) => {
+  await enterEmail(app, users.alice.user);
+  await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: users.alice.user });
+  await app.getByLabel('Password', { exact: true }).fill(users.alice.password);
+  await runTest(app);
+  await app.getByRole('button', { name: 'Save account' }).click();
+  await expect(app.getByText('Save without a server for sending?')).toBeVisible();
+  await shot(app, '21-save-without-outgoing');
 });

@@ -81,10 +81,11 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
   const details = state;
 
   /** Focuses the first field that stops a run, in screen order; false when every field is fine. */
-  function focusFirstInvalid(form: SettingsForm, outgoingForm: OutgoingForm, checkSecrets: boolean): boolean {
+  function focusFirstInvalid(form: SettingsForm, outgoingForm: OutgoingForm, check: { outgoing: boolean; secrets: boolean }): boolean {
+    const checkSecrets = check.secrets;
     const errors = validateSettings(form);
-    const outgoingErrors = checkSecrets ? validateOutgoing(outgoingForm) : {};
-    const separate = checkSecrets && !outgoingEmpty(outgoingForm) && !details.outgoing.samePassword;
+    const outgoingErrors = check.outgoing ? validateOutgoing(outgoingForm) : {};
+    const separate = check.outgoing && checkSecrets && !outgoingEmpty(outgoingForm) && !details.outgoing.samePassword;
     const first = [
       errors.host && refs.host,
       errors.port && refs.port,
@@ -120,7 +121,7 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
     // Browser sign-in checks the incoming server only (the contract has no outgoing part for it).
     const withSecrets = purpose !== 'sign-in';
     const outgoing = withSecrets ? toOutgoingSettings(outgoingForm) : null;
-    if (focusFirstInvalid(form, outgoingForm, withSecrets) || !settings || outgoing === undefined) return;
+    if (focusFirstInvalid(form, outgoingForm, { outgoing: withSecrets, secrets: withSecrets }) || !settings || outgoing === undefined) return;
     const checkId = newCheckId();
     const options = { checkId, settings, allowInsecure: form.allowInsecure, ...(trust ? { trustCertificate: trust } : {}) };
     const outgoingRequest = {
@@ -149,13 +150,7 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
   function continueToSecret() {
     const tidied = cleanHost(details.form);
     if (tidied.form !== details.form) dispatch({ type: 'host-cleaned' });
-    const errors = validateSettings(tidied.form);
-    const first = errors.host ? refs.host : errors.port ? refs.port : errors.username ? refs.username : undefined;
-    if (first) {
-      dispatch({ type: 'errors-shown' });
-      first.current?.focus();
-      return;
-    }
+    if (focusFirstInvalid(tidied.form, details.outgoing.form, { outgoing: true, secrets: false })) return;
     refs.password.current?.focus();
   }
 

@@ -282,7 +282,7 @@ export const messages = {
     noneWarning: 'Not encrypted: anyone on the network could read your password and the mail you send.',
     empty: 'No outgoing server yet: you can read mail with this account, but sending will not work until you fill it in.',
     knownServer: '{host}, port {port}, {security}',
-    knownNote: 'Found with your provider’s settings. It signs in with the same username and password as incoming mail.',
+    knownNote: 'Found with your provider’s settings. It signs in the same way as incoming mail.',
     change: 'Change the SMTP settings',
     confirmTitle: 'Save without a server for sending?',
     confirmBody: 'No outgoing server is filled in, so this account will receive mail but cannot send any until you add one.',

@@ -56,6 +56,7 @@ describe('the outgoing server in the wizard', () => {
     expect(autoconfig.outgoing.collapsed).toBe(false);
     expect(autoconfig.outgoing.form.host).toBe('mail.example.test');
     expect(details(run(known, { type: 'outgoing-expanded' })).outgoing.collapsed).toBe(false);
+    expect(details(run(known, { type: 'settings-opened' })).outgoing.collapsed).toBe(false);
   });
 
   it('leaves the outgoing server empty when discovery found none, so nothing is sent for it', () => {

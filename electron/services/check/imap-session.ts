@@ -9,6 +9,7 @@ import { StepFailedError, type StepFailure } from './check-failure.ts';
 import type { StepTracker } from './step-tracker.ts';
 import { acceptedTlsInfo, beginTls, describeTlsInfo } from './tls-upgrade.ts';
 import { WireWatch } from './wire-watch.ts';
+import { inboundLimits } from './imap-line-reader.ts';
 import { classifyImapError } from './classify-imap-error.ts';
 import { errorField } from './classify-socket-error.ts';
 import { skipNeedlessRoundTrips, withInitialResponse, withPipelinedId } from './imap-round-trips.ts';
@@ -176,6 +177,12 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
     connectionTimeout: timeoutMs * 2,
     greetingTimeout: timeoutMs * 2,
     socketTimeout: timeoutMs * 2,
+    // imapflow's own limits, matched to the engine's (its defaults let a hostile server's
+    // `{999999999}` literal or endless line grow the process by gigabytes); the wire watch
+    // names what was too large.
+    maxLineLength: inboundLimits.lineBytes,
+    maxLiteralSize: inboundLimits.literalBytes,
+    maxResponseSize: 2 * inboundLimits.lineBytes,
     disableCompression: true,
     disableAutoEnable: true,
     disableAutoIdle: true,
@@ -216,9 +223,10 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
       // imapflow keeps the whole tagged line here; the tag means nothing to a person.
       const serverText = errorField(error, 'response').replace(/^[^\s*+]+ (?=(OK|NO|BAD)\b)/i, '');
       throw new StepFailedError(
-        client.usable
+        watch.blocked ??
+        (client.usable
           ? { category: 'mailbox-unavailable', detail: 'The server would not open INBOX.', serverText }
-          : classifyImapError({ error, watch, capabilities: client.capabilities, encrypted, security: settings.security, tlsStarted: true }),
+          : classifyImapError({ error, watch, capabilities: client.capabilities, encrypted, security: settings.security, tlsStarted: true })),
       );
     }
     loggingOut = true;

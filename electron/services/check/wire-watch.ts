@@ -45,7 +45,13 @@ export class WireWatch {
 
   /** Starts reading the server's lines from `socket` (call after imapflow attached its own reader). */
   attachReader(socket: Duplex): void {
-    const reader = new ImapLineReader((line) => this.onLine(line));
+    const reader = new ImapLineReader(
+      (line) => this.onLine(line),
+      (what) => {
+        this.blocked ??= { category: 'protocol-error', detail: `The server sent ${what}; the check stopped reading rather than fill memory.` };
+        socket.destroy();
+      },
+    );
     socket.on('data', (chunk: Buffer) => reader.push(chunk));
   }
 

@@ -17,13 +17,13 @@ export interface BenchResult {
   ratio: number;
 }
 
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-async function timed(task: () => Promise<void>): Promise<number> {
+export async function timed(task: () => Promise<void>): Promise<number> {
   const started = performance.now();
   await task();
   return performance.now() - started;

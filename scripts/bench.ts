@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const benches = ['bench-check.ts', 'bench-round-trips.ts', 'bench-cli-start.ts', 'bench-discovery.ts', 'bench-renderer.ts'];
+const benches = ['bench-check.ts', 'bench-outgoing.ts', 'bench-round-trips.ts', 'bench-cli-start.ts', 'bench-discovery.ts', 'bench-renderer.ts'];
 let failed = false;
 for (const name of benches) {
   const file = join(import.meta.dirname, name);

@@ -98,6 +98,7 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
               email: settings.email,
               allowInsecure: input.allowInsecure,
               timeoutMs: input.timeoutMs,
+              sendTestMessage: input.sendTestMessage,
               onWire: transcript ? (from, line) => transcript.add('outgoing', from, line) : undefined,
             }),
         })

@@ -26,6 +26,8 @@ export interface SmtpSessionOptions extends SessionContext {
   email: string;
   allowInsecure: boolean;
   timeoutMs: number;
+  /** A test message was asked for (its `delivery` step is reported). */
+  sendTestMessage?: boolean | undefined;
   /** Each line as it crosses the wire, for the transcript (SASL secrets already masked). */
   onWire?: ((from: 'client' | 'server', line: string) => void) | undefined;
 }
@@ -219,6 +221,8 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
     }
     tracker.pass('sender', `MAIL FROM:<${options.email}> and RCPT TO:<${options.email}> accepted (${replies.join('; ')}), then reset (RSET): nothing was sent`);
 
+    // Sending the test message (issue #13) is not built yet: say so rather than leave the step unexplained.
+    if (options.sendTestMessage) tracker.skip('delivery', 'Not sent: sending a test message is not available in this version yet.');
     quitting = true;
     quitInBackground(connection, Math.min(options.timeoutMs, 2_000));
     return startTlsInfo ? { tls: startTlsInfo } : {};

@@ -133,6 +133,7 @@ test('outgoing mail: two servers, a failure at the outgoing one, the test messag
   const item = accountItem(app, olga.user);
   await item.getByRole('button', { name: 'Re-test' }).click();
   await expect(item.locator('[data-failure-category]')).toHaveAttribute('data-server', 'outgoing');
+  await expect(item.locator('.server-status[data-server="outgoing"]')).toContainText(`refuses mail from (or to) ${olga.user}`);
   await shot(app, '19-accounts-outgoing-failing');
   await app.setViewportSize({ width: 480, height: 900 });
   await app.emulateMedia({ colorScheme: 'dark' });

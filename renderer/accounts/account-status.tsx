@@ -23,15 +23,15 @@ interface ServerStatus {
   readonly port: number;
 }
 
-function reasonOf({ status, category, host, port }: ServerStatus): string | null {
+function reasonOf({ status, category, host, port }: ServerStatus, email: string): string | null {
   if (status === 'ok' || status === 'never-tested' || !category) return null;
-  return fillMessage(failureMessages[category].message, { host, port: String(port), provider: messages.secret.yourProvider });
+  return fillMessage(failureMessages[category].message, { host, port: String(port), email, provider: messages.secret.yourProvider });
 }
 
 /** One server's badge; without an outgoing server the incoming badge speaks for the account. */
-function StatusBadge({ entry, named }: { entry: ServerStatus; named: boolean }) {
+function StatusBadge({ entry, named, email }: { entry: ServerStatus; named: boolean; email: string }) {
   const text = messages.accounts.status[entry.status];
-  const reason = reasonOf(entry);
+  const reason = reasonOf(entry, email);
   return (
     <div className="server-status" data-server={entry.server}>
       <span className={`badge badge-${entry.status}`} data-account-status={entry.status}>
@@ -48,8 +48,8 @@ export function AccountStatusLine({ account }: { account: AccountSummary }) {
   const outgoing: ServerStatus | null = out ? { server: 'outgoing', status: out.status, category: out.lastFailureCategory, host: out.host, port: out.port } : null;
   return (
     <div className="account-status">
-      <StatusBadge entry={incoming} named={outgoing !== null} />
-      {outgoing && <StatusBadge entry={outgoing} named />}
+      <StatusBadge entry={incoming} named={outgoing !== null} email={account.email} />
+      {outgoing && <StatusBadge entry={outgoing} named email={account.email} />}
       <span className="last-checked">
         {account.lastCheckedAt ? (
           <time dateTime={account.lastCheckedAt} title={formatDateTime(account.lastCheckedAt)}>

@@ -1,15 +1,16 @@
 // Prints a check report for a person reading a terminal: each server tested, its steps, and each failure with its advice.
 import type { CheckReport, CheckStep, Failure } from '../../shared/check-report.ts';
+import { showControlCharacters as visible } from '../../shared/visible-text.ts';
 
 const marks = { passed: '✓', failed: '✗', skipped: '–', running: '…' } as const;
 
 function stepLines(steps: readonly CheckStep[]): string[] {
-  return steps.map((step) => `  ${marks[step.status]} ${step.id.padEnd(12)} ${String(step.ms).padStart(5)} ms  ${step.detail}`);
+  return steps.map((step) => `  ${marks[step.status]} ${step.id.padEnd(12)} ${String(step.ms).padStart(5)} ms  ${visible(step.detail)}`);
 }
 
 function failureLines(failure: Failure, heading: string, pinFlag: string): string[] {
-  const lines = ['', `${heading}: ${failure.category}`, `  ${failure.message}`, `  What to do: ${failure.advice}`];
-  if (failure.serverText) lines.push(`  The server said: ${failure.serverText}`);
+  const lines = ['', `${heading}: ${failure.category}`, `  ${visible(failure.message)}`, `  What to do: ${visible(failure.advice)}`];
+  if (failure.serverText) lines.push(`  The server said: ${visible(failure.serverText)}`);
   if (failure.helpUrl) lines.push(`  Help: ${failure.helpUrl}`);
   if (failure.certificate) {
     lines.push(`  Certificate SHA-256: ${failure.certificate.fingerprint256}`);
@@ -25,7 +26,7 @@ export function formatReport(report: CheckReport): string {
   const lines: string[] = [];
   const incomingTested = report.steps.length > 0;
   if (incomingTested) {
-    lines.push(`${outgoing ? 'Incoming mail: ' : 'Testing '}${account.email} on ${account.host}:${account.port} (${account.security})`, ...stepLines(report.steps));
+    lines.push(`${outgoing ? 'Incoming mail: ' : 'Testing '}${visible(account.email)} on ${visible(account.host)}:${account.port} (${account.security})`, ...stepLines(report.steps));
   }
   if (outgoing) {
     if (incomingTested) lines.push('');

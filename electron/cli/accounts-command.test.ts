@@ -19,6 +19,8 @@ const dana = { user: 'dana@example.test', password: 'dana pw' };
 const eve = { user: 'eve@example.test', password: 'eve pw' };
 // Eve's outgoing server signs in with a login and password of its own.
 const eveRelay = { user: 'eve-relay@example.test', password: 'eve relay pw' };
+const finn = { user: 'finn@example.test', password: 'finn pw' };
+const finnRelay = { user: 'finn-relay@example.test', password: 'finn relay pw' };
 
 let keyring: Keyring;
 let ca: TestCa;
@@ -31,7 +33,7 @@ const printed: string[] = [];
 
 beforeAll(async () => {
   [keyring, ca] = await Promise.all([startKeyring(), getTestCa()]);
-  dovecot = await startDovecot({ users: [alice, bob, cora, dana, eve, eveRelay] });
+  dovecot = await startDovecot({ users: [alice, bob, cora, dana, eve, eveRelay, finn, finnRelay] });
 });
 
 afterAll(async () => {
@@ -251,6 +253,28 @@ describe('mail-setup accounts', () => {
     expect(await secretsFor(eve.user)).toEqual([]);
   }, 120_000);
 
+  it('accounts add takes the outgoing flags of check: its own login and password (second stdin line), listed with both servers', async () => {
+    const data = await dataDir();
+    const smtpFlags = ['--smtp-host', '127.0.0.1', '--smtp-port', String(dovecot.submissionsPort), '--smtp-security', 'tls', '--smtp-username', finnRelay.user];
+    const checked = await cli(['check', ...serverFlags(finn.user), ...smtpFlags, '--password-stdin', '--smtp-password-stdin', '--json'], { data, input: `${finn.password}\n${finnRelay.password}\n` });
+    expect(checked.code).toBe(0);
+    expect(JSON.parse(checked.stdout).outgoing).toMatchObject({ account: { port: dovecot.submissionsPort, username: finnRelay.user }, failure: null });
+
+    const added = await cli(['accounts', 'add', ...serverFlags(finn.user), ...smtpFlags, '--password-stdin', '--smtp-password-stdin'], { data, input: `${finn.password}\n${finnRelay.password}\n` });
+    expect(added.stderr).toBe('');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain(`Outgoing server 127.0.0.1:${dovecot.submissionsPort} (tls), username ${finnRelay.user}`);
+    expect(added.stdout).toContain(`Saved ${finn.user}; the passwords are in the system keychain.`);
+    const [listed] = JSON.parse((await cli(['accounts', 'list', '--json'], { data })).stdout);
+    expect(listed.outgoing).toEqual({
+      host: '127.0.0.1', port: dovecot.submissionsPort, security: 'tls', username: finnRelay.user, sharedPassword: false, hasPassword: true, status: 'ok', lastFailureCategory: null,
+    });
+    expect((await secretsFor(finn.user)).map((item) => item.secret)).toEqual([finn.password, finnRelay.password]);
+
+    const noHost = await cli(['accounts', 'add', '--email', 'x@example.test', '--host', '127.0.0.1', '--smtp-port', '-1'], { data });
+    expect(noHost).toMatchObject({ code: 2, stderr: 'mail-setup: --smtp-port must be a number from 1 to 65535\n' });
+  }, 120_000);
+
   it('migrates a settings file written before outgoing servers: nothing lost, the old file kept beside it', async () => {
     const data = await dataDir();
     const version1 = `${JSON.stringify(
@@ -312,7 +336,7 @@ describe('mail-setup accounts', () => {
   }, 90_000);
 
   it('never had a password in its arguments or its output', () => {
-    const passwords = [alice.password, 'alice second password', 'a wrong guess', bob.password, cora.password, dana.password, eve.password, eveRelay.password, 'eve relay pw 2'];
+    const passwords = [alice.password, 'alice second password', 'a wrong guess', bob.password, cora.password, dana.password, eve.password, eveRelay.password, 'eve relay pw 2', finn.password, finnRelay.password];
     for (const password of passwords) {
       expect(argvSeen.flat().some((arg) => arg.includes(password))).toBe(false);
       expect(printed.some((text) => text.includes(password))).toBe(false);

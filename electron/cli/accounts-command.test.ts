@@ -263,7 +263,8 @@ describe('mail-setup accounts', () => {
     const added = await cli(['accounts', 'add', ...serverFlags(finn.user), ...smtpFlags, '--password-stdin', '--smtp-password-stdin'], { data, input: `${finn.password}\n${finnRelay.password}\n` });
     expect(added.stderr).toBe('');
     expect(added.code).toBe(0);
-    expect(added.stdout).toContain(`Outgoing server 127.0.0.1:${dovecot.submissionsPort} (tls), username ${finnRelay.user}`);
+    expect(added.stdout).toContain(`Outgoing mail: ${finn.user} on 127.0.0.1:${dovecot.submissionsPort} (tls)`);
+    expect(added.stdout).toContain(`Signed in as ${finnRelay.user}`);
     expect(added.stdout).toContain(`Saved ${finn.user}; the passwords are in the system keychain.`);
     const [listed] = JSON.parse((await cli(['accounts', 'list', '--json'], { data })).stdout);
     expect(listed.outgoing).toEqual({

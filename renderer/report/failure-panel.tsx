@@ -2,6 +2,7 @@
 import type { Ref } from 'react';
 import type { CheckedOutgoing, Failure, ServerRole, StepId } from '../../shared/check-report.ts';
 import { assertNever } from '../../shared/failure-category.ts';
+import { showControlCharacters } from '../../shared/visible-text.ts';
 import { ExternalLink } from '../components/external-link.tsx';
 import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
@@ -77,7 +78,7 @@ export function FailurePanel({ failure, server, serverLine, actions: offered, on
         <figure className="server-text">
           <figcaption>{messages.failure.serverSaid}</figcaption>
           <blockquote>
-            <code>{failure.serverText}</code>
+            <code>{showControlCharacters(failure.serverText)}</code>
           </blockquote>
         </figure>
       )}

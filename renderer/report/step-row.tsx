@@ -1,5 +1,6 @@
 // One row of the test report: icon, step name, what happened in plain words, and the raw detail behind "Technical details".
 import type { CertificateInfo, CheckStep, ServerRole, StepId, StepStatus } from '../../shared/check-report.ts';
+import { showControlCharacters } from '../../shared/visible-text.ts';
 import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
 import { formatDuration } from '../messages/format.ts';
@@ -38,7 +39,7 @@ export function StepRow({ id, server, step, certificate, pinnedProblem, context 
       {step?.detail && step.status !== 'running' && (
         <details className="technical step-detail">
           <summary>{messages.report.technicalDetails}</summary>
-          <p>{step.detail}</p>
+          <p>{showControlCharacters(step.detail)}</p>
         </details>
       )}
       {certificate && <CertificateDetails certificate={certificate} />}

@@ -1,11 +1,10 @@
 // The outgoing server (SMTP) beside the incoming one: a known provider's is shown, otherwise asked.
 import type { Dispatch, Ref } from 'react';
-import { SecuritySelect } from '../components/security-select.tsx';
-import { TextField } from '../components/text-field.tsx';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
 import { outgoingEmpty, outgoingNotes, validateOutgoing } from './outgoing-form.ts';
 import type { FieldNote, SettingsField } from './settings-form.ts';
+import { ServerFields } from './server-fields.tsx';
 import type { DetailsState, WizardAction } from './wizard-state.ts';
 
 export interface OutgoingStepProps {
@@ -37,48 +36,20 @@ export function OutgoingStep({ state, dispatch, hostRef, portRef, usernameRef }:
   const shown = (field: SettingsField) => (touched[field] || state.showAllErrors ? errors[field] : undefined);
   const notes = outgoingNotes(form, found);
   const followed: FieldNote[] = portFollowed ? [{ tone: 'info', text: format(messages.settings.portFollowed, { port: form.port, security: messages.security[form.security] }) }] : [];
-  const change = (field: 'host' | 'port' | 'username') => (value: string) => dispatch({ type: 'outgoing-field-changed', field, value });
   const empty = outgoingEmpty(form);
   return (
     <fieldset className="section">
       <legend>{m.legend}</legend>
-      <TextField
-        id="outgoing-host"
-        label={m.hostLabel}
-        value={form.host}
-        onChange={change('host')}
-        hint={m.hostHint}
-        error={shown('host')}
-        notes={[...(empty ? [{ tone: 'warning' as const, text: m.empty }] : []), ...(notes.host ?? [])]}
-        inputRef={hostRef}
-        input={{ autoComplete: 'off', spellCheck: false, autoCapitalize: 'off', inputMode: 'url' }}
-      />
-      <TextField
-        id="outgoing-port"
-        label={m.portLabel}
-        value={form.port}
-        onChange={change('port')}
-        error={shown('port')}
-        notes={[...followed, ...(notes.port ?? [])]}
-        inputRef={portRef}
-        input={{ inputMode: 'numeric', autoComplete: 'off', className: 'narrow' }}
-      />
-      <SecuritySelect
-        id="outgoing-security"
-        label={m.securityLabel}
-        value={form.security}
-        onChange={(security) => dispatch({ type: 'outgoing-security-changed', security })}
-        notes={notes.security}
-      />
-      <TextField
-        id="outgoing-username"
-        label={m.usernameLabel}
-        value={form.username}
-        onChange={change('username')}
-        error={shown('username')}
-        notes={notes.username}
-        inputRef={usernameRef}
-        input={{ autoComplete: 'off', spellCheck: false, autoCapitalize: 'off' }}
+      <ServerFields
+        idPrefix="outgoing-"
+        labels={m}
+        form={form}
+        errors={{ host: shown('host'), port: shown('port'), username: shown('username') }}
+        notes={{ ...notes, host: [...(empty ? [{ tone: 'warning' as const, text: m.empty }] : []), ...(notes.host ?? [])], port: [...followed, ...(notes.port ?? [])] }}
+        onField={(field, value) => dispatch({ type: 'outgoing-field-changed', field, value })}
+        onSecurity={(security) => dispatch({ type: 'outgoing-security-changed', security })}
+        refs={{ host: hostRef, port: portRef, username: usernameRef }}
+        usernameAutoComplete="off"
       />
     </fieldset>
   );

@@ -56,7 +56,7 @@ function start(dataDir: string): void {
 
   // MAIL_SETUP_LOCAL_ADDRESS picks the source address, as in the CLI (the specs keep Dovecot's
   // per-address delay after a failed login apart with it).
-  const runner = createCheckRunner(createDefaultCheckEngine({ localAddress: process.env.MAIL_SETUP_LOCAL_ADDRESS }));
+  const runner = createCheckRunner(createDefaultCheckEngine({ localAddress: process.env.MAIL_SETUP_LOCAL_ADDRESS, env: process.env }));
   const discovery = createDefaultDiscovery(process.env);
   const settings = openElectronSettingsStore(dataDir);
   const secrets = createKeytarSecretStore();

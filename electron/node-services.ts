@@ -22,7 +22,7 @@ export interface NodeServices {
 }
 
 export async function createNodeServices(env: NodeJS.ProcessEnv): Promise<NodeServices> {
-  const engine = createDefaultCheckEngine({ localAddress: env.MAIL_SETUP_LOCAL_ADDRESS });
+  const engine = createDefaultCheckEngine({ localAddress: env.MAIL_SETUP_LOCAL_ADDRESS, env });
   // One runner for plain checks and account checks, so Cancel reaches either.
   const checks = createCheckRunner(engine);
   const discovery = createDefaultDiscovery(env);

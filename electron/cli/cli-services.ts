@@ -22,7 +22,7 @@ export interface CliServices {
 
 /** Builds the services; MAIL_SETUP_LOCAL_ADDRESS picks the source address of connections. */
 export async function createCliServices(env: NodeJS.ProcessEnv): Promise<CliServices> {
-  const engine = createDefaultCheckEngine({ localAddress: env.MAIL_SETUP_LOCAL_ADDRESS });
+  const engine = createDefaultCheckEngine({ localAddress: env.MAIL_SETUP_LOCAL_ADDRESS, env });
   return {
     engine,
     discover: async (email) => {

@@ -1,12 +1,31 @@
 // The check engine wired to the real resolver, trust store and clock.
+import { discoveryConfigFromEnv } from '../discovery/discovery-config.ts';
+import { createDnsPort } from '../discovery/dns-port.ts';
+import type { ResolveHost } from './check-input.ts';
 import { createCheckEngine, type CheckEngine } from './run-check.ts';
 import { resolveHost } from './resolve-host.ts';
 import { trustedCertificateAuthorities } from './trusted-cas.ts';
 
-/** The engine as the app and the CLI use it. */
-export function createDefaultCheckEngine(options: { localAddress?: string | undefined } = {}): CheckEngine {
+/**
+ * Names resolve where discovery resolves them: through MAIL_SETUP_DNS_SERVERS when it is set, so
+ * that settings discovery found always check; otherwise the way the operating system would.
+ * A malformed variable fails the resolve step with its message rather than being ignored.
+ */
+function resolverFor(env: Readonly<Record<string, string | undefined>>): ResolveHost {
+  if (!env['MAIL_SETUP_DNS_SERVERS']?.trim()) return resolveHost;
+  let port: ReturnType<typeof createDnsPort> | undefined;
+  // The engine aborts slow steps itself (withAbort), so the look-up needs no signal of its own.
+  const never = new AbortController().signal;
+  return (host) => {
+    port ??= createDnsPort({ servers: discoveryConfigFromEnv(env).dnsServers });
+    return port.lookupHost(host, never);
+  };
+}
+
+/** The engine as the app and the CLI use it; `env` supplies MAIL_SETUP_DNS_SERVERS. */
+export function createDefaultCheckEngine(options: { localAddress?: string | undefined; env?: Readonly<Record<string, string | undefined>> } = {}): CheckEngine {
   return createCheckEngine({
-    resolveHost,
+    resolveHost: resolverFor(options.env ?? {}),
     caCertificates: trustedCertificateAuthorities,
     localAddress: options.localAddress,
     now: () => performance.now(),

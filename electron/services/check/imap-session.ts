@@ -23,6 +23,8 @@ export interface ImapSessionOptions {
   tracker: StepTracker;
   /** Fires when the check is cancelled or a step runs out of time. */
   signal: AbortSignal;
+  /** Each line as it crosses the wire, for the transcript (sign-in payloads already masked). */
+  onWire?: ((from: 'client' | 'server', line: string) => void) | undefined;
 }
 
 const imapGreeting = /^\* (OK|PREAUTH|BYE)\b/i;
@@ -91,6 +93,7 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
   };
 
   const watch = new WireWatch({
+    onWire: options.onWire,
     onFirstLine(line) {
       if (!imapGreeting.test(line)) {
         transportFailure = { category: 'not-imap', detail: 'The server’s first words are not an IMAP greeting.', serverText: line.slice(0, 200) };

@@ -85,6 +85,7 @@ interface CheckOptions {
   timeoutMs?: number;
   trustedFingerprint?: string;
   provider?: CheckInput['provider'];
+  transcript?: boolean;
 }
 
 function portFor(server: Dovecot, security: Security): number {
@@ -108,6 +109,7 @@ async function check(options: CheckOptions = {}, runOptions: RunOptions = {}, se
       trustedFingerprint: options.trustedFingerprint,
       timeoutMs: options.timeoutMs ?? 5_000,
       provider: options.provider,
+      transcript: options.transcript,
     },
     runOptions,
   );
@@ -137,6 +139,26 @@ describe('a correct sign-in', () => {
     // Each step announces itself running, then its outcome, in contract order.
     expect(events.map((event) => `${event.id}:${event.status}`)).toEqual(stepIds.flatMap((id) => [`${id}:running`, `${id}:passed`]));
     expect(events.filter((event) => event.status === 'passed')).toEqual(report.steps);
+  });
+
+  it('keeps the IMAP transcript on request, both directions in time order, with every form of the password masked', async () => {
+    for (const [password, user] of [[alice.password, alice.user], [specialUsers[1]?.password ?? '', specialUsers[1]?.user ?? '']] as const) {
+      const report = await check({ transcript: true, user, password });
+      expect(report.ok).toBe(true);
+      const lines = report.transcript ?? [];
+      expect(lines.length).toBeGreaterThan(4);
+      expect(lines.every((line) => line.server === 'incoming')).toBe(true);
+      expect(lines[0]).toMatchObject({ from: 'server', line: expect.stringMatching(/^\* OK .*Dovecot.*ready/) });
+      expect(lines.some((line) => line.from === 'client')).toBe(true);
+      expect(lines.map((line) => line.ms)).toEqual(lines.map((line) => line.ms).sort((a, b) => a - b));
+      // The sign-in went out as AUTHENTICATE PLAIN with its initial response on the line: only the mechanism shows.
+      expect(lines.map((line) => line.line)).toContainEqual(expect.stringMatching(/^\S+ AUTHENTICATE PLAIN •••$/));
+      const shown = JSON.stringify(report);
+      const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
+      for (const form of [password, JSON.stringify(password).slice(1, -1), base64(password), base64(`\0${user}\0${password}`), base64(`${user}\0${user}\0${password}`)]) {
+        expect(shown).not.toContain(form);
+      }
+    }
   });
 
   it('passes with STARTTLS: the greeting, then TLS with its certificate, then the password', async () => {

@@ -78,7 +78,8 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
           signal: options.signal,
           onStep: progress('incoming'),
           describeTimeout: (step) => describeTimeout(step, input.timeoutMs, settings.security, { name: 'IMAP', tlsPort: 993 }),
-          session: (session) => runImapSession({ input, ...session }),
+          session: (session) =>
+            runImapSession({ input, ...session, onWire: transcript ? (from, line) => transcript.add('incoming', from, line) : undefined }),
         })
       : Promise.resolve(undefined);
     const outgoingRun: Promise<ServerOutcome | undefined> = testOutgoing

@@ -13,6 +13,18 @@ export interface WireWatchHooks {
   beforeCredential: () => StepFailure | null;
   /** Rewrites one outgoing command line (CRLF included) before it leaves; see imap-round-trips.ts. */
   shapeCommand?: (line: string) => string;
+  /** Each line as it crosses the wire, for the transcript; sign-in payloads are already masked. */
+  onWire?: ((from: 'client' | 'server', line: string) => void) | undefined;
+}
+
+const mask = '•••';
+
+/** A sign-in command line with its payload masked: LOGIN keeps the user name, AUTHENTICATE the mechanism. */
+function maskCredentialLine(line: string): string {
+  const login = /^(\S+ LOGIN )("(?:[^"\\]|\\.)*"|\S+)/i.exec(line);
+  if (login) return `${login[1]}${login[2]} ${mask}`;
+  const auth = /^(\S+ AUTHENTICATE \S+)( .*)?$/i.exec(line);
+  return auth ? `${auth[1]}${auth[2] ? ` ${mask}` : ''}` : mask;
 }
 
 /** Commands are short; a longer write is a literal's data and is never reshaped. */
@@ -32,6 +44,8 @@ export class WireWatch {
   blocked: StepFailure | undefined;
   authResponse: string | undefined;
   private authTag: string | undefined;
+  /** While a sign-in is under way, every client line (SASL responses, literals) is a secret. */
+  private signingIn = false;
   private readonly hooks: WireWatchHooks;
 
   constructor(hooks: WireWatchHooks) {
@@ -76,23 +90,46 @@ export class WireWatch {
         // Only the mechanism name is kept: the rest of this line may hold the credential.
         this.authMechanism = match[2]?.toUpperCase() === 'LOGIN' ? 'LOGIN' : (text.split(' ')[2]?.trim().toUpperCase() ?? 'AUTHENTICATE');
       }
-      const line = this.hooks.shapeCommand ? commandText(chunk) : undefined;
+      const line = this.hooks.shapeCommand || this.hooks.onWire ? commandText(chunk) : undefined;
       if (line !== undefined && this.hooks.shapeCommand) {
         const shaped = this.hooks.shapeCommand(line);
         // imapflow writes commands as 'binary' (latin1) buffers; the shaped text goes out the same way.
-        if (shaped !== line) return write(Buffer.from(shaped, 'latin1'), ...rest);
+        if (shaped !== line) {
+          this.record(shaped);
+          return write(Buffer.from(shaped, 'latin1'), ...rest);
+        }
       }
+      if (line !== undefined) this.record(line);
+      else if (this.hooks.onWire) this.hooks.onWire('client', this.signingIn ? mask : '(long data not shown)');
       return write(...args);
     };
     (socket as { write: typeof guarded }).write = guarded;
   }
 
+  /** Reports the client's lines to `onWire`, masking a sign-in command and everything sent while it runs. */
+  private record(text: string): void {
+    const onWire = this.hooks.onWire;
+    if (!onWire) return;
+    const lines = text.split('\r\n');
+    if (lines.at(-1) === '') lines.pop();
+    for (const line of lines) {
+      if (credentialCommand.test(line)) {
+        onWire('client', maskCredentialLine(line));
+        this.signingIn = true;
+      } else onWire('client', this.signingIn ? mask : line);
+    }
+  }
+
   private onLine(line: string): void {
+    this.hooks.onWire?.('server', line);
     if (this.firstLine === undefined) {
       this.firstLine = line;
       this.hooks.onFirstLine(line);
     }
     if (/^\* BYE\b/i.test(line)) this.byeText = line.replace(/^\* BYE\s*/i, '');
-    if (this.authTag && line.startsWith(`${this.authTag} `)) this.authResponse = line.slice(this.authTag.length + 1);
+    if (this.authTag && line.startsWith(`${this.authTag} `)) {
+      this.authResponse = line.slice(this.authTag.length + 1);
+      this.signingIn = false;
+    }
   }
 }

@@ -12,6 +12,11 @@ import { redact, redactReport, secretForms } from './redact-secrets.ts';
 import { describeTimeout, runServer, type ServerOutcome } from './server-run.ts';
 import { runSmtpSession } from './smtp/smtp-session.ts';
 import { createTranscript } from './transcript.ts';
+import { tokenHeader } from './smtp/test-message.ts';
+import { watchInbox } from './watch-inbox.ts';
+
+/** How long the test message may take to arrive when the caller names no limit. */
+export const defaultDeliveryTimeoutMs = 60_000;
 
 export interface RunOptions {
   signal?: AbortSignal | undefined;
@@ -64,6 +69,7 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
     if (input.only === 'outgoing' && !outgoing) throw new ServiceError('invalid-request', 'No outgoing server to test.');
     const testIncoming = input.only !== 'outgoing';
     const testOutgoing = outgoing !== undefined && input.only !== 'incoming';
+    const deliveryLimitMs = input.deliveryTimeoutMs ?? defaultDeliveryTimeoutMs;
     const secrets = allSecretForms(input);
     const transcript = input.transcript ? createTranscript(deps.now, secrets) : undefined;
     const progress = (server: ServerRole) => (step: CheckStep) => options.onProgress?.({ ...step, detail: redact(step.detail, secrets) }, server);
@@ -92,6 +98,8 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
           signal: options.signal,
           onStep: progress('outgoing'),
           describeTimeout: (step) => describeTimeout(step, input.timeoutMs, outgoing.settings.security, { name: 'SMTP', tlsPort: 465 }),
+          // Sending plus the wait in INBOX: the watch itself ends at the delivery limit with delivery-delayed.
+          stepLimitMs: (step) => (step === 'delivery' ? deliveryLimitMs + input.timeoutMs * 2 : undefined),
           session: (session) =>
             runSmtpSession({
               ...session,
@@ -100,6 +108,16 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
               allowInsecure: input.allowInsecure,
               timeoutMs: input.timeoutMs,
               sendTestMessage: input.sendTestMessage,
+              awaitArrival: (token: string) =>
+                watchInbox({
+                  settings,
+                  credential: input.credential,
+                  secureContext: context(),
+                  allowInsecure: input.allowInsecure,
+                  header: { name: tokenHeader, value: token },
+                  limitMs: deliveryLimitMs,
+                  signal: session.signal,
+                }),
               onWire: transcript ? (from, line) => transcript.add('outgoing', from, line) : undefined,
             }),
         })

@@ -44,6 +44,8 @@ export interface ServerRunOptions {
   onStep: (step: CheckStep) => void;
   /** The detail of a step that ran out of time (the greeting's names likely causes). */
   describeTimeout: (step: StepId) => string;
+  /** A step's own time limit where it differs from `timeoutMs` (the test message's wait for delivery). */
+  stepLimitMs?: ((step: StepId) => number | undefined) | undefined;
   /** The protocol part: greeting onwards. Returns TLS details of a STARTTLS upgrade, if any. */
   session: (context: SessionContext) => Promise<{ tls?: TlsInfo }>;
 }
@@ -89,7 +91,7 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
       if (step.status === 'running') {
         // Every step gets the full time limit, starting when it starts.
         clearTimeout(watchdog);
-        watchdog = setTimeout(() => controller.abort(timedOut), options.timeoutMs);
+        watchdog = setTimeout(() => controller.abort(timedOut), options.stepLimitMs?.(step.id) ?? options.timeoutMs);
       }
       options.onStep(step);
     },

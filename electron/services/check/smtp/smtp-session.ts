@@ -15,6 +15,7 @@ import { classifySenderReply, classifySignInReply } from './classify-smtp-reply.
 import { saslHandlers, type SendCommand } from './smtp-sasl.ts';
 import { joinReply } from './smtp-reply.ts';
 import { wireLogger } from './smtp-wire.ts';
+import { sendTestMessage } from './send-test-message.ts';
 
 /** Longest reply accepted from an SMTP server; a peer that never ends its reply is cut off here. */
 export const maxReplyBytes = 256 * 1024;
@@ -28,6 +29,8 @@ export interface SmtpSessionOptions extends SessionContext {
   timeoutMs: number;
   /** A test message was asked for (its `delivery` step is reported). */
   sendTestMessage?: boolean | undefined;
+  /** Waits for the message marked with `token` in INBOX: true when it arrived in time (needed for the test message). */
+  awaitArrival?: ((token: string) => Promise<boolean>) | undefined;
   /** Each line as it crosses the wire, for the transcript (SASL secrets already masked). */
   onWire?: ((from: 'client' | 'server', line: string) => void) | undefined;
 }
@@ -226,8 +229,15 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
     const replies = answers.slice(0, 2).map((reply) => joinReply(reply.response));
     tracker.pass('sender', `MAIL FROM:<${options.email}> and RCPT TO:<${options.email}> accepted (${replies.join('; ')}), then reset (RSET): nothing was sent`);
 
-    // Sending the test message (issue #13) is not built yet: say so rather than leave the step unexplained.
-    if (options.sendTestMessage) tracker.skip('delivery', 'Not sent: sending a test message is not available in this version yet.');
+    if (options.sendTestMessage) {
+      await sendTestMessage({
+        email: options.email,
+        tracker,
+        now: Date.now,
+        send: (envelope, raw) => settle((resolve, reject) => connection.send(envelope, raw, (error, info) => (error ? reject(error) : resolve(info)))),
+        awaitArrival: options.awaitArrival,
+      });
+    }
     quitting = true;
     quitInBackground(connection, Math.min(options.timeoutMs, 2_000));
     return startTlsInfo ? { tls: startTlsInfo } : {};

@@ -1,0 +1,57 @@
+// The `delivery` step: sends the test message on the signed-in SMTP session, then waits for it in
+// INBOX and reports the round trip, or `delivery-delayed` when it has not arrived within the limit.
+import { StepFailedError } from '../check-failure.ts';
+import type { StepTracker } from '../step-tracker.ts';
+import { classifySenderReply } from './classify-smtp-reply.ts';
+import { joinReply } from './smtp-reply.ts';
+import { composeTestMessage } from './test-message.ts';
+
+/** What sending needs from the session around it. */
+export interface SendTestMessageOptions {
+  email: string;
+  tracker: StepTracker;
+  now: () => number;
+  /** MAIL FROM, RCPT TO and DATA on the signed-in connection. */
+  send: (envelope: { from: string; to: string[] }, raw: string) => Promise<{ rejected: unknown[] }>;
+  /** Resolves true once the message marked with `token` is in INBOX, false when the limit passed. */
+  awaitArrival: ((token: string) => Promise<boolean>) | undefined;
+}
+
+function seconds(ms: number): string {
+  return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
+}
+
+/** Runs the `delivery` step; throws StepFailedError when it fails. */
+export async function sendTestMessage(options: SendTestMessageOptions): Promise<void> {
+  const { email, tracker } = options;
+  tracker.start('delivery', `Sending a test message from ${email} to ${email}`);
+  if (!options.awaitArrival) throw new StepFailedError({ category: 'protocol-error', detail: 'Not sent: there is no incoming server to watch for it.' });
+  const message = composeTestMessage(email);
+  const started = options.now();
+  try {
+    const info = await options.send({ from: email, to: [email] }, message.raw);
+    if (info.rejected.length > 0) throw Object.assign(new Error('The recipient was refused.'), { response: '' });
+  } catch (error) {
+    const reply = typeof error === 'object' && error !== null && 'response' in error ? String(error.response) : '';
+    throw new StepFailedError({
+      category: reply ? classifySenderReply(reply) : 'protocol-error',
+      detail: 'The server did not accept the test message.',
+      ...(reply ? { serverText: joinReply(reply) } : {}),
+    });
+  }
+  let arrived: boolean;
+  try {
+    arrived = await options.awaitArrival(message.token);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StepFailedError({ category: 'delivery-delayed', detail: `Sent, but your Inbox could not be watched for it (${reason}). It may still arrive.` });
+  }
+  const elapsed = options.now() - started;
+  if (!arrived) {
+    throw new StepFailedError({
+      category: 'delivery-delayed',
+      detail: `Sent and accepted, but not in your Inbox after ${seconds(elapsed)}. It may still arrive: look in the spam folder too.`,
+    });
+  }
+  tracker.pass('delivery', `Arrived in your inbox after ${seconds(elapsed)}`);
+}

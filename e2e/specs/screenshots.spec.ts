@@ -140,8 +140,7 @@ test('outgoing mail: two servers, a failure at the outgoing one, the test messag
   await shot(app, '20-accounts-two-servers-narrow-dark');
 });
 
-// Waits for the engine's delivery step (the smtp work lands it).
-test.fixme('the test message delivered', async ({ app, dovecot }) => {
+test('the test message delivered', async ({ app, dovecot }) => {
   await enterEmail(app, users.alice.user);
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: users.alice.user });
   await fillOutgoing(app, { host: 'localhost', port: dovecot.submissionPort, security: 'STARTTLS', username: users.alice.user });

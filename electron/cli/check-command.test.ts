@@ -231,6 +231,18 @@ describe('mail-setup check with the outgoing server', () => {
     expect(human.stdout).toMatch(/All checks passed for both servers\./);
   });
 
+  it('--send-test-message sends one message to the account itself and reports it arriving in INBOX', async () => {
+    const before = dovecot.relayed.length;
+    const json = await cli(checkArgs(dovecot.tlsPort, [...smtp(dovecot.submissionsPort), '--send-test-message', '--json']), { input: `${alice.password}\n` });
+    expect(json.stderr).toBe('');
+    expect(json.code).toBe(0);
+    const parsed = CheckReportSchema.strict().parse(JSON.parse(json.stdout));
+    expect(parsed.outgoing?.steps.map((step) => `${step.id}:${step.status}`)).toEqual(['resolve', 'connect', 'tls', 'greeting', 'authenticate', 'sender', 'delivery'].map((id) => `${id}:passed`));
+    expect(parsed.outgoing?.steps.at(-1)?.detail).toMatch(/^Arrived in your inbox after \d+\.\d s$/);
+    expect(dovecot.relayed.slice(before).map((message) => [message.from, message.to, message.delivered])).toEqual([[alice.user, [alice.user], true]]);
+    expectNoSecret(json, alice.user, alice.password);
+  });
+
   it('honours --only outgoing, and a different outgoing password on the second stdin line', async () => {
     const only = await cli(checkArgs(dovecot.tlsPort, [...smtp(dovecot.submissionsPort), '--only', 'outgoing', '--json']), { input: `${alice.password}\n` });
     expect(only.code).toBe(0);

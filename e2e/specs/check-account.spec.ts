@@ -13,6 +13,13 @@ test('the right password passes every step', async ({ app, dovecot }) => {
   // The certificate of the TLS step can be expanded.
   await app.locator('[data-step="tls"]').getByText('Certificate details').click();
   await expect(app.locator('[data-step="tls"]').getByText('SHA-256 fingerprint')).toBeVisible();
+  // "Show details" reveals the protocol transcript, the sign-in masked; "Copy for support" is offered.
+  await app.getByText('Show details').click();
+  const transcript = app.locator('.transcript-lines');
+  await expect(transcript).toContainText(/\+\d+ms incoming S: \* OK .*Dovecot/);
+  await expect(transcript).toContainText(/incoming C: \S+ AUTHENTICATE PLAIN •••/);
+  await expect(transcript).not.toContainText(users.alice.password);
+  await app.getByRole('button', { name: 'Copy for support' }).click();
   await expect(app.getByRole('button', { name: 'Save account' })).toBeVisible();
 });
 

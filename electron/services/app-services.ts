@@ -31,7 +31,8 @@ const progressTo = (checkId: string, emit: EmitEvent) => (step: CheckStep, serve
 
 /** The progress, cancellation id and step time limit of an account call that runs a check. */
 function checkRun(request: { checkId: string; timeoutSeconds?: number | undefined }, emit: EmitEvent): CheckRun {
-  return { checkId: request.checkId, onProgress: progressTo(request.checkId, emit), timeoutMs: seconds(request.timeoutSeconds) };
+  // The report's "Show details" offers the transcript for support on every check the app runs.
+  return { checkId: request.checkId, onProgress: progressTo(request.checkId, emit), timeoutMs: seconds(request.timeoutSeconds), transcript: true };
 }
 
 /** Marks the provider of a discovery result with whether its browser sign-in can work here. */
@@ -65,6 +66,8 @@ export function createAppServices(deps: AppServiceDeps): Services {
               }
             : {}),
           sendTestMessage: request.sendTestMessage,
+          // The report's "Show details" offers the transcript for support on every check.
+          transcript: true,
         },
         progressTo(request.checkId, emit),
       ),

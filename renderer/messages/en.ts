@@ -291,6 +291,9 @@ export const messages = {
   },
   report: {
     technicalDetails: 'Technical details',
+    showDetails: 'Show details',
+    copyForSupport: 'Copy for support',
+    copied: 'Copied',
     incoming: 'Incoming mail (IMAP)',
     outgoing: 'Outgoing mail (SMTP)',
     outgoingStep: 'Outgoing mail, {step}',

@@ -10,6 +10,7 @@ import { actionsFor, type ActionContext, type FailureAction } from './failure-ac
 import { certificateProblemText } from './failure-hints.ts';
 import { FailurePanel } from './failure-panel.tsx';
 import { StepRow } from './step-row.tsx';
+import { TranscriptDetails } from './transcript-details.tsx';
 
 export interface CheckReportViewProps {
   run: CheckRun;
@@ -102,6 +103,7 @@ export function CheckReportView(props: CheckReportViewProps) {
           <Icon name="passed" /> {report.outgoing ? messages.report.passedBoth : messages.test.passed}
         </p>
       )}
+      {report?.transcript && report.transcript.length > 0 && <TranscriptDetails lines={report.transcript} />}
     </section>
   );
 }

@@ -35,6 +35,7 @@ export function runAccountCheck(context: AccountsContext, check: AccountCheck, r
       provider: context.providerHint(check.settings.email, check.settings.host),
       ...(check.outgoing === undefined ? {} : { outgoing: check.outgoing }),
       ...(check.sendTestMessage ? { sendTestMessage: true } : {}),
+      ...(run.transcript ? { transcript: true } : {}),
     },
     run.onProgress,
   );

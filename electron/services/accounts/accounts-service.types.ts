@@ -16,6 +16,8 @@ export interface CheckRun {
   checkId: string;
   onProgress: (step: CheckStep) => void;
   timeoutMs?: number | undefined;
+  /** Keep the protocol transcript in the report (the app's "Show details"; the CLI only on --transcript). */
+  transcript?: boolean | undefined;
 }
 
 export interface AddAccountRequest {

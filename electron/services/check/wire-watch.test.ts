@@ -12,6 +12,24 @@ function socketPair() {
 }
 
 describe('WireWatch', () => {
+  it('reports each line to the transcript, masking every sign-in payload until the server answers it', async () => {
+    const cases: [string[], string[]][] = [
+      [['A1 LOGIN "ann" "se\\"cret"\r\n'], ['A1 LOGIN "ann" •••']],
+      [['A1 AUTHENTICATE XOAUTH2 dXNlcj1hbm4BYXV0aD1CZWFyZXIgdG9rZW4BAQ==\r\n'], ['A1 AUTHENTICATE XOAUTH2 •••']],
+      [['A1 AUTHENTICATE OAUTHBEARER\r\n', 'bixhPWFubiwBYXV0aD1CZWFyZXIgdG9rZW4BAQ==\r\n'], ['A1 AUTHENTICATE OAUTHBEARER', '•••']],
+      [['A1 LOGIN {3}\r\n', 'ann {6}\r\n', 'secret\r\n'], ['A1 LOGIN {3} •••', '•••', '•••']],
+    ];
+    for (const [writes, shown] of cases) {
+      const { socket } = socketPair();
+      const wire: string[] = [];
+      const watch = new WireWatch({ onFirstLine: () => undefined, beforeCredential: () => null, onWire: (from, line) => wire.push(`${from} ${line}`) });
+      watch.guardWrites(socket);
+      for (const chunk of writes) socket.write(chunk);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(wire).toEqual(shown.map((line) => `client ${line}`));
+    }
+  });
+
   it('blocks LOGIN and AUTHENTICATE when told to, and destroys the socket before a byte leaves', () => {
     const refusal: StepFailure = { category: 'encryption-required', detail: 'not sent' };
     for (const command of ['A3 LOGIN "ann" "secret"\r\n', 'A3 AUTHENTICATE PLAIN AGFubgBzZWNyZXQ=\r\n', 'a1 login ann secret\r\n']) {

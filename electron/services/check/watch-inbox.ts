@@ -1,5 +1,6 @@
 // Watches INBOX over its own IMAP sign-in until the test message with a given token arrives, or a
-// time limit passes: searched at once, then again at every new-message notice or every half second.
+// time limit passes: searched at once, then again at every new-message notice (IDLE where the
+// server offers it) or, without IDLE, every half second.
 import type { SecureContext } from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import { bareHost, type ServerSettings } from '../../../shared/server-settings.ts';
@@ -19,6 +20,8 @@ export interface InboxWatchOptions {
 }
 
 const pollMs = 500;
+/** Under IDLE the server says when mail arrives; a search this often still covers a missed notice. */
+const idleRecheckMs = 5_000;
 
 /** Resolves true once the message is in INBOX, false when `limitMs` passes first; throws when INBOX cannot be watched. */
 export async function watchInbox(options: InboxWatchOptions): Promise<boolean> {
@@ -47,14 +50,17 @@ export async function watchInbox(options: InboxWatchOptions): Promise<boolean> {
   try {
     await client.connect();
     await client.mailboxOpen('INBOX', { readOnly: true });
+    const idleOffered = client.capabilities.has('IDLE');
     for (;;) {
       const found = await client.search({ header: { [options.header.name]: options.header.value } }, { uid: true });
       if (Array.isArray(found) && found.length > 0) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
       if (options.signal.aborted) throw options.signal.reason;
+      // IDLE ends by itself when the next SEARCH is sent (imapflow breaks it before any command).
+      if (idleOffered) void client.idle().catch(() => undefined);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, Math.min(pollMs, left));
+        const timer = setTimeout(done, Math.min(idleOffered ? idleRecheckMs : pollMs, left));
         function done() {
           clearTimeout(timer);
           wake = undefined;

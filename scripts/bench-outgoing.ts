@@ -5,7 +5,7 @@ import { getTestCa } from '../e2e/fixtures/test-ca.ts';
 import { resolveHost } from '../electron/services/check/resolve-host.ts';
 import { createCheckEngine } from '../electron/services/check/run-check.ts';
 import { trustedCertificateAuthorities } from '../electron/services/check/trusted-cas.ts';
-import { budgetRatio, median, timed } from './bench-check.ts';
+import { budgetRatio, compareAlternating } from './bench-check.ts';
 
 /**
  * Runs `rounds` outgoing checks (resolve, connect, TLS, greeting, sign-in, MAIL FROM/RCPT TO/RSET)
@@ -34,19 +34,7 @@ export async function runOutgoingBenchmark(rounds = 30, warmup = 3) {
       await transport.verify();
       transport.close();
     };
-    for (let index = 0; index < warmup; index += 1) {
-      await check();
-      await bare();
-    }
-    const checkTimes: number[] = [];
-    const bareTimes: number[] = [];
-    for (let index = 0; index < rounds; index += 1) {
-      const pair = index % 2 === 0 ? [check, bare] : [bare, check];
-      for (const task of pair) (task === check ? checkTimes : bareTimes).push(await timed(task));
-    }
-    const checkMedianMs = median(checkTimes);
-    const bareMedianMs = median(bareTimes);
-    return { rounds, checkMedianMs, bareMedianMs, ratio: checkMedianMs / bareMedianMs };
+    return await compareAlternating(check, bare, rounds, warmup);
   } finally {
     await dovecot.stop();
   }

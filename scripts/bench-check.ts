@@ -5,6 +5,7 @@ import { getTestCa } from '../e2e/fixtures/test-ca.ts';
 import { resolveHost } from '../electron/services/check/resolve-host.ts';
 import { createCheckEngine } from '../electron/services/check/run-check.ts';
 import { trustedCertificateAuthorities } from '../electron/services/check/trusted-cas.ts';
+import { median } from './bench-support/median.ts';
 
 /** The check may cost at most this much more than a bare sign-in. */
 export const budgetRatio = 1.15;
@@ -15,12 +16,6 @@ export interface BenchResult {
   checkMedianMs: number;
   bareMedianMs: number;
   ratio: number;
-}
-
-export function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 export async function timed(task: () => Promise<void>): Promise<number> {

@@ -6,15 +6,10 @@ import { createDefaultDiscovery } from '../electron/services/discovery/default-d
 import type { Discovery } from '../electron/services/discovery/discover.ts';
 import { getClosedPort } from '../electron/services/discovery/test-support/closed-port.ts';
 import { atLab, startLab } from '../electron/services/discovery/test-support/discovery-lab.ts';
+import { median } from './bench-support/median.ts';
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '30' } } });
 const runs = Math.max(1, Number(values.runs));
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 async function measure(label: string, count: number, discovery: Discovery, email: string, expectedSource: string) {
   const samples: number[] = [];

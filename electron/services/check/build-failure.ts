@@ -2,6 +2,8 @@
 import type { Failure, ServerRole } from '../../../shared/check-report.ts';
 import { failureMessages, fillMessage } from '../../../shared/messages/failure-messages.ts';
 import { outgoingAdvice, port25Advice } from '../../../shared/messages/outgoing-failure-messages.ts';
+import { firstNonAsciiLetter, internationalAddressTexts } from '../../../shared/messages/international-address-messages.ts';
+import { toUnicodeEmail } from '../../../shared/email-address.ts';
 import type { CheckInput } from './check-input.ts';
 import type { StepFailure } from './check-failure.ts';
 
@@ -9,17 +11,26 @@ import type { StepFailure } from './check-failure.ts';
 function serverOf(input: CheckInput, role: ServerRole) {
   const outgoing = role === 'outgoing' ? input.outgoing : undefined;
   return outgoing
-    ? { host: outgoing.settings.host, port: outgoing.settings.port, credential: outgoing.credential }
-    : { host: input.settings.host, port: input.settings.port, credential: input.credential };
+    ? { host: outgoing.settings.host, port: outgoing.settings.port, username: outgoing.settings.username, credential: outgoing.credential }
+    : { host: input.settings.host, port: input.settings.port, username: input.settings.username, credential: input.credential };
 }
 
 /** The failure as the user reads it, with provider-specific advice where the provider is known. */
 export function buildFailure(failure: StepFailure, input: CheckInput, role: ServerRole = 'incoming'): Failure {
   const { provider } = input;
   const server = serverOf(input, role);
-  const text = failureMessages[failure.category];
-  const values = { host: server.host, port: String(server.port), provider: provider?.name ?? 'Your provider', email: input.settings.email };
-  const adviceTemplate = (role === 'outgoing' ? outgoingAdvice[failure.category] : undefined) ?? text.advice;
+  const text = failure.reason ? internationalAddressTexts[failure.reason] : failureMessages[failure.category];
+  const email = toUnicodeEmail(input.settings.email);
+  const localPart = email.slice(0, email.lastIndexOf('@'));
+  const values = {
+    host: server.host,
+    port: String(server.port),
+    provider: provider?.name ?? 'Your provider',
+    email,
+    username: server.username,
+    letter: firstNonAsciiLetter(failure.reason === 'imap-login-ascii-only' ? server.username : localPart),
+  };
+  const adviceTemplate = (role === 'outgoing' && !failure.reason ? outgoingAdvice[failure.category] : undefined) ?? text.advice;
   let advice = fillMessage(adviceTemplate, values);
   if (role === 'outgoing' && server.port === 25 && port25Advice.categories.includes(failure.category)) advice += ` ${port25Advice.advice}`;
   let helpUrl = provider?.helpUrl ?? undefined;

@@ -1,6 +1,7 @@
 // The failure a step ends in, carried as a value from where it is detected to the report.
 import type { CertificateInfo } from '../../../shared/check-report.ts';
 import type { FailureCategory } from '../../../shared/failure-category.ts';
+import type { InternationalAddressReason } from '../../../shared/messages/international-address-messages.ts';
 
 /** A classified failure, before it is turned into words for the user. */
 export interface StepFailure {
@@ -11,6 +12,8 @@ export interface StepFailure {
   serverText?: string | undefined;
   certificate?: CertificateInfo | undefined;
   pinnedFingerprint256?: string | undefined;
+  /** A refused international address or username: its own words replace the category's. */
+  reason?: InternationalAddressReason | undefined;
 }
 
 /** Thrown inside the engine to stop at the first failure; never leaves the engine. */

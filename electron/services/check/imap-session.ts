@@ -14,6 +14,7 @@ import { classifyImapError } from './classify-imap-error.ts';
 import { errorField } from './classify-socket-error.ts';
 import { skipNeedlessRoundTrips, withInitialResponse, withPipelinedId } from './imap-round-trips.ts';
 import { appIdentity } from '../../../shared/app-identity.ts';
+import { announcesUtf8, isUtf8Enabled, loginRefusal, needsUtf8, utf8NotEnabled, utf8Unsupported, withPipelinedEnable } from './imap-utf8.ts';
 
 export interface ImapSessionOptions {
   input: CheckInput;
@@ -73,6 +74,10 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
   // Set once the STARTTLS handshake has begun: a failure after it is a TLS failure, not a missing STARTTLS.
   let handshakeStarted = false;
   let offeredAtSignIn = '';
+  // An address such as jürgen@… needs UTF8=ACCEPT (RFC 6855): decided from the capabilities after sign-in.
+  const utf8Wanted = needsUtf8(settings.email);
+  let enableUtf8 = false;
+  let utf8Enabled = false;
 
   // The greeting step ends when the conversation moves on: at STARTTLS, or just before sign-in.
   const settleGreeting = () => {
@@ -93,14 +98,20 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
   };
 
   const watch = new WireWatch({
-    onWire: options.onWire,
+    onWire:
+      utf8Wanted || options.onWire
+        ? (from, line) => {
+            if (from === 'server' && enableUtf8 && isUtf8Enabled(line)) utf8Enabled = true;
+            options.onWire?.(from, line);
+          }
+        : undefined,
     onFirstLine(line) {
       if (!imapGreeting.test(line)) {
         transportFailure = { category: 'not-imap', detail: 'The server’s first words are not an IMAP greeting.', serverText: line.slice(0, 200) };
         current.destroy();
       }
     },
-    beforeCredential() {
+    beforeCredential(command) {
       settleGreeting();
       offeredAtSignIn = describeMechanisms(client.capabilities);
       tracker.start('authenticate');
@@ -112,12 +123,12 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
             : 'Not sent over an unencrypted connection.',
         };
       }
-      return null;
+      return loginRefusal(command, settings.username, client.capabilities);
     },
     shapeCommand(line) {
       const { credential } = input;
       const signIn = credential.kind === 'password' ? withInitialResponse(line, client.capabilities, settings.username, credential.password) : line;
-      return withPipelinedId(signIn, client.capabilities);
+      return withPipelinedId(withPipelinedEnable(signIn, enableUtf8), client.capabilities);
     },
   });
 
@@ -219,10 +230,17 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
         : 'Already signed in by the server (PREAUTH greeting); no credential was sent.',
     );
     tracker.start('inbox');
+    if (utf8Wanted) {
+      // The capabilities after sign-in count: Dovecot and Gmail announce more once signed in.
+      if (!announcesUtf8(client.capabilities)) throw new StepFailedError(utf8Unsupported);
+      enableUtf8 = true;
+    }
     try {
       const inbox = await client.mailboxOpen('INBOX', { readOnly: true });
-      tracker.pass('inbox', `INBOX opened: ${inbox.exists} message${inbox.exists === 1 ? '' : 's'}`);
+      if (enableUtf8 && !utf8Enabled) throw new StepFailedError(utf8NotEnabled);
+      tracker.pass('inbox', `INBOX opened: ${inbox.exists} message${inbox.exists === 1 ? '' : 's'}${enableUtf8 ? ' · UTF-8 addresses enabled (UTF8=ACCEPT)' : ''}`);
     } catch (error) {
+      if (error instanceof StepFailedError) throw error;
       // imapflow keeps the whole tagged line here; the tag means nothing to a person.
       const serverText = errorField(error, 'response').replace(/^[^\s*+]+ (?=(OK|NO|BAD)\b)/i, '');
       throw new StepFailedError(

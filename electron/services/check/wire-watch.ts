@@ -9,8 +9,8 @@ const credentialCommand = /^(\S+) (LOGIN|AUTHENTICATE)\b/i;
 export interface WireWatchHooks {
   /** First line the server sent (its greeting, or whatever a non-IMAP peer says). */
   onFirstLine: (line: string) => void;
-  /** Called just before a credential would be written; a failure returned stops it from leaving. */
-  beforeCredential: () => StepFailure | null;
+  /** Called just before a credential (`LOGIN` or `AUTHENTICATE`) would be written; a failure returned stops it from leaving. */
+  beforeCredential: (command: 'LOGIN' | 'AUTHENTICATE') => StepFailure | null;
   /** Rewrites one outgoing command line (CRLF included) before it leaves; see imap-round-trips.ts. */
   shapeCommand?: (line: string) => string;
   /** Each line as it crosses the wire, for the transcript; sign-in payloads are already masked. */
@@ -80,7 +80,7 @@ export class WireWatch {
       const text = typeof chunk === 'string' ? chunk.slice(0, 80) : Buffer.isBuffer(chunk) ? chunk.subarray(0, 80).toString('latin1') : '';
       const match = credentialCommand.exec(text);
       if (match) {
-        const refusal = this.blocked ?? this.hooks.beforeCredential();
+        const refusal = this.blocked ?? this.hooks.beforeCredential(match[2]?.toUpperCase() === 'LOGIN' ? 'LOGIN' : 'AUTHENTICATE');
         if (refusal) {
           this.blocked = refusal;
           socket.destroy();

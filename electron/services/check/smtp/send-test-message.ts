@@ -12,7 +12,7 @@ export interface SendTestMessageOptions {
   tracker: StepTracker;
   now: () => number;
   /** MAIL FROM, RCPT TO and DATA on the signed-in connection. */
-  send: (envelope: { from: string; to: string[] }, raw: string) => Promise<{ rejected: unknown[] }>;
+  send: (envelope: { from: string; to: string[]; use8BitMime: boolean }, raw: string) => Promise<{ rejected: unknown[] }>;
   /** Resolves true once the message marked with `token` is in INBOX, false when the limit passed. */
   awaitArrival: ((token: string) => Promise<boolean>) | undefined;
 }
@@ -29,7 +29,9 @@ export async function sendTestMessage(options: SendTestMessageOptions): Promise<
   const message = composeTestMessage(email);
   const started = options.now();
   try {
-    const info = await options.send({ from: email, to: [email] }, message.raw);
+    // 8-bit text (an address such as jürgen@… in the headers and body) goes with BODY=8BITMIME where
+    // offered; nodemailer adds SMTPUTF8 itself for such an address, which the sender step already required.
+    const info = await options.send({ from: email, to: [email], use8BitMime: /[^\p{ASCII}]/u.test(message.raw) }, message.raw);
     if (info.rejected.length > 0) throw Object.assign(new Error('The recipient was refused.'), { response: '' });
   } catch (error) {
     const reply = typeof error === 'object' && error !== null && 'response' in error ? String(error.response) : '';

@@ -16,6 +16,7 @@ import { saslHandlers, type SendCommand } from './smtp-sasl.ts';
 import { joinReply } from './smtp-reply.ts';
 import { wireLogger } from './smtp-wire.ts';
 import { sendTestMessage } from './send-test-message.ts';
+import { mailFromUtf8 } from './smtp-utf8.ts';
 
 /** Longest reply accepted from an SMTP server; a peer that never ends its reply is cut off here. */
 export const maxReplyBytes = 256 * 1024;
@@ -209,8 +210,9 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
         command(line).then(resolve, reject);
       });
     };
-    const utf8 = /[^\p{ASCII}]/u.test(options.email) && offered.extensions.includes('SMTPUTF8') ? ' SMTPUTF8' : '';
-    const envelope = [`MAIL FROM:<${options.email}>${utf8}`, `RCPT TO:<${options.email}>`, 'RSET'];
+    const utf8 = mailFromUtf8(options.email, offered);
+    if ('failure' in utf8) throw new StepFailedError(utf8.failure);
+    const envelope = [`MAIL FROM:<${options.email}>${utf8.parameter}`, `RCPT TO:<${options.email}>`, 'RSET'];
     // With PIPELINING (RFC 2920) the three go out together: one round trip instead of three. A
     // refused MAIL FROM makes the RCPT TO fail too; the first refusal is the one reported.
     const answers = offered.extensions.includes('PIPELINING')

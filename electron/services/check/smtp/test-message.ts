@@ -1,6 +1,7 @@
 // The test message (issue #13): a short, clearly labelled plain-text message from the account to
 // itself, carrying a unique token so its arrival in INBOX can be found again.
 import { randomUUID } from 'node:crypto';
+import { toUnicodeEmail } from '../../../../shared/email-address.ts';
 
 /** Header that carries the token; the INBOX watch searches for it. */
 export const tokenHeader = 'X-Mail-Setup-Test';
@@ -14,7 +15,10 @@ export interface TestMessage {
   raw: string;
 }
 
-/** Composes the message sent from `email` to `email`. */
+/**
+ * Composes the message sent from `email` to `email`. An address such as jürgen@… stands in the
+ * headers as UTF-8 (RFC 6532), which is right only because it is sent with SMTPUTF8.
+ */
 export function composeTestMessage(email: string, now: Date = new Date()): TestMessage {
   const token = randomUUID();
   const raw = [
@@ -28,7 +32,7 @@ export function composeTestMessage(email: string, now: Date = new Date()): TestM
     'Content-Type: text/plain; charset=utf-8',
     'Content-Transfer-Encoding: 8bit',
     '',
-    `Mail Setup sent this message from ${email} to itself to check that the account can send and receive mail.`,
+    `Mail Setup sent this message from ${toUnicodeEmail(email)} to itself to check that the account can send and receive mail.`,
     'It is only a test: you can delete it.',
     '',
   ].join('\r\n');

@@ -177,6 +177,7 @@ export const messages = {
     failedPlain: 'This step did not work',
     skipped: 'Not needed for this connection',
     skippedAfterFailure: 'Not tried, because an earlier step did not work',
+    deliveryNotSent: 'Not sent, because the incoming server did not work',
   },
   stepStatus: {
     pending: 'waiting',
@@ -310,6 +311,7 @@ export const messages = {
     arrived: 'The test message arrived: this account can send and receive mail.',
     sent: 'What was sent: one short message marked “Mail Setup test message”, from {email} to {email}. It is in your Inbox; you can delete it.',
     delayed: 'The test message was sent from {email} to {email} but has not arrived yet. It may still come: look in your spam folder too.',
+    notSent: 'No test message was sent: it goes only once both servers work, so that its arrival in your Inbox can be confirmed. Fix the incoming server first.',
   },
   accountServers: {
     incoming: 'Incoming',

@@ -85,6 +85,8 @@ export function stepWords(id: StepId, step: CheckStep | undefined, context: Step
     case 'failed':
       return failedText(context);
     case 'skipped':
-      return context.failure ? messages.stepWords.skippedAfterFailure : messages.stepWords.skipped;
+      if (context.failure) return messages.stepWords.skippedAfterFailure;
+      // The test message waits for the incoming server; its row is skipped when that one failed.
+      return id === 'delivery' ? messages.stepWords.deliveryNotSent : messages.stepWords.skipped;
   }
 }

@@ -1,4 +1,4 @@
-// What a test message did, in words: it arrived (and what exactly was sent), or it is late.
+// What a test message did, in words: it arrived (and what exactly was sent), it is late, or it was not sent.
 import type { CheckReport } from '../../shared/check-report.ts';
 import { Notice } from '../components/notice.tsx';
 import { messages } from '../messages/en.ts';
@@ -18,5 +18,6 @@ export function TestMessageNote({ report, email }: { report: CheckReport; email:
     );
   }
   if (report.outgoing?.failure?.category === 'delivery-delayed') return <Notice tone="warning">{format(m.delayed, { email })}</Notice>;
+  if (delivery.status === 'skipped' && !report.outgoing?.failure) return <Notice tone="warning">{m.notSent}</Notice>;
   return null;
 }

@@ -26,6 +26,11 @@ export interface ImapSessionOptions {
   signal: AbortSignal;
   /** Each line as it crosses the wire, for the transcript (sign-in payloads already masked). */
   onWire?: ((from: 'client' | 'server', line: string) => void) | undefined;
+  /**
+   * Takes the signed-in session with INBOX open instead of it being logged out, to watch for the
+   * test message on it; the taker logs it out (logOutInBackground).
+   */
+  keepOpen?: ((client: ImapFlow) => void) | undefined;
 }
 
 const imapGreeting = /^\* (OK|PREAUTH|BYE)\b/i;
@@ -52,7 +57,7 @@ function describeGreeting(firstLine: string | undefined, capabilities: Map<strin
  * open, and the server's reply would only add a round trip to every check. The connection is
  * closed when the reply comes, or after `limitMs` at the latest.
  */
-function logOutInBackground(client: ImapFlow, limitMs: number): void {
+export function logOutInBackground(client: ImapFlow, limitMs: number): void {
   const limit = setTimeout(() => client.close(), limitMs);
   void client
     .logout()
@@ -251,7 +256,8 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
       );
     }
     loggingOut = true;
-    logOutInBackground(client, Math.min(timeoutMs, 2_000));
+    if (options.keepOpen) options.keepOpen(client);
+    else logOutInBackground(client, Math.min(timeoutMs, 2_000));
     return startTlsInfo ? { tls: startTlsInfo } : {};
   } finally {
     options.signal.removeEventListener('abort', onAbort);

@@ -1,17 +1,19 @@
 // The Test Account Settings engine: the incoming (IMAP) and outgoing (SMTP) servers checked side by
 // side over one transport (resolve → connect → TLS, per-step limits), each failure ending in one category.
 import { createSecureContext, type SecureContext } from 'node:tls';
+import type { ImapFlow } from 'imapflow';
 import type { CheckReport, CheckStep, Failure, OutgoingReport, ServerRole } from '../../../shared/check-report.ts';
 import { outgoingStepIds, stepIds } from '../../../shared/check-report.ts';
 import { hasLineBreakingCharacters, serverSettingsOf } from '../../../shared/server-settings.ts';
 import { ServiceError } from '../service-error.ts';
 import { buildFailure } from './build-failure.ts';
 import type { CheckDeps, CheckInput, Credential } from './check-input.ts';
-import { runImapSession } from './imap-session.ts';
+import { logOutInBackground, runImapSession } from './imap-session.ts';
 import { redact, redactReport, secretForms } from './redact-secrets.ts';
 import { describeTimeout, runServer, type ServerOutcome } from './server-run.ts';
 import { runSmtpSession } from './smtp/smtp-session.ts';
 import { createTranscript } from './transcript.ts';
+import type { InboxGate } from './smtp/send-test-message.ts';
 import { tokenHeader } from './smtp/test-message.ts';
 import { watchInbox } from './watch-inbox.ts';
 
@@ -74,20 +76,45 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
     const transcript = input.transcript ? createTranscript(deps.now, secrets) : undefined;
     const progress = (server: ServerRole) => (step: CheckStep) => options.onProgress?.({ ...step, detail: redact(step.detail, secrets) }, server);
 
-    const incoming: Promise<ServerOutcome | undefined> = testIncoming
-      ? runServer({
-          endpoint: { ...settings, trustedFingerprint: input.trustedFingerprint },
-          ids: stepIds,
-          timeoutMs: input.timeoutMs,
-          deps,
-          secureContext: context(),
-          signal: options.signal,
-          onStep: progress('incoming'),
-          describeTimeout: (step) => describeTimeout(step, input.timeoutMs, settings.security, { name: 'IMAP', tlsPort: 993 }),
-          session: (session) =>
-            runImapSession({ input, ...session, onWire: transcript ? (from, line) => transcript.add('incoming', from, line) : undefined }),
-        })
-      : Promise.resolve(undefined);
+    // The test message needs INBOX: the incoming check's own session is kept open to watch for it
+    // (with --only outgoing that session still runs, unreported), so the watch connects exactly
+    // as the check did: resolver, source address, TLS verification and the user's pinned certificate.
+    const watchForMessage = testOutgoing && input.sendTestMessage === true;
+    let inbox: ImapFlow | undefined;
+    const incoming: Promise<ServerOutcome | undefined> =
+      testIncoming || watchForMessage
+        ? runServer({
+            endpoint: { ...settings, trustedFingerprint: input.trustedFingerprint },
+            ids: stepIds,
+            timeoutMs: input.timeoutMs,
+            deps,
+            secureContext: context(),
+            signal: options.signal,
+            onStep: testIncoming ? progress('incoming') : () => undefined,
+            describeTimeout: (step) => describeTimeout(step, input.timeoutMs, settings.security, { name: 'IMAP', tlsPort: 993 }),
+            session: (session) =>
+              runImapSession({
+                input,
+                ...session,
+                onWire: transcript ? (from, line) => transcript.add('incoming', from, line) : undefined,
+                keepOpen: watchForMessage
+                  ? (client) => {
+                      inbox = client;
+                    }
+                  : undefined,
+              }),
+          })
+        : Promise.resolve(undefined);
+    const inboxReady = async (signal: AbortSignal): Promise<InboxGate> => {
+      const outcome = await incoming;
+      const session = inbox;
+      if (outcome && !outcome.failure && session) {
+        return { awaitArrival: (token) => watchInbox({ client: session, header: { name: tokenHeader, value: token }, limitMs: deliveryLimitMs, signal }) };
+      }
+      if (testIncoming) return { notSent: 'Not sent: the incoming server check did not pass. The test message goes only once both servers work, so that its arrival in your Inbox can be confirmed.' };
+      const reason = outcome?.failure ? redact(outcome.failure.detail, secrets) : 'it could not be opened';
+      return { notSent: `Not sent: your Inbox could not be opened to look for it (${reason}).` };
+    };
     const outgoingRun: Promise<ServerOutcome | undefined> = testOutgoing
       ? runServer({
           endpoint: { ...outgoing.settings, trustedFingerprint: outgoing.trustedFingerprint },
@@ -108,22 +135,20 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
               allowInsecure: input.allowInsecure,
               timeoutMs: input.timeoutMs,
               sendTestMessage: input.sendTestMessage,
-              awaitArrival: (token: string) =>
-                watchInbox({
-                  settings,
-                  credential: input.credential,
-                  secureContext: context(),
-                  allowInsecure: input.allowInsecure,
-                  header: { name: tokenHeader, value: token },
-                  limitMs: deliveryLimitMs,
-                  signal: session.signal,
-                }),
+              inboxReady: () => inboxReady(session.signal),
               onWire: transcript ? (from, line) => transcript.add('outgoing', from, line) : undefined,
             }),
         })
       : Promise.resolve(undefined);
     // Both run at once: the check takes as long as the slower server, and a cancel stops both.
-    const [incomingOutcome, outgoingOutcome] = await Promise.all([incoming, outgoingRun]);
+    let incomingOutcome: ServerOutcome | undefined;
+    let outgoingOutcome: ServerOutcome | undefined;
+    try {
+      [incomingOutcome, outgoingOutcome] = await Promise.all([incoming, outgoingRun]);
+    } finally {
+      if (inbox) logOutInBackground(inbox, Math.min(input.timeoutMs, 2_000));
+    }
+    if (!testIncoming) incomingOutcome = undefined;
 
     const incomingFailure = incomingOutcome?.failure ? buildFailure(incomingOutcome.failure, input, 'incoming') : null;
     const outgoingFailure = outgoingOutcome?.failure ? buildFailure(outgoingOutcome.failure, input, 'outgoing') : null;

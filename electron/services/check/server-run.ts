@@ -61,7 +61,7 @@ export interface ServerOutcome {
  * Settles with `promise`, or rejects as soon as `signal` aborts; a value that arrives after the
  * abort (a socket that connected just too late) is handed to `dispose` rather than leaked.
  */
-function withAbort<T>(promise: Promise<T>, signal: AbortSignal, dispose?: (value: T) => void): Promise<T> {
+export function withAbort<T>(promise: Promise<T>, signal: AbortSignal, dispose?: (value: T) => void): Promise<T> {
   if (signal.aborted) {
     void promise.then((value) => dispose?.(value), () => undefined);
     return Promise.reject(signal.reason);
@@ -89,7 +89,7 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
     deps.now,
     (step) => {
       if (step.status === 'running') {
-        // Every step gets the full time limit, starting when it starts.
+        // Every step gets the full time limit, starting when it starts (or enters a new phase).
         clearTimeout(watchdog);
         watchdog = setTimeout(() => controller.abort(timedOut), options.stepLimitMs?.(step.id) ?? options.timeoutMs);
       }

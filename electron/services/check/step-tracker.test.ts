@@ -38,6 +38,20 @@ describe('StepTracker', () => {
     expect(events[1]?.ms).toBe(10);
   });
 
+  it('announces a new phase of a running step with its detail, still timed from its start', () => {
+    const { tracker, events, advance } = tracked();
+    tracker.start('inbox', 'Waiting');
+    advance(7);
+    tracker.phase('inbox', 'Sending');
+    advance(3);
+    tracker.pass('inbox', 'Arrived');
+    expect(events.map((step) => [step.status, step.detail, step.ms])).toEqual([
+      ['running', 'Waiting', 0],
+      ['running', 'Sending', 0],
+      ['passed', 'Arrived', 10],
+    ]);
+  });
+
   it('reports the running step and snapshots all six in contract order', () => {
     const { tracker } = tracked();
     tracker.start('resolve');

@@ -23,6 +23,17 @@ export class StepTracker {
     this.set({ id, status: 'running', ms: 0, detail });
   }
 
+  /**
+   * A running step enters a new phase (the test message: from waiting for the incoming check to
+   * sending): it is announced again with `detail`, and runServer gives it a fresh time limit; its
+   * time still counts from its start.
+   */
+  phase(id: StepId, detail: string): void {
+    const step = this.steps.get(id);
+    if (step?.status !== 'running') return this.start(id, detail);
+    this.set({ ...step, detail });
+  }
+
   pass(id: StepId, detail: string): void {
     this.finish(id, 'passed', detail);
   }

@@ -1,18 +1,13 @@
-// Watches INBOX over its own IMAP sign-in until the test message with a given token arrives, or a
-// time limit passes: searched at once, then again at every new-message notice (IDLE where the
-// server offers it) or, without IDLE, every half second.
-import type { SecureContext } from 'node:tls';
-import { ImapFlow } from 'imapflow';
-import { bareHost, type ServerSettings } from '../../../shared/server-settings.ts';
-import type { Credential } from './check-input.ts';
+// Watches INBOX for the test message on the incoming check's own session (same resolver, source
+// address, TLS verification and pinned certificate, already signed in with INBOX open): searched at
+// once, then again at every new-message notice (IDLE where the server offers it) or, without IDLE,
+// every half second, until it is there or a time limit passes.
+import type { ImapFlow } from 'imapflow';
 
-/** Where to watch and how to sign in; TLS is verified against the check's trusted CAs. */
+/** What to watch for, on which session, and for how long. */
 export interface InboxWatchOptions {
-  settings: ServerSettings;
-  credential: Credential;
-  secureContext: SecureContext;
-  /** The user insisted that a password may cross an unencrypted connection. */
-  allowInsecure: boolean;
+  /** The incoming check's signed-in session with INBOX open; its owner closes it afterwards. */
+  client: ImapFlow;
   /** Value of the header that marks the message. */
   header: { name: string; value: string };
   limitMs: number;
@@ -25,38 +20,37 @@ const idleRecheckMs = 5_000;
 
 /** Resolves true once the message is in INBOX, false when `limitMs` passes first; throws when INBOX cannot be watched. */
 export async function watchInbox(options: InboxWatchOptions): Promise<boolean> {
-  const { settings, credential } = options;
-  if (settings.security === 'none' && !options.allowInsecure) throw new Error('INBOX is not watched over an unencrypted connection.');
+  const { client } = options;
   const deadline = Date.now() + options.limitMs;
-  const client = new ImapFlow({
-    host: bareHost(settings.host),
-    port: settings.port,
-    secure: settings.security === 'tls',
-    // STARTTLS required where the settings say so, never attempted where they say none.
-    doSTARTTLS: settings.security === 'starttls' ? true : settings.security === 'none' ? false : undefined,
-    auth: credential.kind === 'password' ? { user: settings.username, pass: credential.password } : { user: settings.username, accessToken: credential.accessToken },
-    tls: { secureContext: options.secureContext, rejectUnauthorized: true, minVersion: 'TLSv1.2' },
-    logger: false,
-    disableAutoIdle: true,
-  });
   let wake: (() => void) | undefined;
-  client.on('exists', () => wake?.());
-  client.on('error', () => wake?.());
+  // A notice that comes with a SEARCH's answer (the server saw the message only after searching)
+  // must not be lost: it is remembered, and the next search follows at once.
+  let noticed: boolean;
+  const onNotice = () => {
+    noticed = true;
+    wake?.();
+  };
+  client.on('exists', onNotice);
+  client.on('error', onNotice);
+  client.on('close', onNotice);
   const onAbort = () => {
     wake?.();
+    // Ends a SEARCH or IDLE in flight at once; the session is of no further use after a cancel.
     client.close();
   };
   options.signal.addEventListener('abort', onAbort, { once: true });
   try {
-    await client.connect();
-    await client.mailboxOpen('INBOX', { readOnly: true });
+    if (options.signal.aborted) throw options.signal.reason;
     const idleOffered = client.capabilities.has('IDLE');
     for (;;) {
+      noticed = false;
       const found = await client.search({ header: { [options.header.name]: options.header.value } }, { uid: true });
       if (Array.isArray(found) && found.length > 0) return true;
       const left = deadline - Date.now();
       if (left <= 0) return false;
       if (options.signal.aborted) throw options.signal.reason;
+      if (!client.usable) throw new Error('the connection to the incoming server was closed');
+      if (noticed) continue;
       // IDLE ends by itself when the next SEARCH is sent (imapflow breaks it before any command).
       if (idleOffered) void client.idle().catch(() => undefined);
       await new Promise<void>((resolve) => {
@@ -71,6 +65,8 @@ export async function watchInbox(options: InboxWatchOptions): Promise<boolean> {
     }
   } finally {
     options.signal.removeEventListener('abort', onAbort);
-    void client.logout().catch(() => undefined).finally(() => client.close());
+    client.off('exists', onNotice);
+    client.off('error', onNotice);
+    client.off('close', onNotice);
   }
 }

@@ -1,10 +1,16 @@
-// The `delivery` step: sends the test message on the signed-in SMTP session, then waits for it in
-// INBOX and reports the round trip, or `delivery-delayed` when it has not arrived within the limit.
+// The `delivery` step: once the incoming check has passed too, sends the test message on the
+// signed-in SMTP session (kept open meanwhile), then waits for it in INBOX and reports the round
+// trip, or `delivery-delayed` when it has not arrived within the limit.
 import { StepFailedError } from '../check-failure.ts';
 import type { StepTracker } from '../step-tracker.ts';
 import { classifySenderReply } from './classify-smtp-reply.ts';
 import { joinReply } from './smtp-reply.ts';
 import { composeTestMessage } from './test-message.ts';
+
+/** Whether the message may go: the incoming check passed and INBOX can be watched, or why not. */
+export type InboxGate =
+  | { readonly awaitArrival: (token: string) => Promise<boolean> }
+  | { readonly notSent: string };
 
 /** What sending needs from the session around it. */
 export interface SendTestMessageOptions {
@@ -13,8 +19,11 @@ export interface SendTestMessageOptions {
   now: () => number;
   /** MAIL FROM, RCPT TO and DATA on the signed-in connection. */
   send: (envelope: { from: string; to: string[]; use8BitMime: boolean }, raw: string) => Promise<{ rejected: unknown[] }>;
-  /** Resolves true once the message marked with `token` is in INBOX, false when the limit passed. */
-  awaitArrival: ((token: string) => Promise<boolean>) | undefined;
+  /**
+   * Settles when the incoming check has ended: with a watch that resolves true once the message
+   * marked with `token` is in INBOX (false when the limit passed), or with why it is not sent.
+   */
+  inboxReady: (() => Promise<InboxGate>) | undefined;
 }
 
 function seconds(ms: number): string {
@@ -24,8 +33,16 @@ function seconds(ms: number): string {
 /** Runs the `delivery` step; throws StepFailedError when it fails. */
 export async function sendTestMessage(options: SendTestMessageOptions): Promise<void> {
   const { email, tracker } = options;
-  tracker.start('delivery', `Sending a test message from ${email} to ${email}`);
-  if (!options.awaitArrival) throw new StepFailedError({ category: 'protocol-error', detail: 'Not sent: there is no incoming server to watch for it.' });
+  // A message sent before INBOX is known to work proves nothing a user can see: it goes only
+  // once both servers passed, on this connection, which stays signed in while the incoming check ends.
+  tracker.start('delivery', 'Waiting for the incoming server check before sending a test message');
+  if (!options.inboxReady) throw new StepFailedError({ category: 'protocol-error', detail: 'Not sent: there is no incoming server to watch for it.' });
+  const gate = await options.inboxReady();
+  if ('notSent' in gate) {
+    tracker.skip('delivery', gate.notSent);
+    return;
+  }
+  tracker.phase('delivery', `Sending a test message from ${email} to ${email}`);
   const message = composeTestMessage(email);
   const started = options.now();
   try {
@@ -43,7 +60,7 @@ export async function sendTestMessage(options: SendTestMessageOptions): Promise<
   }
   let arrived: boolean;
   try {
-    arrived = await options.awaitArrival(message.token);
+    arrived = await gate.awaitArrival(message.token);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new StepFailedError({ category: 'delivery-delayed', detail: `Sent, but your Inbox could not be watched for it (${reason}). It may still arrive.` });

@@ -6,7 +6,7 @@ import type { TlsInfo } from '../../../../shared/check-report.ts';
 import { bareHost } from '../../../../shared/server-settings.ts';
 import type { OutgoingCheckInput } from '../check-input.ts';
 import { StepFailedError, type StepFailure } from '../check-failure.ts';
-import type { SessionContext } from '../server-run.ts';
+import { withAbort, type SessionContext } from '../server-run.ts';
 import { acceptedTlsInfo, describeTlsInfo } from '../tls-upgrade.ts';
 import { classifySmtpError } from './classify-smtp-error.ts';
 import { describeOffer, parseEhlo, type EhloOffer } from './ehlo.ts';
@@ -15,7 +15,7 @@ import { classifySenderReply, classifySignInReply } from './classify-smtp-reply.
 import { saslHandlers, type SendCommand } from './smtp-sasl.ts';
 import { joinReply } from './smtp-reply.ts';
 import { wireLogger } from './smtp-wire.ts';
-import { sendTestMessage } from './send-test-message.ts';
+import { sendTestMessage, type InboxGate } from './send-test-message.ts';
 import { mailFromUtf8 } from './smtp-utf8.ts';
 
 /** Longest reply accepted from an SMTP server; a peer that never ends its reply is cut off here. */
@@ -30,8 +30,8 @@ export interface SmtpSessionOptions extends SessionContext {
   timeoutMs: number;
   /** A test message was asked for (its `delivery` step is reported). */
   sendTestMessage?: boolean | undefined;
-  /** Waits for the message marked with `token` in INBOX: true when it arrived in time (needed for the test message). */
-  awaitArrival?: ((token: string) => Promise<boolean>) | undefined;
+  /** Settles once the incoming check has ended: how to watch INBOX for the test message, or why it is not sent. */
+  inboxReady?: (() => Promise<InboxGate>) | undefined;
   /** Each line as it crosses the wire, for the transcript (SASL secrets already masked). */
   onWire?: ((from: 'client' | 'server', line: string) => void) | undefined;
 }
@@ -232,12 +232,13 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
     tracker.pass('sender', `MAIL FROM:<${options.email}> and RCPT TO:<${options.email}> accepted (${replies.join('; ')}), then reset (RSET): nothing was sent`);
 
     if (options.sendTestMessage) {
+      const inboxReady = options.inboxReady;
       await sendTestMessage({
         email: options.email,
         tracker,
         now: Date.now,
         send: (envelope, raw) => settle((resolve, reject) => connection.send(envelope, raw, (error, info) => (error ? reject(error) : resolve(info)))),
-        awaitArrival: options.awaitArrival,
+        inboxReady: inboxReady && (() => withAbort(inboxReady(), signal)),
       });
     }
     quitting = true;

@@ -5,7 +5,8 @@ import { getTestCa } from '../e2e/fixtures/test-ca.ts';
 import { resolveHost } from '../electron/services/check/resolve-host.ts';
 import { createCheckEngine } from '../electron/services/check/run-check.ts';
 import { trustedCertificateAuthorities } from '../electron/services/check/trusted-cas.ts';
-import { budgetRatio, compareAlternating } from './bench-check.ts';
+import { budgetRatio } from './bench-check.ts';
+import { compareAlternating } from './bench-support/compare-alternating.ts';
 
 /**
  * Runs `rounds` outgoing checks (resolve, connect, TLS, greeting, sign-in, MAIL FROM/RCPT TO/RSET)

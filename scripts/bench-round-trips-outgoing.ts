@@ -6,8 +6,9 @@ import { startDelayProxy, type DelayProxy } from '../e2e/fixtures/delay-proxy.ts
 import { getTestCa } from '../e2e/fixtures/test-ca.ts';
 import type { Security } from '../shared/server-settings.ts';
 import { smtpFloor } from './bench-support/protocol-floors.ts';
+import { reusedLoginProcesses } from './bench-support/reused-login-processes.ts';
 import { relayEngine } from './bench-support/relay-engine.ts';
-import { delayMs, overBudget, roundTrips, rttMs, rttRuns, verdict } from './bench-support/round-trips.ts';
+import { beside, delayMs, overBudget, roundTrips, rttMs, rttRuns, verdict } from './bench-support/round-trips.ts';
 
 /**
  * The protocol floor, in round trips (the TCP handshake is not delayed by the relay, so not counted):
@@ -26,7 +27,7 @@ export const outgoingFloor = { tls: 5, starttls: 6.5 } as const;
 export const outgoingMargin = 0.5;
 
 const ca = await getTestCa();
-const dovecot = await startDovecot();
+const dovecot = await startDovecot({ extraConfig: reusedLoginProcesses });
 const proxies: DelayProxy[] = [];
 try {
   const tlsProxy = await startDelayProxy({ targetPort: dovecot.submissionsPort, delayMs });
@@ -59,14 +60,12 @@ try {
 
   const floor = (security: 'tls' | 'starttls', port: number) => () => smtpFloor(port, security, ca.caPem, DEFAULT_USER.user, DEFAULT_USER.password);
 
-  const tls = await roundTrips(check('tls', tlsProxy.port));
-  const tlsFloor = await roundTrips(floor('tls', tlsProxy.port));
-  const starttls = await roundTrips(check('starttls', starttlsProxy.port));
-  const starttlsFloor = await roundTrips(floor('starttls', starttlsProxy.port));
+  const { check: tls, floor: tlsFloor } = await beside(check('tls', tlsProxy.port), floor('tls', tlsProxy.port));
+  const { check: starttls, floor: starttlsFloor } = await beside(check('starttls', starttlsProxy.port), floor('starttls', starttlsProxy.port));
   const bareLogin = await roundTrips(bare);
   process.stdout.write(
     [
-      `Outgoing round trips, relay holding every chunk ${delayMs} ms each way (${rttMs} ms RTT) in front of Dovecot submission; median of ${rttRuns}:`,
+      `Outgoing round trips, relay holding every chunk ${delayMs} ms each way (${rttMs} ms RTT) in front of Dovecot submission; median of ${rttRuns}, check and raw client alternating:`,
       `  outgoing check, SSL/TLS (sign-in, MAIL FROM/RCPT TO/RSET):  ${tls.toFixed(2)} round trips — ${verdict(tls, +(tlsFloor + outgoingMargin).toFixed(2))}`,
       `    protocol floor, raw client, same conversation:            ${tlsFloor.toFixed(2)} round trips (${outgoingFloor.tls} by count; the rest is the server's own time); budget: floor + ${outgoingMargin}`,
       `  outgoing check, STARTTLS:                                   ${starttls.toFixed(2)} round trips — ${verdict(starttls, +(starttlsFloor + outgoingMargin).toFixed(2))}`,

@@ -7,8 +7,9 @@ import { startDelayProxy, type DelayProxy } from '../e2e/fixtures/delay-proxy.ts
 import { getTestCa } from '../e2e/fixtures/test-ca.ts';
 import type { Security } from '../shared/server-settings.ts';
 import { imapFloor } from './bench-support/protocol-floors.ts';
+import { reusedLoginProcesses } from './bench-support/reused-login-processes.ts';
 import { relayEngine } from './bench-support/relay-engine.ts';
-import { delayMs, overBudget, roundTrips, rttMs, rttRuns, verdict } from './bench-support/round-trips.ts';
+import { beside, delayMs, overBudget, roundTrips, rttMs, rttRuns, verdict } from './bench-support/round-trips.ts';
 
 /** Budgets from issue #14, in round trips. */
 export const budgets = { tls: 5, starttls: 6 } as const;
@@ -23,7 +24,7 @@ export const budgets = { tls: 5, starttls: 6 } as const;
 export const floors = { tls: 4, starttls: 5.5 } as const;
 
 const ca = await getTestCa();
-const dovecot = await startDovecot();
+const dovecot = await startDovecot({ extraConfig: reusedLoginProcesses });
 const proxies: DelayProxy[] = [];
 try {
   const tlsProxy = await startDelayProxy({ targetPort: dovecot.tlsPort, delayMs });
@@ -53,14 +54,12 @@ try {
     await client.logout();
   };
 
-  const tls = await roundTrips(check('tls', tlsProxy.port));
-  const tlsFloor = await roundTrips(floor('tls', tlsProxy.port));
-  const starttls = await roundTrips(check('starttls', starttlsProxy.port));
-  const starttlsFloor = await roundTrips(floor('starttls', starttlsProxy.port));
+  const { check: tls, floor: tlsFloor } = await beside(check('tls', tlsProxy.port), floor('tls', tlsProxy.port));
+  const { check: starttls, floor: starttlsFloor } = await beside(check('starttls', starttlsProxy.port), floor('starttls', starttlsProxy.port));
   const bareLogin = await roundTrips(bare);
   process.stdout.write(
     [
-      `Round trips with a relay holding every chunk ${delayMs} ms each way (${rttMs} ms RTT) in front of Dovecot; median of ${rttRuns}, wall time / RTT:`,
+      `Round trips with a relay holding every chunk ${delayMs} ms each way (${rttMs} ms RTT) in front of Dovecot; median of ${rttRuns}, check and raw client alternating, wall time / RTT:`,
       `  full check, SSL/TLS, INBOX opened:        ${tls.toFixed(2)} round trips — ${verdict(tls, budgets.tls)}`,
       `    protocol floor, raw client:             ${tlsFloor.toFixed(2)} round trips (${floors.tls} by count; the rest is the server's own time)`,
       `  full check, STARTTLS, INBOX opened:       ${starttls.toFixed(2)} round trips — ${verdict(starttls, budgets.starttls)}`,

@@ -1,5 +1,6 @@
 // Round trips where users really are: the delay every round-trip benchmark uses, a timed median in
 // round trips (wall time / RTT), and the budget verdict the benchmarks print.
+import { compareAlternating } from './compare-alternating.ts';
 import { median } from './median.ts';
 
 /** One way; a round trip is twice this. */
@@ -22,6 +23,15 @@ export async function roundTrips(task: () => Promise<void>, runs = rttRuns): Pro
     samples.push((performance.now() - started) / rttMs);
   }
   return median(samples);
+}
+
+/**
+ * The check and the raw protocol-floor client in alternating runs (after one unmeasured run of
+ * each), so that both meet the same load: medians in round trips.
+ */
+export async function beside(check: () => Promise<void>, floor: () => Promise<void>, runs = rttRuns): Promise<{ check: number; floor: number }> {
+  const result = await compareAlternating(check, floor, runs, 1);
+  return { check: result.checkMedianMs / rttMs, floor: result.bareMedianMs / rttMs };
 }
 
 /** Budgets checked so far; `overBudget()` tells the script's exit code. */

@@ -21,6 +21,10 @@ export interface LabOptions {
   imapNames: string[];
   /** Names the SMTP greeters' certificate covers, for guessing (465 implicit TLS, 587 STARTTLS). */
   smtpNames?: string[];
+  /** Each DNS answer is held this long (a resolver one round trip away). */
+  dnsAnswerDelayMs?: number;
+  /** Lines appended to Dovecot's configuration (Dovecot's `extraConfig`). */
+  dovecotConfig?: string;
 }
 
 /** The running lab. */
@@ -48,9 +52,9 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     ca.issue({ names: options.smtpNames?.length ? options.smtpNames : ['smtp.lab.test'] }),
   ]);
   const [dns, web, dovecot, smtpTls, smtpStarttls] = await Promise.all([
-    startLocalDns({ 'ispdb.lab.test': [...atLab], ...options.zone }),
+    startLocalDns({ 'ispdb.lab.test': [...atLab], ...options.zone }, { answerDelayMs: options.dnsAnswerDelayMs }),
     startLocalWeb(webCertificate, options.routes),
-    startDovecot({ certificate: imapCertificate }),
+    startDovecot({ certificate: imapCertificate, ...(options.dovecotConfig === undefined ? {} : { extraConfig: options.dovecotConfig }) }),
     startScriptedSmtp('smtps', smtpCertificate),
     startScriptedSmtp('smtp-starttls', smtpCertificate),
   ]);

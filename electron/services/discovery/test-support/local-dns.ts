@@ -68,8 +68,14 @@ function encodeResponse(request: dns2.Packet, rcode: number, answers: readonly Z
   return Buffer.concat([header, questionBytes, ...answerBytes]);
 }
 
+/** How the server answers. */
+export interface LocalDnsOptions {
+  /** Each answer is held this long: a resolver one round trip away (benchmarks). Default 0. */
+  answerDelayMs?: number | undefined;
+}
+
 /** Starts the server on 127.0.0.1 with an ephemeral port. */
-export async function startLocalDns(zone: Zone): Promise<LocalDns> {
+export async function startLocalDns(zone: Zone, options: LocalDnsOptions = {}): Promise<LocalDns> {
   const queries: string[] = [];
   const silent = new Set<string>();
   const server = dns2.createServer({
@@ -83,7 +89,9 @@ export async function startLocalDns(zone: Zone): Promise<LocalDns> {
       if (silent.has(name)) return;
       const records = zone[name];
       const answers = (records ?? []).filter((record) => record.type === typeName);
-      void send(encodeResponse(request, records ? 0 : nxdomain, answers));
+      const response = encodeResponse(request, records ? 0 : nxdomain, answers);
+      if (options.answerDelayMs) setTimeout(() => void send(response), options.answerDelayMs);
+      else void send(response);
     },
   });
   const addresses = await server.listen({ udp: { port: 0, address: '127.0.0.1' } });

@@ -11,6 +11,7 @@ import { getTestCa, type TestCa } from '../../e2e/fixtures/test-ca.ts';
 const root = join(import.meta.dirname, '..', '..');
 const alice = { user: 'alice@example.test', password: 'correct horse battery staple' };
 const special = { user: 'special@example.test', password: '  pässwörd "q" \\ {5} ' };
+const jurgen = { user: 'jürgen@example.test', password: 'jürgens pässwort' };
 
 let ca: TestCa;
 let dovecot: Dovecot;
@@ -20,7 +21,8 @@ const peers: ScriptedPeer[] = [];
 beforeAll(async () => {
   ca = await getTestCa();
   [dovecot, selfSigned] = await Promise.all([
-    startDovecot({ users: [alice, special] }),
+    // auth_username_chars empty: Dovecot's default would refuse the "ü" of jürgen@example.test.
+    startDovecot({ users: [alice, special, jurgen], extraConfig: 'auth_username_chars =\n' }),
     startDovecot({ users: [alice], certificate: ca.selfSigned }),
   ]);
 });
@@ -272,5 +274,24 @@ describe('mail-setup check with the outgoing server', () => {
       expect(result.stderr).toMatch(message);
       expect(result.stdout).toBe('');
     }
+  });
+});
+
+describe('mail-setup check with an international address', () => {
+  it('takes jürgen@… as input and explains, for each server, why Dovecot 2.3 cannot serve it (exit 1)', async () => {
+    const args = ['check', '--email', jurgen.user, '--host', 'localhost', '--port', String(dovecot.tlsPort), '--smtp-host', 'localhost', '--smtp-port', String(dovecot.submissionsPort), '--smtp-security', 'tls', '--password-stdin'];
+    const human = await cli(args, { input: `${jurgen.password}\n` });
+    expect(human.stderr).toBe('');
+    expect(human.code).toBe(1);
+    expect(human.stdout).toContain('The incoming server localhost cannot handle an address with letters such as “ü” before the @ (jürgen@example.test).');
+    expect(human.stdout).toContain('The outgoing server localhost cannot send from an address with letters such as “ü” before the @ (jürgen@example.test).');
+
+    const json = await cli([...args, '--json'], { input: `${jurgen.password}\n` });
+    expect(json.code).toBe(1);
+    const parsed = report(json);
+    expect(parsed.account.email).toBe(jurgen.user);
+    expect(parsed.failure).toMatchObject({ category: 'mailbox-unavailable', server: 'incoming' });
+    expect(parsed.outgoing?.failure?.category).toBe('sender-rejected');
+    expectNoSecret(json, jurgen.user, jurgen.password);
   });
 });

@@ -1,10 +1,10 @@
 // What discovery found: the provider as a logo-free badge, and where the settings came from.
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
+import { toUnicodeDomain } from '../../shared/email-address.ts';
 import { emailDomain } from '../../shared/server-settings.ts';
 import { Notice } from '../components/notice.tsx';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
-import { readableHost } from './readable-host.ts';
 import type { SettingsOrigin } from './wizard-state.ts';
 
 export interface FoundSummaryProps {
@@ -28,7 +28,7 @@ function Suggestion({ email, onUse }: { email: string; onUse: (email: string) =>
 }
 
 export function FoundSummary({ email, origin, discovery, discoveryError, onUseSuggestion }: FoundSummaryProps) {
-  const domain = readableHost(emailDomain(email));
+  const domain = toUnicodeDomain(emailDomain(email));
   const m = messages.found;
   if (origin === 'manual') return <p className="lead">{m.manualChosen}</p>;
   if (origin === 'failed') return <Notice tone="warning">{format(messages.discovery.failed, { message: discoveryError ?? '' })}</Notice>;

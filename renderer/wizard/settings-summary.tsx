@@ -1,7 +1,7 @@
 // A known provider's server settings as one line, with "Edit settings" to open the full form.
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
-import { readableHost } from './readable-host.ts';
+import { toUnicodeDomain } from '../../shared/email-address.ts';
 import type { DetailsState } from './wizard-state.ts';
 
 export interface SettingsSummaryProps {
@@ -17,15 +17,15 @@ export function SettingsSummary({ state, onEdit }: SettingsSummaryProps) {
     <div className="section settings-summary" data-settings-summary="">
       <p className="summary-line">
         {format(m.summary, {
-          provider: discovery?.provider?.name ?? readableHost(form.host),
-          host: readableHost(form.host),
+          provider: discovery?.provider?.name ?? toUnicodeDomain(form.host),
+          host: toUnicodeDomain(form.host),
           port: form.port,
           security: messages.security[form.security],
         })}
       </p>
       {smtp && (
         <p className="summary-line quiet">
-          {format(m.outgoingSummary, { host: readableHost(smtp.host), port: smtp.port, security: messages.security[smtp.security] })}
+          {format(m.outgoingSummary, { host: toUnicodeDomain(smtp.host), port: smtp.port, security: messages.security[smtp.security] })}
         </p>
       )}
       <button type="button" className="link-button" onClick={onEdit}>

@@ -40,6 +40,13 @@ describe('wizardReducer', () => {
     expect(run(invalid, { type: 'email-changed', email: 'a@example.test' })).toMatchObject({ emailError: null });
   });
 
+  it('takes an address with non-ASCII letters on either side of the @ as typed; the servers decide', () => {
+    for (const email of ['jürgen@bücher.de', 'jürgen@xn--bcher-kva.de', 'δοκιμή@παράδειγμα.δοκιμή', '用户@例子.广告']) {
+      const state = run(initialWizardState, { type: 'email-changed', email }, { type: 'email-submitted', discoveryId: 'd1' });
+      expect(state).toMatchObject({ step: 'discovering', identity: { email } });
+    }
+  });
+
   it('goes from the address to discovery, and ignores an answer for an older request', () => {
     const discovering = run(initialWizardState, { type: 'email-changed', email: 'someone@gmail.com' }, { type: 'email-submitted', discoveryId: 'd2' });
     expect(discovering).toMatchObject({ step: 'discovering', discoveryId: 'd2' });

@@ -133,6 +133,13 @@ describe('outgoing (SMTP, RFC 6531)', () => {
     expect(peer.received).toContain(`RCPT TO:<${jurgen}>`);
   });
 
+  it('sends an address with an international domain in its ASCII form, with no need of SMTPUTF8', async () => {
+    const peer = await smtpPeer({});
+    const report = await check({ email: 'jo@Bücher.example', smtpPort: peer.port });
+    expect(outgoingOf(report).failure).toBeNull();
+    expect(peer.received).toContain('MAIL FROM:<jo@xn--bcher-kva.example>');
+  });
+
   it('refuses jürgen@… at the sender step where SMTPUTF8 is not announced, without sending MAIL FROM', async () => {
     const peer = await smtpPeer({});
     const report = await check({ email: jurgen, smtpPort: peer.port });

@@ -17,6 +17,7 @@ import { joinReply } from './smtp-reply.ts';
 import { wireLogger } from './smtp-wire.ts';
 import { sendTestMessage, type InboxGate } from './send-test-message.ts';
 import { mailFromUtf8 } from './smtp-utf8.ts';
+import { toAsciiEmail } from '../../../../shared/email-address.ts';
 
 /** Longest reply accepted from an SMTP server; a peer that never ends its reply is cut off here. */
 export const maxReplyBytes = 256 * 1024;
@@ -210,9 +211,12 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
         command(line).then(resolve, reject);
       });
     };
-    const utf8 = mailFromUtf8(options.email, offered);
+    // The domain always in its ASCII form (jo@bücher.de → jo@xn--bcher-kva.de): only the local
+    // part may need SMTPUTF8, and only that is a reason to refuse.
+    const sender = toAsciiEmail(options.email);
+    const utf8 = mailFromUtf8(sender, offered);
     if ('failure' in utf8) throw new StepFailedError(utf8.failure);
-    const envelope = [`MAIL FROM:<${options.email}>${utf8.parameter}`, `RCPT TO:<${options.email}>`, 'RSET'];
+    const envelope = [`MAIL FROM:<${sender}>${utf8.parameter}`, `RCPT TO:<${sender}>`, 'RSET'];
     // With PIPELINING (RFC 2920) the three go out together: one round trip instead of three. A
     // refused MAIL FROM makes the RCPT TO fail too; the first refusal is the one reported.
     const answers = offered.extensions.includes('PIPELINING')
@@ -221,7 +225,7 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
     for (const [index, reply] of answers.slice(0, 2).entries()) {
       if (reply.status < 200 || reply.status >= 300) {
         const line = envelope[index] ?? '';
-        throw new StepFailedError({ category: classifySenderReply(reply.response), detail: `The server refused ${line.split(':')[0] ?? line}:<${options.email}>.`, serverText: joinReply(reply.response) });
+        throw new StepFailedError({ category: classifySenderReply(reply.response), detail: `The server refused ${line.split(':')[0] ?? line}:<${sender}>.`, serverText: joinReply(reply.response) });
       }
     }
     const reset = answers[2];
@@ -229,12 +233,12 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
       throw new StepFailedError({ category: 'protocol-error', detail: 'The server refused RSET after the envelope test.', serverText: joinReply(reset?.response ?? '') });
     }
     const replies = answers.slice(0, 2).map((reply) => joinReply(reply.response));
-    tracker.pass('sender', `MAIL FROM:<${options.email}> and RCPT TO:<${options.email}> accepted (${replies.join('; ')}), then reset (RSET): nothing was sent`);
+    tracker.pass('sender', `MAIL FROM:<${sender}> and RCPT TO:<${sender}> accepted (${replies.join('; ')}), then reset (RSET): nothing was sent`);
 
     if (options.sendTestMessage) {
       const inboxReady = options.inboxReady;
       await sendTestMessage({
-        email: options.email,
+        email: sender,
         tracker,
         now: Date.now,
         send: (envelope, raw) => settle((resolve, reject) => connection.send(envelope, raw, (error, info) => (error ? reject(error) : resolve(info)))),

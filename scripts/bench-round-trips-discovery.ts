@@ -13,12 +13,13 @@ import { delayMs, overBudget, roundTrips, rttMs, rttRuns, verdict } from './benc
 
 /**
  * The guess is the slowest source that can answer here and needs, per protocol: the host's address
- * 1, the TLS 1.3 handshake 1, the greeting 1, CAPABILITY (IMAP) or EHLO (SMTP) 1 = 4 round trips,
- * IMAP and SMTP at once. Every source above it says "nothing" sooner (DNS 1, or DNS + TLS + a 404 =
- * 3), so discovery can decide once the guess is in. One round trip on top for the servers' own
- * time; a source or probe waited for in turn costs a whole round trip or more and goes over.
+ * 1, the TLS 1.3 handshake 1, the greeting 1 = 3 round trips, IMAP and SMTP at once (a greeting
+ * over verified TLS is the answer; CAPABILITY or EHLO only where STARTTLS must be seen). The
+ * sources ranked above it say "nothing" within as many (DNS, TLS, a 404), so discovery can decide
+ * once the guess is in. One round trip on top for the servers' own time; a source or probe waited
+ * for in turn costs a whole round trip or more and goes over.
  */
-export const discoveryBudget = 5;
+export const discoveryBudget = 4;
 
 const guessDomain = 'guess-only.test';
 const srvDomain = 'srv-only.test';

@@ -1,6 +1,7 @@
 // Tests guessing against a real Dovecot, scripted IMAP peers and scripted SMTP greeters, over real sockets with verified TLS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, type Dovecot } from '../../../e2e/fixtures/dovecot.ts';
+import { startDelayProxy } from '../../../e2e/fixtures/delay-proxy.ts';
 import { createTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { createDnsPort } from './dns-port.ts';
 import { parseEmailAddress } from './email-address.ts';
@@ -77,16 +78,16 @@ describe('guessing against Dovecot', () => {
     expect((await discoverByGuessing(parseEmailAddress('alice@guess.test'), smtpOnCrossedPorts.probe, signal()))?.smtp).toBeNull();
   });
 
-  it('finds smtp.<domain> on 465 with implicit TLS beside IMAP, saying only EHLO and QUIT', async () => {
+  it('finds smtp.<domain> on 465 with implicit TLS beside IMAP from its greeting, saying only QUIT', async () => {
     const before = smtps.received.length;
     const { probe } = deps({ 993: dovecot.tlsPort, 465: smtps.port, 587: submission.port });
     const result = await discoverByGuessing(parseEmailAddress('alice@guess.test'), probe, signal());
     expect(result?.smtp).toEqual({ host: 'smtp.guess.test', port: 465, security: 'tls', username: 'alice@guess.test' });
     await new Promise((resolve) => setTimeout(resolve, 100));
-    // mail.guess.test answers too; both probes say only hello (and the winner goodbye).
+    // mail.guess.test answers too; over verified TLS the greeting is enough, so no EHLO waits for an answer.
     const said = smtps.received.slice(before);
     expect(said).toContain('QUIT');
-    expect(said.every((line) => line === 'EHLO [127.0.0.1]' || line === 'QUIT')).toBe(true);
+    expect(said.every((line) => line === 'QUIT')).toBe(true);
   });
 
   it('finds STARTTLS on 587 when 465 is closed, and never sends a credential', async () => {
@@ -98,6 +99,18 @@ describe('guessing against Dovecot', () => {
     const said = submission.received.slice(before);
     expect(said).toContain('STARTTLS');
     expect(said.every((line) => /^(EHLO \[127\.0\.0\.1\]|STARTTLS|QUIT)$/.test(line))).toBe(true);
+  });
+
+  it("asks Dovecot for STARTTLS straight after its greeting, which lists the capabilities", async () => {
+    const relay = await startDelayProxy({ targetPort: dovecot.starttlsPort, delayMs: 0 });
+    try {
+      const { probe } = deps({ 143: relay.port });
+      expect(await probeImap({ host: 'imap.guess.test', port: 143, security: 'starttls' }, probe, signal())).toBe(true);
+      // Only the part before the handshake is readable; it holds no CAPABILITY, a round trip saved.
+      expect(relay.clientBytes[0]?.startsWith('A2 STARTTLS\r\n\x16')).toBe(true);
+    } finally {
+      await relay.close();
+    }
   });
 
   it('finds STARTTLS on 143 when 993 is closed, after upgrading and verifying the certificate', async () => {
@@ -138,6 +151,28 @@ describe('probing peers that are not what they seem', () => {
       const ok = await probeImap({ host: 'mail.peer.test', port: security === 'tls' ? 993 : 143, security }, { ...probe, timeoutMs: 500 }, signal());
       expect(ok).toBe(expected);
       expect(performance.now() - started).toBeLessThan(1500);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('takes an IMAPS greeting that lists IMAP4rev1 as the answer: nothing asked, only LOGOUT said', async () => {
+    const peer = await startScriptedImap('imaps', await ca.issue({ names: ['mail.peer.test'] }));
+    try {
+      const { probe } = deps({ 993: peer.port });
+      expect(await probeImap({ host: 'mail.peer.test', port: 993, security: 'tls' }, probe, signal())).toBe(true);
+      await expect.poll(() => peer.received).toEqual(['Z LOGOUT']);
+    } finally {
+      await peer.close();
+    }
+  });
+
+  it('asks CAPABILITY where the greeting does not show the STARTTLS a port 143 probe needs', async () => {
+    const peer = await startScriptedImap('imap-starttls', await ca.issue({ names: ['mail.peer.test'] }));
+    try {
+      const { probe } = deps({ 143: peer.port });
+      expect(await probeImap({ host: 'mail.peer.test', port: 143, security: 'starttls' }, probe, signal())).toBe(true);
+      await expect.poll(() => peer.received).toEqual(['A1 CAPABILITY', 'A2 STARTTLS', 'A3 CAPABILITY', 'Z LOGOUT']);
     } finally {
       await peer.close();
     }

@@ -19,12 +19,25 @@ function capabilitiesOf(lines: readonly string[]): string[] {
   return line.slice('* CAPABILITY '.length).toUpperCase().split(' ');
 }
 
+/** The capabilities a greeting carries in its response code (`* OK [CAPABILITY …] …`, RFC 9051 7.1), or null. */
+function greetingCapabilities(greeting: string): string[] | null {
+  const match = /^\* (?:OK|PREAUTH) \[CAPABILITY ([^\]]*)\]/i.exec(greeting);
+  return match ? (match[1] ?? '').toUpperCase().split(' ') : null;
+}
+
+const speaksImap = (capabilities: readonly string[]) => capabilities.some((cap) => cap === 'IMAP4REV1' || cap === 'IMAP4REV2');
+
 const imapDialect: ProbeDialect = {
   async hello(talk, security) {
-    if (!/^\* (OK|PREAUTH)\b/i.test(await talk.next())) return false;
+    const greeting = await talk.next();
+    if (!/^\* (OK|PREAUTH)\b/i.test(greeting)) return false;
+    // Most servers list their capabilities in the greeting: then asking again would only cost a
+    // round trip. Without them, or without the STARTTLS a STARTTLS probe needs, CAPABILITY is asked.
+    const offered = greetingCapabilities(greeting);
+    if (offered && speaksImap(offered) && (security !== 'starttls' || offered.includes('STARTTLS'))) return true;
     const first = await command(talk, 'A1', 'CAPABILITY');
     const capabilities = capabilitiesOf(first.untagged);
-    if (!first.ok || !capabilities.some((cap) => cap === 'IMAP4REV1' || cap === 'IMAP4REV2')) return false;
+    if (!first.ok || !speaksImap(capabilities)) return false;
     return security !== 'starttls' || capabilities.includes('STARTTLS');
   },
   startTls: async (talk) => (await command(talk, 'A2', 'STARTTLS')).ok,

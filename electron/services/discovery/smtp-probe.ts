@@ -1,4 +1,4 @@
-// Asks a server for its SMTP greeting and EHLO, over verified TLS, without any credentials.
+// Asks a server for its SMTP greeting (and EHLO where STARTTLS must be seen), over verified TLS, without any credentials.
 import { runProbe, type ProbeDeps, type ProbeDialect, type ProbeTalk, type ProbeTarget } from './probe-runner.ts';
 
 /** One SMTP reply: its code and the text of each line (RFC 5321 4.2: "250-…" continues, "250 …" ends). */
@@ -19,10 +19,13 @@ const ehlo = 'EHLO [127.0.0.1]';
 const smtpDialect: ProbeDialect = {
   async hello(talk, security) {
     if ((await reply(talk)).code !== 220) return false;
+    // Over implicit TLS with a verified certificate, an SMTP greeting is the answer: EHLO would
+    // cost a round trip for nothing discovery uses. With STARTTLS, EHLO must show that it is offered.
+    if (security === 'tls') return true;
     talk.send(ehlo);
     const answer = await reply(talk);
     if (answer.code !== 250) return false;
-    return security !== 'starttls' || answer.lines.slice(1).some((line) => /^STARTTLS\b/i.test(line));
+    return answer.lines.slice(1).some((line) => /^STARTTLS\b/i.test(line));
   },
   async startTls(talk) {
     talk.send('STARTTLS');

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../../shared/check-report.ts';
 import type { FailureCategory } from '../../../../shared/failure-category.ts';
 import type { Security } from '../../../../shared/server-settings.ts';
+import { clientFlights, startDelayProxy } from '../../../../e2e/fixtures/delay-proxy.ts';
 import { bannerScript, httpScript, silentScript, startScriptedPeer, type ScriptedPeer } from '../../../../e2e/fixtures/scripted-imap-peer.ts';
 import { startSmtpPeer, type SmtpBehaviour, type SmtpPeer, type SmtpReply } from '../../../../e2e/fixtures/scripted-smtp-peer.ts';
 import { getTestCa, type TestCa } from '../../../../e2e/fixtures/test-ca.ts';
@@ -264,5 +265,22 @@ describe('the sender', () => {
     const report = await check(peer.port);
     expect(outgoingOf(report).failure).toBeNull();
     expect(peer.received.filter((line) => !/^(AUTH|EHLO|QUIT)/.test(line))).toEqual([`MAIL FROM:<${email}>`, `RCPT TO:<${email}>`, 'RSET']);
+  });
+});
+
+describe('round trips', () => {
+  it('spends one flight each on EHLO and AUTH (initial response), one on MAIL FROM + RCPT TO + RSET, and does not wait for QUIT', async () => {
+    const peer = await smtpPeer({}, 'none');
+    const relay = await startDelayProxy({ targetPort: peer.port, delayMs: 20 });
+    stops.push(() => relay.close());
+    const report = await check(relay.port, { security: 'none', allowInsecure: true });
+    const seenAtReport = [...(relay.clientView[0] ?? [])];
+    expect(outgoingOf(report).failure).toBeNull();
+    // The report was complete before QUIT's answer came (it comes, a round trip later).
+    const view = relay.clientView[0] ?? [];
+    await expect.poll(() => view.some((chunk) => chunk.from === 'server' && chunk.text.startsWith('221'))).toBe(true);
+    expect(seenAtReport.some((chunk) => chunk.text.startsWith('221'))).toBe(false);
+    const verbs = clientFlights(view).map((flight) => flight.map((line) => /^[A-Z]+/.exec(line)?.[0]));
+    expect(verbs).toEqual([['EHLO'], ['AUTH'], ['MAIL', 'RCPT', 'RSET'], ['QUIT']]);
   });
 });

@@ -3,8 +3,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../shared/check-report.ts';
 import type { Security } from '../../../shared/server-settings.ts';
-import { imapScript, ordinaryCapabilities, startScriptedPeer, type PeerScript, type ScriptedPeer } from '../../../e2e/fixtures/scripted-imap-peer.ts';
-import { startSmtpPeer, type SmtpBehaviour, type SmtpPeer } from '../../../e2e/fixtures/scripted-smtp-peer.ts';
+import { gmailScript, imapScript, ordinaryCapabilities, startScriptedPeer, type PeerScript, type ScriptedPeer } from '../../../e2e/fixtures/scripted-imap-peer.ts';
+import { gmailSmtpExtensions as gmailSmtp, startSmtpPeer, type SmtpBehaviour, type SmtpPeer } from '../../../e2e/fixtures/scripted-smtp-peer.ts';
 import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { createCheckEngine } from './run-check.ts';
 import { expectFailure, expectWellFormed, step } from './report-expectations.ts';
@@ -13,12 +13,6 @@ import { expectOutgoingFailure, expectWellFormedOutgoing, outgoingOf, outgoingSt
 const jurgen = 'jürgen@xn--bcher-kva.example';
 const ann = 'ann@example.test';
 const password = 'pässwort "quoted"';
-
-// Gmail's IMAP capabilities before and after sign-in (imap.gmail.com, 2025): UTF8=ACCEPT only after.
-const gmailBefore = ['IMAP4rev1', 'UNSELECT', 'IDLE', 'NAMESPACE', 'QUOTA', 'ID', 'XLIST', 'CHILDREN', 'X-GM-EXT-1', 'XYZZY', 'SASL-IR', 'AUTH=XOAUTH2', 'AUTH=PLAIN', 'AUTH=PLAIN-CLIENTTOKEN', 'AUTH=OAUTHBEARER'];
-const gmailAfter = ['IMAP4rev1', 'UNSELECT', 'IDLE', 'NAMESPACE', 'QUOTA', 'ID', 'XLIST', 'CHILDREN', 'X-GM-EXT-1', 'UIDPLUS', 'COMPRESS=DEFLATE', 'ENABLE', 'MOVE', 'CONDSTORE', 'ESEARCH', 'UTF8=ACCEPT', 'LIST-EXTENDED', 'LIST-STATUS', 'LITERAL-', 'SPECIAL-USE', 'APPENDLIMIT=35651584'];
-// Gmail's EHLO keywords on smtp.gmail.com:465 (CHUNKING left out: nodemailer sends DATA either way).
-const gmailSmtp = ['SIZE 35882577', '8BITMIME', 'AUTH LOGIN PLAIN XOAUTH2 PLAIN-CLIENTTOKEN OAUTHBEARER XOAUTH', 'ENHANCEDSTATUSCODES', 'PIPELINING', 'SMTPUTF8'];
 
 let ca: TestCa;
 const stops: (() => Promise<void>)[] = [];
@@ -70,7 +64,7 @@ async function check(run: Run): Promise<CheckReport> {
   return report;
 }
 
-const gmailImap = (user = jurgen) => imapScript({ capabilities: gmailBefore, capabilitiesAfterSignIn: gmailAfter, signIn: { kind: 'accept', user, password } });
+const gmailImap = (user = jurgen) => gmailScript(user, password);
 
 describe('incoming (IMAP, RFC 6855)', () => {
   it('enables UTF8=ACCEPT where the server announces it after sign-in, pipelined in front of EXAMINE, and passes', async () => {

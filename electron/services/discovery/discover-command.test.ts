@@ -78,6 +78,15 @@ describe('mail-setup discover', () => {
     expect(JSON.parse(json.stdout).suggestion).toBe('bob@gmail.com');
   });
 
+  it('takes an address with non-ASCII letters before the @ and uses it as the username', async () => {
+    const { code, stdout, stderr } = await run(['jürgen@gmail.com', '--json'], undefined, { MAIL_SETUP_DNS_SERVERS: '127.0.0.1:9' });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const found = JSON.parse(stdout) as DiscoveryResult;
+    expect(found.imap?.username).toBe('jürgen@gmail.com');
+    expect(found.smtp?.username).toBe('jürgen@gmail.com');
+  });
+
   it('says when no outgoing server was found', async () => {
     const { stdout } = await run(['jo@example.test'], { ...srvAnswer, smtp: null });
     expect(stdout).toContain('Outgoing:  not found; enter the outgoing server by hand');

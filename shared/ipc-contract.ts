@@ -25,12 +25,15 @@ const CheckOptionsSchema = z.object({
 });
 
 /**
- * The outgoing half of a new account: its server (null: none known, incoming only) and, when the
- * outgoing server takes a different password, that password (absent: the incoming one serves both).
+ * The outgoing half of a new account: its server (null: none known, incoming only), when the
+ * outgoing server takes a different password, that password (absent: the incoming one serves both),
+ * and the certificate the user trusted for it.
  */
 const OutgoingRequestSchema = z.object({
   outgoing: OutgoingSettingsSchema.nullable().default(null),
   outgoingPassword: PasswordSchema.optional(),
+  /** The outgoing server's certificate the user chose to trust (for its host and port only). */
+  outgoingTrustCertificate: FingerprintSchema.optional(),
 });
 
 const AccountResultSchema = z.object({

@@ -74,6 +74,7 @@ async function add(args: string[], io: CliIo, deps: AccountsCommandDeps, open: (
       trustCertificate: input.trustedFingerprint,
       outgoing: outgoing?.settings ?? null,
       outgoingPassword,
+      outgoingTrustCertificate: outgoing?.trustedFingerprint,
       sendTestMessage: input.sendTestMessage,
     },
     cliRun(input.timeoutMs),

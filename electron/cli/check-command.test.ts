@@ -233,6 +233,31 @@ describe('mail-setup check with the outgoing server', () => {
     expect(human.stdout).toMatch(/All checks passed for both servers\./);
   });
 
+  it('--smtp-trust-certificate accepts exactly that outgoing certificate; the incoming pin does not reach it', async () => {
+    const fingerprint = ca.selfSigned.fingerprint256;
+    // A trusted incoming server, an outgoing one with a self-signed certificate.
+    const args = (extra: readonly string[]) => checkArgs(dovecot.tlsPort, [...smtp(selfSigned.submissionsPort), ...extra]);
+    const refused = await cli(args([]), { input: `${alice.password}\n` });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^Outgoing mail failed: certificate-untrusted$/m);
+    expect(refused.stdout).toContain(`Certificate SHA-256: ${fingerprint}`);
+    expect(refused.stdout).toContain('To trust exactly this certificate for this server: --smtp-trust-certificate <SHA-256>');
+
+    const incomingPinOnly = CheckReportSchema.parse(JSON.parse((await cli(args(['--trust-certificate', fingerprint, '--json']), { input: `${alice.password}\n` })).stdout));
+    expect(incomingPinOnly.outgoing?.failure?.category).toBe('certificate-untrusted');
+
+    const trusted = await cli(args(['--smtp-trust-certificate', fingerprint.replace(/:/g, '').toLowerCase(), '--json']), { input: `${alice.password}\n` });
+    expect(trusted.stderr).toBe('');
+    expect(trusted.code).toBe(0);
+    const parsed = CheckReportSchema.strict().parse(JSON.parse(trusted.stdout));
+    expect(parsed.outgoing?.tls?.pinned).toEqual({ fingerprint256: fingerprint, problem: 'certificate-untrusted' });
+    expect(parsed.tls?.pinned).toBeUndefined();
+
+    const bad = await cli(args(['--smtp-trust-certificate', 'not-a-fingerprint']), { input: `${alice.password}\n` });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--smtp-trust-certificate must be a SHA-256 fingerprint');
+  });
+
   it('--send-test-message sends one message to the account itself and reports it arriving in INBOX', async () => {
     const before = dovecot.relayed.length;
     const json = await cli(checkArgs(dovecot.tlsPort, [...smtp(dovecot.submissionsPort), '--send-test-message', '--json']), { input: `${alice.password}\n` });

@@ -32,6 +32,8 @@ export async function checkInputFromArgs(
   if (values.auth !== undefined && values.auth !== 'oauth2' && values.auth !== 'password') throw new UsageError('--auth must be password or oauth2');
   const only = onlyFromFlag(values.only);
   const outgoingSettings = outgoingFromFlags(values, settings, discovery);
+  const outgoingFingerprint = fingerprintFromFlag(values['smtp-trust-certificate'], 'smtp-trust-certificate');
+  if (outgoingFingerprint !== undefined && !outgoingSettings) throw new UsageError('--smtp-trust-certificate needs an outgoing server: give --smtp-host (none was discovered)');
   if (only === 'outgoing' && !outgoingSettings) throw new UsageError('--only outgoing needs an outgoing server: give --smtp-host (none was discovered)');
   if (values['send-test-message'] && (!outgoingSettings || only !== undefined)) {
     throw new UsageError('--send-test-message needs both servers: an outgoing server and no --only');
@@ -61,7 +63,7 @@ export async function checkInputFromArgs(
       trustedFingerprint,
       timeoutMs,
       provider: providerHintOf(provider),
-      ...(outgoingSettings ? { outgoing: { settings: outgoingSettings, credential: outgoingCredential ?? credential } } : {}),
+      ...(outgoingSettings ? { outgoing: { settings: outgoingSettings, credential: outgoingCredential ?? credential, trustedFingerprint: outgoingFingerprint } } : {}),
       ...(only ? { only } : {}),
       ...(values['send-test-message'] ? { sendTestMessage: true, deliveryTimeoutMs: values.timeout === undefined ? 60_000 : timeoutMs } : {}),
       ...(values.transcript ? { transcript: true } : {}),

@@ -8,8 +8,8 @@ const usage = `Usage:
                    [--username U] [--password-stdin] [--allow-insecure] [--timeout SECONDS]
                    [--trust-certificate SHA256] [--auth oauth2 --access-token-stdin]
                    [--smtp-host H] [--smtp-port P] [--smtp-security tls|starttls|none]
-                   [--smtp-username U] [--smtp-password-stdin] [--only incoming|outgoing]
-                   [--transcript] [--json]
+                   [--smtp-username U] [--smtp-password-stdin] [--smtp-trust-certificate SHA256]
+                   [--only incoming|outgoing] [--send-test-message] [--transcript] [--json]
   mail-setup accounts list|add|retest|set-password|remove … [--json]
 `;
 

@@ -34,7 +34,7 @@ export function formatReport(report: CheckReport): string {
   }
   const incomingFailure = incomingTested && report.failure?.server !== 'outgoing' ? report.failure : null;
   if (incomingFailure) lines.push(...failureLines(incomingFailure, outgoing ? 'Incoming mail failed' : 'Failed', '--trust-certificate <SHA-256>'));
-  if (outgoing?.failure) lines.push(...failureLines(outgoing.failure, 'Outgoing mail failed', '(an outgoing certificate cannot be pinned from the command line yet)'));
+  if (outgoing?.failure) lines.push(...failureLines(outgoing.failure, 'Outgoing mail failed', '--smtp-trust-certificate <SHA-256>'));
   if (report.ok) lines.push('', outgoing && incomingTested ? 'All checks passed for both servers.' : 'All checks passed.');
   return `${lines.join('\n')}\n`;
 }

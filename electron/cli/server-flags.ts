@@ -23,6 +23,7 @@ export const serverFlagOptions = {
   'smtp-security': { type: 'string' },
   'smtp-username': { type: 'string' },
   'smtp-password-stdin': { type: 'boolean', default: false },
+  'smtp-trust-certificate': { type: 'string' },
   only: { type: 'string' },
   'send-test-message': { type: 'boolean', default: false },
   transcript: { type: 'boolean', default: false },
@@ -80,10 +81,10 @@ export function timeoutFromFlag(value: string | undefined, defaultMs: number): n
   return Math.round(seconds * 1000);
 }
 
-/** The fingerprint from `--trust-certificate`, validated. */
-export function fingerprintFromFlag(value: string | undefined): string | undefined {
+/** The fingerprint from `--trust-certificate` (or the flag named), validated. */
+export function fingerprintFromFlag(value: string | undefined, flag = 'trust-certificate'): string | undefined {
   if (value === undefined) return undefined;
   const parsed = FingerprintSchema.safeParse(value);
-  if (!parsed.success) throw new UsageError('--trust-certificate must be a SHA-256 fingerprint (64 hex digits, colons optional)');
+  if (!parsed.success) throw new UsageError(`--${flag} must be a SHA-256 fingerprint (64 hex digits, colons optional)`);
   return parsed.data;
 }

@@ -60,8 +60,9 @@ export function createAppServices(deps: AppServiceDeps): Services {
                 outgoing: {
                   settings: request.outgoing,
                   // One password serves both servers unless the user gave the outgoing one apart.
-                  // A pinned certificate belongs to the incoming host and port only.
+                  // Each server has its own pinned certificate: a pin is for one host and port.
                   credential: { kind: 'password' as const, password: request.outgoingPassword ?? request.password },
+                  trustedFingerprint: request.outgoingTrustCertificate,
                 },
               }
             : {}),
@@ -83,6 +84,7 @@ export function createAppServices(deps: AppServiceDeps): Services {
           trustCertificate: request.trustCertificate,
           outgoing: request.outgoing,
           outgoingPassword: request.outgoingPassword,
+          outgoingTrustCertificate: request.outgoingTrustCertificate,
           sendTestMessage: request.sendTestMessage,
         },
         checkRun(request, emit),

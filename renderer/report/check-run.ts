@@ -133,3 +133,15 @@ export function outgoingPassed(report: CheckReport): boolean {
   const failure = report.outgoing?.failure;
   return report.outgoing != null && (failure === null || failure?.category === 'delivery-delayed');
 }
+
+/** The servers whose failure in a finished run is about the certificate with this fingerprint. */
+export function failedOnCertificate(run: CheckRun, fingerprint256: string): ServerRole[] {
+  if (run.phase !== 'finished') return [];
+  const { report } = run;
+  const incoming = report.failure && report.failure.server !== 'outgoing' ? report.failure : null;
+  const failures: [ServerRole, Failure | null | undefined][] = [
+    ['incoming', incoming],
+    ['outgoing', report.outgoing?.failure],
+  ];
+  return failures.filter(([, failure]) => failure?.certificate?.fingerprint256 === fingerprint256).map(([server]) => server);
+}

@@ -24,6 +24,8 @@ export interface OutgoingState {
   readonly password: string;
   /** A known provider's server is shown, not asked, until the user chooses to change it. */
   readonly collapsed: boolean;
+  /** The outgoing server's certificate the user chose to trust ("Trust this certificate" under its failure). */
+  readonly trustedFingerprint: string | null;
 }
 
 /** The outgoing form before anything is known: no server, STARTTLS on 587, the address as username. */
@@ -44,6 +46,7 @@ export function outgoingFromDiscovery(email: string, result: DiscoveryResult | n
     password: '',
     // A provider from the table or a database: its outgoing server needs no questions.
     collapsed: found !== null && result?.provider != null,
+    trustedFingerprint: null,
   };
 }
 

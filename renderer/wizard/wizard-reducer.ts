@@ -62,8 +62,8 @@ function tidyHost(state: DetailsState): DetailsState {
 
 /** What a run was started with; a different key later means the result no longer applies. */
 export function runKeyOf(state: DetailsState): string {
-  const { form, samePassword, password } = state.outgoing;
-  return JSON.stringify([state.identity.email, state.form, state.password, state.trustedFingerprint, form, samePassword, samePassword ? '' : password]);
+  const { form, samePassword, password, trustedFingerprint } = state.outgoing;
+  return JSON.stringify([state.identity.email, state.form, state.password, state.trustedFingerprint, form, samePassword, samePassword ? '' : password, trustedFingerprint]);
 }
 
 /** Whether "Save account" may be offered: the last test passed for exactly what is on screen. */
@@ -194,6 +194,8 @@ function reduceDetails(state: DetailsState, action: WizardAction): WizardState {
       return { ...state, showAllErrors: true, settingsOpen: state.settingsOpen || settingsWrong };
     }
     case 'certificate-trusted':
+      // A pin is for one server's host and port: the outgoing server's is kept with its form.
+      if (action.server === 'outgoing') return { ...state, outgoing: { ...state.outgoing, trustedFingerprint: action.fingerprint256 } };
       return { ...state, trustedFingerprint: action.fingerprint256 };
     case 'check-started':
       return { ...state, run: startRun(action.checkId, action.scope), runPurpose: action.purpose, runKey: runKeyOf(state), duplicateOf: null, confirmingNoOutgoing: false };

@@ -98,7 +98,7 @@ export type WizardAction =
   | { readonly type: 'password-changed'; readonly password: string }
   | { readonly type: 'password-instead-of-oauth' }
   | { readonly type: 'errors-shown' }
-  | { readonly type: 'certificate-trusted'; readonly fingerprint256: string }
+  | { readonly type: 'certificate-trusted'; readonly server: ServerRole; readonly fingerprint256: string }
   | { readonly type: 'check-started'; readonly checkId: string; readonly purpose: RunPurpose; readonly scope?: RunScope }
   | { readonly type: 'check-progress'; readonly checkId: string; readonly step: CheckStep; readonly server?: ServerRole | undefined }
   | { readonly type: 'outgoing-field-changed'; readonly field: 'host' | 'port' | 'username'; readonly value: string }

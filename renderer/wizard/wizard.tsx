@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type Dispatch, type RefObject } from 'reac
 import type { AccountSummary } from '../../shared/account-summary.ts';
 import type { ServerRole } from '../../shared/check-report.ts';
 import { ApiError, call, newCheckId } from '../api.ts';
+import { failedOnCertificate } from '../report/check-run.ts';
 import type { FailureAction } from '../report/failure-actions.ts';
 import { DetailsScreen } from './details-screen.tsx';
 import { DiscoveryStep } from './discovery-step.tsx';
@@ -107,7 +108,10 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
     return true;
   }
 
-  async function runCheck(requested: RunPurpose, overrides: { form?: SettingsForm; outgoingForm?: OutgoingForm; trustedFingerprint?: string } = {}) {
+  async function runCheck(
+    requested: RunPurpose,
+    overrides: { form?: SettingsForm; outgoingForm?: OutgoingForm; trustedFingerprint?: string; outgoingTrustedFingerprint?: string } = {},
+  ) {
     if (details.run.phase === 'running') return;
     // With browser sign-in there is no password: signing in runs the test (and saves).
     const purpose: RunPurpose = asksForPassword(details) ? requested : 'sign-in';
@@ -117,6 +121,7 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
     const form = tidied.form;
     const outgoingForm = overrides.outgoingForm ?? details.outgoing.form;
     const trust = overrides.trustedFingerprint ?? details.trustedFingerprint;
+    const outgoingTrust = overrides.outgoingTrustedFingerprint ?? details.outgoing.trustedFingerprint;
     const settings = toServerSettings(details.identity.email, form);
     // Browser sign-in checks the incoming server only (the contract has no outgoing part for it).
     const withSecrets = purpose !== 'sign-in';
@@ -127,6 +132,7 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
     const outgoingRequest = {
       outgoing,
       ...(outgoing && !details.outgoing.samePassword ? { outgoingPassword: details.outgoing.password } : {}),
+      ...(outgoing && outgoingTrust ? { outgoingTrustCertificate: outgoingTrust } : {}),
     };
     const displayName = details.identity.displayName.trim();
     dispatch({ type: 'check-started', checkId, purpose, scope: { outgoing: outgoing !== null, testMessage: purpose === 'message' } });
@@ -204,10 +210,17 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
         dispatch({ type: 'security-changed', security: action.security });
         void runCheck('test', { form: withSecurity(details.form, action.security).form });
         return;
-      case 'trust-certificate':
-        dispatch({ type: 'certificate-trusted', fingerprint256: action.fingerprint256 });
-        void runCheck('test', { trustedFingerprint: action.fingerprint256 });
+      case 'trust-certificate': {
+        // One server often serves both protocols with one certificate: trusting it under one
+        // failure trusts it for the other server too where that one failed on the very same certificate.
+        const servers = new Set<ServerRole>([server, ...failedOnCertificate(details.run, action.fingerprint256)]);
+        for (const role of servers) dispatch({ type: 'certificate-trusted', server: role, fingerprint256: action.fingerprint256 });
+        void runCheck('test', {
+          ...(servers.has('incoming') ? { trustedFingerprint: action.fingerprint256 } : {}),
+          ...(servers.has('outgoing') ? { outgoingTrustedFingerprint: action.fingerprint256 } : {}),
+        });
         return;
+      }
       case 'retry':
         // A late test message is retried by sending another one.
         void runCheck(details.runPurpose === 'message' ? 'message' : 'test');

@@ -30,6 +30,8 @@ export interface AddAccountRequest {
   outgoing?: OutgoingSettings | null | undefined;
   /** The outgoing server's own password; absent: `password` serves both (one keychain item). */
   outgoingPassword?: string | undefined;
+  /** The outgoing server's certificate the user chose to trust (kept with its host and port once saved). */
+  outgoingTrustCertificate?: string | undefined;
   /** After both servers pass, send a message to the account itself and wait for it in INBOX. */
   sendTestMessage?: boolean | undefined;
 }

@@ -33,7 +33,7 @@ export async function addAccount(context: AccountsContext, request: AddAccountRe
       credential: { kind: 'password', password: request.password },
       allowInsecure: request.allowInsecure,
       trustedFingerprint: request.trustCertificate,
-      outgoing: outgoing === null ? undefined : outgoingCheck(outgoing, { kind: 'password', password: outgoingPassword ?? request.password }, [], request.trustCertificate),
+      outgoing: outgoing === null ? undefined : outgoingCheck(outgoing, { kind: 'password', password: outgoingPassword ?? request.password }, [], request.outgoingTrustCertificate),
       sendTestMessage: request.sendTestMessage,
     },
     run,

@@ -22,22 +22,29 @@ const users = {
   cleo: { user: 'cleo@example.test', password: 'cleo pw' },
   dirk: { user: 'dirk@example.test', password: 'dirk pw' },
   dirkRelay: { user: 'dirk-relay@example.test', password: 'dirk relay pw' },
+  // Sends through a server with a self-signed certificate.
+  emil: { user: 'emil@example.test', password: 'emil pw' },
 };
 
 let keyring: Keyring;
 let ca: TestCa;
 let dovecot: Dovecot;
+/** A second server whose submission service presents a self-signed certificate. */
+let selfSigned: Dovecot;
 const dirs: TempDir[] = [];
 
 beforeAll(async () => {
   keyring = await startKeyring();
   process.env['DBUS_SESSION_BUS_ADDRESS'] = keyring.env.DBUS_SESSION_BUS_ADDRESS;
   ca = await getTestCa();
-  dovecot = await startDovecot({ users: Object.values(users) });
+  [dovecot, selfSigned] = await Promise.all([
+    startDovecot({ users: Object.values(users) }),
+    startDovecot({ users: [users.emil], certificate: ca.selfSigned }),
+  ]);
 });
 
 afterAll(async () => {
-  await Promise.all([dovecot?.stop(), ...dirs.map((dir) => dir.remove())]);
+  await Promise.all([dovecot?.stop(), selfSigned?.stop(), ...dirs.map((dir) => dir.remove())]);
   await keyring?.stop();
 });
 
@@ -155,5 +162,34 @@ describe('accounts with an outgoing server', () => {
     expect(shared.report?.ok).toBe(true);
     expect(shared.account?.outgoing).toMatchObject({ sharedPassword: true, hasPassword: true, status: 'ok' });
     expect(await keychainOf(settings)).toEqual([[users.dirk.user, users.dirk.password]]);
+  });
+
+  it('keeps a certificate the user trusted for the outgoing server with that server, uses it on re-test, and forgets it on revoke', async () => {
+    const { service, settings } = await open();
+    const fingerprint = ca.selfSigned.fingerprint256;
+    const emil = { ...request(users.emil), outgoing: { host: '127.0.0.1', port: selfSigned.submissionsPort, security: 'tls' as const, username: users.emil.user } };
+    const untrusted = await service.add(emil, run());
+    expect(untrusted.report?.steps.every((step) => step.status === 'passed')).toBe(true);
+    expect(untrusted.report?.outgoing?.failure).toMatchObject({ category: 'certificate-untrusted', certificate: { fingerprint256: fingerprint } });
+    expect(untrusted.account).toBeNull();
+    // The incoming server's pin is for the incoming host and port only.
+    expect((await service.add({ ...emil, trustCertificate: fingerprint }, run())).report?.outgoing?.failure?.category).toBe('certificate-untrusted');
+
+    const added = await service.add({ ...emil, outgoingTrustCertificate: fingerprint.replace(/:/g, '').toLowerCase() }, run());
+    expect(added.report?.ok).toBe(true);
+    expect(added.report?.outgoing?.tls?.pinned).toEqual({ fingerprint256: fingerprint, problem: 'certificate-untrusted' });
+    expect(added.account?.trustedCertificates).toEqual([
+      { host: '127.0.0.1', port: selfSigned.submissionsPort, fingerprint256: fingerprint, problem: 'certificate-untrusted', trustedAt: expect.any(String) },
+    ]);
+    expect(JSON.parse(await readFile(settings.path, 'utf8')).accounts[0].trustedCertificates[0].port).toBe(selfSigned.submissionsPort);
+
+    const retest = await service.retest(users.emil.user, run());
+    expect(retest.report?.ok).toBe(true);
+    expect(retest.account?.outgoing?.status).toBe('ok');
+
+    await service.revokeCertificate(users.emil.user, fingerprint);
+    const after = await service.retest(users.emil.user, run());
+    expect(after.report?.outgoing?.failure?.category).toBe('certificate-untrusted');
+    expect(after.account).toMatchObject({ status: 'ok', outgoing: { status: 'failing', lastFailureCategory: 'certificate-untrusted' } });
   });
 });

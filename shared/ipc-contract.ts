@@ -94,7 +94,7 @@ export const ipcCalls = {
       email: EmailSchema,
       settings: ServerSettingsSchema.optional(),
       displayName: z.string().max(200).optional(),
-    }),
+    }).extend(OutgoingRequestSchema.omit({ outgoingPassword: true }).shape),
     AccountResultSchema,
   ),
   /** Stops a sign-in waiting for the browser, and the check after it, by `checkId`. */

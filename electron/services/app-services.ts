@@ -101,6 +101,8 @@ export function createAppServices(deps: AppServiceDeps): Services {
           displayName: request.displayName,
           allowInsecure: request.allowInsecure,
           trustCertificate: request.trustCertificate,
+          outgoing: request.outgoing,
+          outgoingTrustCertificate: request.outgoingTrustCertificate,
         },
         checkRun(request, emit),
       ),

@@ -123,15 +123,15 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
     const trust = overrides.trustedFingerprint ?? details.trustedFingerprint;
     const outgoingTrust = overrides.outgoingTrustedFingerprint ?? details.outgoing.trustedFingerprint;
     const settings = toServerSettings(details.identity.email, form);
-    // Browser sign-in checks the incoming server only (the contract has no outgoing part for it).
+    // Browser sign-in has no password: its token serves the outgoing server (the provider's) too.
     const withSecrets = purpose !== 'sign-in';
-    const outgoing = withSecrets ? toOutgoingSettings(outgoingForm) : null;
-    if (focusFirstInvalid(form, outgoingForm, { outgoing: withSecrets, secrets: withSecrets }) || !settings || outgoing === undefined) return;
+    const outgoing = toOutgoingSettings(outgoingForm);
+    if (focusFirstInvalid(form, outgoingForm, { outgoing: true, secrets: withSecrets }) || !settings || outgoing === undefined) return;
     const checkId = newCheckId();
     const options = { checkId, settings, allowInsecure: form.allowInsecure, ...(trust ? { trustCertificate: trust } : {}) };
     const outgoingRequest = {
       outgoing,
-      ...(outgoing && !details.outgoing.samePassword ? { outgoingPassword: details.outgoing.password } : {}),
+      ...(outgoing && withSecrets && !details.outgoing.samePassword ? { outgoingPassword: details.outgoing.password } : {}),
       ...(outgoing && outgoingTrust ? { outgoingTrustCertificate: outgoingTrust } : {}),
     };
     const displayName = details.identity.displayName.trim();
@@ -144,7 +144,9 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
         const result = await call('addAccount', { ...options, ...outgoingRequest, password: details.password, displayName });
         dispatch({ type: 'save-finished', checkId, result });
       } else {
-        const result = await call('signInWithOAuth', { ...options, email: settings.email, displayName });
+        const outgoingTrust = outgoingRequest.outgoingTrustCertificate;
+        const signInOutgoing = { outgoing, ...(outgoingTrust ? { outgoingTrustCertificate: outgoingTrust } : {}) };
+        const result = await call('signInWithOAuth', { ...options, ...signInOutgoing, email: settings.email, displayName });
         dispatch({ type: 'save-finished', checkId, result });
       }
     } catch (error) {

@@ -49,6 +49,13 @@ export interface OAuthSignInRequest {
   displayName?: string | undefined;
   allowInsecure: boolean;
   trustCertificate?: string | undefined;
+  /**
+   * A new account's outgoing server (the one discovery knows for the provider), tested and saved
+   * with the same token; null or absent: none. A saved account keeps its own.
+   */
+  outgoing?: OutgoingSettings | null | undefined;
+  /** The outgoing server's certificate the user chose to trust. */
+  outgoingTrustCertificate?: string | undefined;
 }
 
 /** Saved accounts: settings in the settings store, secrets in the OS keychain. */

@@ -20,7 +20,7 @@ export async function retestAccount(context: AccountsContext, email: string, run
   const snapshot = context.settings.read();
   const account = requireAccount(snapshot, email);
   // OAuth2 accounts re-test with a (refreshed) access token instead of a password.
-  if (account.authKind === 'oauth2') return retestOAuthAccount(context, snapshot, account, run);
+  if (account.authKind === 'oauth2') return retestOAuthAccount(context, snapshot, account, run, options);
   // Read under the lock: a remove in another process may be deleting them.
   const { password, outgoingPassword } = await context.exclusive(async () => {
     const name = secretNameOf(snapshot, account);

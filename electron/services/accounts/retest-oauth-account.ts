@@ -3,7 +3,8 @@ import { serverSettingsOf } from '../../../shared/server-settings.ts';
 import { recordRetest, runAccountCheck } from './account-check.ts';
 import { findAccount, secretNameOf, toSummary } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
-import type { AccountResult, CheckRun } from './accounts-service.types.ts';
+import type { AccountResult, CheckRun, RetestOptions } from './accounts-service.types.ts';
+import { outgoingCheck } from './outgoing-records.ts';
 import { requireOAuth, signInExpiredReport, toServiceError } from './oauth-account-check.ts';
 import type { SettingsSnapshot } from './settings-store.ts';
 import type { StoredAccount } from './settings-schema.ts';
@@ -18,7 +19,13 @@ import type { CheckReport } from '../../../shared/check-report.ts';
  * more. A refresh token the provider refuses (`invalid_grant`) is deleted from the keychain, so
  * the account's status becomes `needs-sign-in`, and the report says to sign in again.
  */
-export async function retestOAuthAccount(context: AccountsContext, snapshot: SettingsSnapshot, account: StoredAccount, run: CheckRun): Promise<AccountResult> {
+export async function retestOAuthAccount(
+  context: AccountsContext,
+  snapshot: SettingsSnapshot,
+  account: StoredAccount,
+  run: CheckRun,
+  options: RetestOptions = {},
+): Promise<AccountResult> {
   const oauth = requireOAuth(context);
   const secretName = secretNameOf(snapshot, account);
   const stored = secretName === null ? null : await context.exclusive(() => context.secrets.get(secretName));
@@ -48,9 +55,18 @@ export async function retestOAuthAccount(context: AccountsContext, snapshot: Set
       throw toServiceError(error);
     }
     await keepRotated(token.refreshToken);
+    const credential = { kind: 'oauth2' as const, accessToken: token.accessToken };
     const report = await runAccountCheck(
       context,
-      { settings, credential: { kind: 'oauth2', accessToken: token.accessToken }, allowInsecure: account.allowInsecure, trustedFingerprint: trustedFingerprintFor(account) },
+      {
+        settings,
+        credential,
+        allowInsecure: account.allowInsecure,
+        trustedFingerprint: trustedFingerprintFor(account),
+        // The outgoing server saved with the sign-in takes the same token.
+        outgoing: account.outgoing?.sharedPassword ? outgoingCheck(account.outgoing, credential, account.trustedCertificates) : undefined,
+        sendTestMessage: options.sendTestMessage,
+      },
       run,
     );
     // The remembered token may have been revoked early or the clocks may differ: refresh once.

@@ -1,35 +1,62 @@
-// Signs an account in with OAuth2 in the system browser: check with the access token, then keep the refresh token.
-import { serverSettingsOf, type ServerSettings } from '../../../shared/server-settings.ts';
+// Signs an account in with OAuth2 in the system browser: check both servers with the access token, then keep the refresh token.
+import { serverSettingsOf, type OutgoingSettings, type ServerSettings } from '../../../shared/server-settings.ts';
 import { keychainAccountName } from '../secrets/secret-store.ts';
 import { ServiceError } from '../service-error.ts';
-import { parseNewAccountSettings, runAccountCheck } from './account-check.ts';
+import { parseNewAccountSettings, parseNewOutgoing, runAccountCheck } from './account-check.ts';
 import { ensureStoreId, findAccount, findDuplicate, hasStoredSecret, replaceAccount, toSummary } from './account-records.ts';
 import { saveNewAccount } from './save-new-account.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, CheckRun, OAuthSignInRequest } from './accounts-service.types.ts';
 import { requireOAuth, toServiceError } from './oauth-account-check.ts';
 import type { StoredAccount } from './settings-schema.ts';
-import { pinFromReport, trustedFingerprintFor, withPin } from './trusted-certificates.ts';
+import { newOutgoing, outgoingCheck, withOutcome, withPinsFrom } from './outgoing-records.ts';
+import { trustedFingerprintAt, trustedFingerprintFor } from './trusted-certificates.ts';
 
 interface Target {
   settings: ServerSettings;
   existing: StoredAccount | undefined;
   allowInsecure: boolean;
   trustedFingerprint: string | undefined;
+  /** The outgoing server signed in with the same token (and its pinned certificate), if any. */
+  outgoing: { settings: OutgoingSettings; trustedFingerprint: string | undefined } | null;
 }
 
 function targetOf(context: AccountsContext, request: OAuthSignInRequest): Target | { duplicateOf: string } {
   const accounts = context.settings.read().accounts;
   const existing = findAccount(accounts, request.email);
   if (existing !== undefined) {
-    return { settings: serverSettingsOf(existing), existing, allowInsecure: existing.allowInsecure, trustedFingerprint: trustedFingerprintFor(existing) };
+    return {
+      settings: serverSettingsOf(existing),
+      existing,
+      allowInsecure: existing.allowInsecure,
+      trustedFingerprint: trustedFingerprintFor(existing),
+      outgoing: tokenOutgoing(existing),
+    };
   }
   if (request.settings === undefined) throw new ServiceError('invalid-request', `No saved account ${request.email.trim()}: give the server settings to add it.`);
   const settings = parseNewAccountSettings(request.settings);
   if (settings.email.toLowerCase() !== request.email.trim().toLowerCase()) throw new ServiceError('invalid-request', 'The settings are for another email address.');
   const duplicate = findDuplicate(accounts, settings);
   if (duplicate !== undefined) return { duplicateOf: duplicate.email };
-  return { settings, existing: undefined, allowInsecure: request.allowInsecure, trustedFingerprint: request.trustCertificate };
+  const outgoing = parseNewOutgoing(request.outgoing);
+  return {
+    settings,
+    existing: undefined,
+    allowInsecure: request.allowInsecure,
+    trustedFingerprint: request.trustCertificate,
+    outgoing: outgoing === null ? null : { settings: outgoing, trustedFingerprint: request.outgoingTrustCertificate },
+  };
+}
+
+/**
+ * A saved account's outgoing server that the token serves: one that shares the account's secret.
+ * An outgoing server with a password of its own keeps that password and is not part of the sign-in.
+ */
+function tokenOutgoing(account: StoredAccount): Target['outgoing'] {
+  const outgoing = account.outgoing;
+  if (outgoing === null || !outgoing.sharedPassword) return null;
+  const settings = { host: outgoing.host, port: outgoing.port, security: outgoing.security, username: outgoing.username };
+  return { settings, trustedFingerprint: trustedFingerprintAt(account.trustedCertificates, outgoing) };
 }
 
 /**
@@ -58,9 +85,17 @@ export async function signInAccount(context: AccountsContext, request: OAuthSign
   }
   const refreshToken = tokens.refreshToken;
 
+  // Providers take the same token for sending (XOAUTH2/OAUTHBEARER on SMTP): both servers are tested with it.
+  const credential = { kind: 'oauth2' as const, accessToken: tokens.accessToken };
   const report = await runAccountCheck(
     context,
-    { settings, credential: { kind: 'oauth2', accessToken: tokens.accessToken }, allowInsecure: target.allowInsecure, trustedFingerprint: target.trustedFingerprint },
+    {
+      settings,
+      credential,
+      allowInsecure: target.allowInsecure,
+      trustedFingerprint: target.trustedFingerprint,
+      outgoing: target.outgoing === null ? undefined : outgoingCheck(target.outgoing.settings, credential, [], target.outgoing.trustedFingerprint),
+    },
     run,
   );
   if (!report.ok) {
@@ -71,11 +106,20 @@ export async function signInAccount(context: AccountsContext, request: OAuthSign
   }
 
   const checkedAt = context.now();
-  const signedIn = (account: StoredAccount): StoredAccount =>
-    withPin({ ...account, authKind: 'oauth2', lastCheckedAt: checkedAt.toISOString(), lastFailureCategory: null }, pinFromReport(report, checkedAt));
+  const signedIn = (account: StoredAccount): StoredAccount => withPinsFrom(withOutcome({ ...account, authKind: 'oauth2' }, report, checkedAt), report, checkedAt);
 
   if (target.existing === undefined) {
-    const account = signedIn({ ...settings, displayName: request.displayName?.trim() ?? '', authKind: 'oauth2', allowInsecure: target.allowInsecure, lastCheckedAt: null, lastFailureCategory: null, trustedCertificates: [], outgoing: null });
+    const account = signedIn({
+      ...settings,
+      displayName: request.displayName?.trim() ?? '',
+      authKind: 'oauth2',
+      allowInsecure: target.allowInsecure,
+      lastCheckedAt: null,
+      lastFailureCategory: null,
+      trustedCertificates: [],
+      // The refresh token serves both servers: one keychain item, as a shared password.
+      outgoing: target.outgoing === null ? null : newOutgoing(target.outgoing.settings, true),
+    });
     const outcome = await saveNewAccount(context, account, { incoming: refreshToken }, 'sign-in');
     if ('duplicateOf' in outcome) return { report, account: null, duplicateOf: outcome.duplicateOf };
     oauth.tokens.remember(outcome.secretName, refreshToken, tokens);

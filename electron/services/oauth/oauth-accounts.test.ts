@@ -27,6 +27,7 @@ const alice = { user: 'alice@gmail.com', password: 'unused password' };
 const bob = { user: 'bob@gmail.com', password: 'unused password' };
 const carol = { user: 'carol@gmail.com', password: 'unused password' };
 const dave = { user: 'dave@gmail.com', password: 'unused password' };
+const erin = { user: 'erin@gmail.com', password: 'unused password' };
 
 let keyring: Keyring;
 let ca: TestCa;
@@ -39,7 +40,7 @@ beforeAll(async () => {
   process.env['DBUS_SESSION_BUS_ADDRESS'] = keyring.env.DBUS_SESSION_BUS_ADDRESS;
   ca = await getTestCa();
   oauth = await startOAuthServer();
-  dovecot = await startDovecot({ users: [alice, bob, carol, dave], extraConfig: oauth.dovecotConfig });
+  dovecot = await startDovecot({ users: [alice, bob, carol, dave, erin], extraConfig: oauth.dovecotConfig });
 });
 
 afterAll(async () => {
@@ -108,6 +109,28 @@ describe('OAuth2 accounts', () => {
     expect(await secretOf(settings, alice.user)).toBe(oauth.refreshTokensOf(alice.user).at(-1));
     await expectNoTokens(result, settings, alice.user);
     expect((await accounts.list())[0]).toMatchObject({ authKind: 'oauth2', status: 'ok' });
+  });
+
+  it('saves the provider’s outgoing server with the sign-in, tested with the same token, and re-tests both (test message too)', async () => {
+    oauth.signInAs(erin.user);
+    const { service: accounts, settings } = await open();
+    const outgoing = { host: '127.0.0.1', port: dovecot.submissionsPort, security: 'tls' as const, username: erin.user };
+    const result = await accounts.signInWithOAuth({ ...newAccount(erin), outgoing }, run());
+    oauth.signInAs(alice.user);
+    expect(result.report?.ok).toBe(true);
+    expect(result.report?.outgoing?.steps.find((step) => step.id === 'authenticate')?.detail).toMatch(/^Signed in as erin@gmail\.com with (XOAUTH2|OAUTHBEARER)/);
+    expect(result.account).toMatchObject({ authKind: 'oauth2', status: 'ok', outgoing: { ...outgoing, sharedPassword: true, hasPassword: true, status: 'ok' } });
+    // One keychain item: the refresh token serves both servers.
+    const storeId = settings.read().storeId;
+    expect((await keyring.listSecrets()).filter((item) => item.account.startsWith(`${erin.user}#${storeId}`)).map((item) => item.account)).toEqual([`${erin.user}#${storeId}`]);
+    await expectNoTokens(result, settings, erin.user);
+
+    const before = dovecot.relayed.length;
+    const retest = await accounts.retest(erin.user, run(), { sendTestMessage: true });
+    expect(retest.report?.ok).toBe(true);
+    expect(retest.report?.outgoing?.steps.map((step) => `${step.id}:${step.status}`)).toContain('delivery:passed');
+    expect(dovecot.relayed.slice(before).map((message) => [message.from, message.to, message.delivered])).toEqual([[erin.user, [erin.user], true]]);
+    expect((await accounts.list())[0]?.outgoing).toMatchObject({ status: 'ok', lastFailureCategory: null });
   });
 
   it('re-tests with the remembered access token, and refreshes it once it has expired', async () => {

@@ -50,6 +50,7 @@ interface Options {
   incomingFingerprint?: string;
   only?: CheckInput['only'];
   server?: Dovecot;
+  transcript?: boolean;
 }
 
 function submissionPort(server: Dovecot, security: Security): number {
@@ -70,6 +71,7 @@ async function check(options: Options = {}, runOptions: RunOptions = {}): Promis
       trustedFingerprint: options.incomingFingerprint,
       timeoutMs: options.timeoutMs ?? 5_000,
       only: options.only,
+      transcript: options.transcript,
       outgoing: {
         settings: { host: 'localhost', port: options.port ?? submissionPort(server, security), security, username: user },
         credential: options.outgoingCredential ?? credential,
@@ -227,6 +229,20 @@ describe('OAuth2', () => {
     const other = await oauth.issueAccessToken('someone-else@example.test');
     const refused = await check({ credential: { kind: 'oauth2', accessToken: other }, only: 'outgoing', localAddress: nextLoopbackAddress() });
     expectOutgoingFailure(refused, 'wrong-credentials', 'authenticate');
+  });
+
+  it('signs in with a token too long for one command line (Microsoft’s are), sending it after the server’s 334', async () => {
+    // Microsoft 365 access tokens run to 2 KB and more; AUTH with such an initial response exceeds
+    // SMTP's 512-octet line, and Dovecot answers "500 5.5.2 Line too long".
+    const scope = Array.from({ length: 12 }, (_, index) => `https://outlook.office.com/Scope${index}.AccessAsUser.All`).join(' ');
+    const token = await oauth.issueAccessToken(alice.user, { scope });
+    expect(token.length).toBeGreaterThan(600);
+    const report = await check({ credential: { kind: 'oauth2', accessToken: token }, transcript: true });
+    expect(report.outgoing?.failure).toBeNull();
+    expect(outgoingStep(report, 'authenticate').detail).toMatch(/with XOAUTH2/);
+    const outgoingLines = (report.transcript ?? []).filter((line) => line.server === 'outgoing').map((line) => `${line.from} ${line.line}`);
+    expect(outgoingLines).toEqual(expect.arrayContaining(['client AUTH XOAUTH2', 'client •••']));
+    expect(JSON.stringify(report)).not.toContain(token.split('.').at(-1)?.slice(0, 16));
   });
 });
 

@@ -35,20 +35,34 @@ async function finish(send: SendCommand, command: string, onChallenge: string): 
   if (reply.status < 200 || reply.status >= 300) throw new SaslRefusal(reply.response);
 }
 
+/** RFC 5321 §4.5.3.1.4: a command line holds at most 512 octets, its CRLF included. */
+const maxCommandOctets = 512;
+
+/**
+ * AUTH with its initial response on the same line where the line stays within the limit (one round
+ * trip saved); a longer one (an OAuth2 token, a long password) follows the server's empty 334
+ * challenge instead, as RFC 4954 §4 requires: servers refuse the long line ("500 5.5.2 Line too long").
+ */
+function authenticate(send: SendCommand, mechanism: string, response: string, onChallenge: string): Promise<void> {
+  const line = `AUTH ${mechanism} ${response}`;
+  if (Buffer.byteLength(line, 'utf8') + 2 <= maxCommandOctets) return finish(send, line, onChallenge);
+  return expect334(send, `AUTH ${mechanism}`).then(() => finish(send, response, onChallenge));
+}
+
 /** Runs `mechanism` for `user` with `credential`; rejects with the server's reply when refused. */
 async function exchange(mechanism: string, user: string, credential: Credential, target: { host: string; port: number }, send: SendCommand): Promise<void> {
   const secret = credential.kind === 'password' ? credential.password : credential.accessToken;
   switch (mechanism) {
     case 'PLAIN':
-      return finish(send, `AUTH PLAIN ${base64(`\0${user}\0${secret}`)}`, '*');
+      return authenticate(send, 'PLAIN', base64(`\0${user}\0${secret}`), '*');
     case 'LOGIN':
       await expect334(send, 'AUTH LOGIN');
       await expect334(send, base64(user));
       return finish(send, base64(secret), '*');
     case 'XOAUTH2':
-      return finish(send, `AUTH XOAUTH2 ${base64(`user=${user}\x01auth=Bearer ${secret}\x01\x01`)}`, '');
+      return authenticate(send, 'XOAUTH2', base64(`user=${user}\x01auth=Bearer ${secret}\x01\x01`), '');
     case 'OAUTHBEARER':
-      return finish(send, `AUTH OAUTHBEARER ${base64(`n,a=${user},\x01host=${target.host}\x01port=${target.port}\x01auth=Bearer ${secret}\x01\x01`)}`, base64('\x01'));
+      return authenticate(send, 'OAUTHBEARER', base64(`n,a=${user},\x01host=${target.host}\x01port=${target.port}\x01auth=Bearer ${secret}\x01\x01`), base64('\x01'));
     default:
       throw new Error(`unsupported mechanism ${mechanism}`);
   }

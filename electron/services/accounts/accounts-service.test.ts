@@ -3,20 +3,16 @@ import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDovecot, nextLoopbackAddress, type Dovecot } from '../../../e2e/fixtures/dovecot.ts';
-import { startKeyring, type Keyring, type StoredSecret } from '../../../e2e/fixtures/keyring.ts';
-import { makeTempDir, type TempDir } from '../../../e2e/fixtures/temp-dir.ts';
-import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, type Dovecot } from '../../../e2e/fixtures/dovecot.ts';
+import type { Keyring, StoredSecret } from '../../../e2e/fixtures/keyring.ts';
+import type { TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { openConfSettingsStore } from '../../adapters/conf-settings-store.ts';
 import { createKeytarSecretStore } from '../../adapters/keytar-secret-store.ts';
-import { createCheckRunner } from '../check/check-runner.ts';
-import { resolveHost } from '../check/resolve-host.ts';
-import { createCheckEngine } from '../check/run-check.ts';
 import { ServiceError } from '../service-error.ts';
-import type { AccountsService, CheckRun } from './accounts-service.types.ts';
-import { createAccountsService } from './create-accounts-service.ts';
+import type { AccountsService } from './accounts-service.types.ts';
 import type { SettingsStore } from './settings-store.ts';
+import { accountsTestBed, testRun } from './test-support/accounts-test-bed.ts';
 
 const users = {
   alice: { user: 'alice@example.test', password: 'alice: first password' },
@@ -29,47 +25,28 @@ const users = {
   pinned: { user: 'pinned@example.test', password: 'pinned pw' },
 };
 
+const bed = accountsTestBed(async (ca) => {
+  const [dovecot, selfSigned] = await Promise.all([
+    startDovecot({ users: Object.values(users).filter((user) => user !== users.pinned) }),
+    startDovecot({ users: [users.pinned], certificate: ca.selfSigned }),
+  ]);
+  return { dovecot, selfSigned };
+});
 let keyring: Keyring;
 let ca: TestCa;
 let dovecot: Dovecot;
 let selfSigned: Dovecot;
-const dirs: TempDir[] = [];
-
-beforeAll(async () => {
-  keyring = await startKeyring();
-  // keytar binds to the session bus at its first call; every test in this file shares this keyring.
-  process.env['DBUS_SESSION_BUS_ADDRESS'] = keyring.env.DBUS_SESSION_BUS_ADDRESS;
-  ca = await getTestCa();
-  [dovecot, selfSigned] = await Promise.all([
-    startDovecot({ users: Object.values(users).filter((user) => user !== users.pinned) }),
-    startDovecot({ users: [users.pinned], certificate: ca.selfSigned }),
-  ]);
-});
-
-afterAll(async () => {
-  await Promise.all([dovecot?.stop(), selfSigned?.stop(), ...dirs.map((dir) => dir.remove())]);
-  await keyring?.stop();
-});
-
-// A new engine per check, each from its own 127.x source address: Dovecot delays logins after a
-// failed one from the same address.
-const runner = createCheckRunner({
-  run: (input, options) =>
-    createCheckEngine({ resolveHost, caCertificates: () => [ca.caPem], localAddress: nextLoopbackAddress(), now: () => performance.now() }).run(input, options),
-});
+beforeAll(() => ({ keyring, ca, servers: { dovecot, selfSigned } } = bed));
 
 async function open(settingsOverride?: (settings: SettingsStore) => SettingsStore) {
-  const dir = await makeTempDir('mail-setup-accounts');
-  dirs.push(dir);
-  const real = openConfSettingsStore(dir.path);
+  const { dir, settings: real } = await bed.openStore('mail-setup-accounts');
   const settings = settingsOverride ? settingsOverride(real) : real;
-  const service = createAccountsService({ runner, settings, secrets: createKeytarSecretStore(), providerHint: () => undefined, now: () => new Date() });
-  return { service, settings, dir: dir.path, reopen: () => reopen(dir.path) };
+  return { service: bed.service(settings), settings, dir, reopen: () => reopen(dir) };
 }
 
 function reopen(dir: string): { service: AccountsService; settings: SettingsStore } {
   const settings = openConfSettingsStore(dir);
-  return { settings, service: createAccountsService({ runner, settings, secrets: createKeytarSecretStore(), providerHint: () => undefined, now: () => new Date() }) };
+  return { settings, service: bed.service(settings) };
 }
 
 /** The process id of a process that has exited. */
@@ -79,7 +56,7 @@ async function exitedPid(): Promise<number> {
   return child.pid ?? 0;
 }
 
-const run = (): CheckRun => ({ checkId: `test-${Math.random()}`, onProgress: () => {} });
+const run = testRun;
 
 function addRequest(user: { user: string; password: string }, server: Dovecot = dovecot, password = user.password) {
   return {
@@ -91,10 +68,7 @@ function addRequest(user: { user: string; password: string }, server: Dovecot = 
 }
 
 /** The keychain items of one settings file (its store id), as secret-tool shows them. */
-async function secretsOf(settings: SettingsStore): Promise<StoredSecret[]> {
-  const storeId = settings.read().storeId;
-  return (await keyring.listSecrets()).filter((item) => storeId !== null && item.account.endsWith(`#${storeId}`));
-}
+const secretsOf = (settings: SettingsStore): Promise<StoredSecret[]> => bed.secretsOf(settings);
 
 async function settingsText(settings: SettingsStore): Promise<string> {
   return readFile(settings.path, 'utf8');
@@ -265,11 +239,10 @@ describe('accounts service', () => {
   });
 
   it('takes over an account from a file written before schema versions and store ids', async () => {
-    const dir = await makeTempDir('mail-setup-accounts');
-    dirs.push(dir);
+    const { dir } = await bed.openStore('mail-setup-accounts');
     const legacy = { email: users.frank.user, host: dovecot.host, port: dovecot.tlsPort, security: 'tls', username: users.frank.user };
-    await writeFile(join(dir.path, 'settings.json'), JSON.stringify({ accounts: [legacy] }));
-    const { service, settings } = reopen(dir.path);
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ accounts: [legacy] }));
+    const { service, settings } = reopen(dir);
     expect(settings.notice).toBeNull();
     expect(await service.list()).toMatchObject([{ ...legacy, hasPassword: false, status: 'needs-password', lastCheckedAt: null }]);
     expect((await service.setPassword(users.frank.user, users.frank.password, run())).account).toMatchObject({ hasPassword: true, status: 'ok' });

@@ -1,18 +1,11 @@
 // Saved accounts with an outgoing server, in process against a real gnome-keyring and real Dovecot (IMAP and submission).
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextLoopbackAddress, startDovecot, type Dovecot } from '../../../e2e/fixtures/dovecot.ts';
-import { startKeyring, type Keyring } from '../../../e2e/fixtures/keyring.ts';
-import { makeTempDir, type TempDir } from '../../../e2e/fixtures/temp-dir.ts';
-import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
-import { openConfSettingsStore } from '../../adapters/conf-settings-store.ts';
-import { createKeytarSecretStore } from '../../adapters/keytar-secret-store.ts';
-import { createCheckRunner } from '../check/check-runner.ts';
-import { resolveHost } from '../check/resolve-host.ts';
-import { createCheckEngine } from '../check/run-check.ts';
-import type { AddAccountRequest, CheckRun } from './accounts-service.types.ts';
-import { createAccountsService } from './create-accounts-service.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, type Dovecot } from '../../../e2e/fixtures/dovecot.ts';
+import type { TestCa } from '../../../e2e/fixtures/test-ca.ts';
+import type { AddAccountRequest } from './accounts-service.types.ts';
 import type { SettingsStore } from './settings-store.ts';
+import { accountsTestBed, testRun } from './test-support/accounts-test-bed.ts';
 
 const users = {
   anna: { user: 'anna@example.test', password: 'anna pw' },
@@ -26,42 +19,25 @@ const users = {
   emil: { user: 'emil@example.test', password: 'emil pw' },
 };
 
-let keyring: Keyring;
-let ca: TestCa;
-let dovecot: Dovecot;
-/** A second server whose submission service presents a self-signed certificate. */
-let selfSigned: Dovecot;
-const dirs: TempDir[] = [];
-
-beforeAll(async () => {
-  keyring = await startKeyring();
-  process.env['DBUS_SESSION_BUS_ADDRESS'] = keyring.env.DBUS_SESSION_BUS_ADDRESS;
-  ca = await getTestCa();
-  [dovecot, selfSigned] = await Promise.all([
+const bed = accountsTestBed(async (ca) => {
+  const [dovecot, selfSigned] = await Promise.all([
     startDovecot({ users: Object.values(users) }),
+    // A second server whose submission service presents a self-signed certificate.
     startDovecot({ users: [users.emil], certificate: ca.selfSigned }),
   ]);
+  return { dovecot, selfSigned };
 });
-
-afterAll(async () => {
-  await Promise.all([dovecot?.stop(), selfSigned?.stop(), ...dirs.map((dir) => dir.remove())]);
-  await keyring?.stop();
-});
-
-const runner = createCheckRunner({
-  run: (input, options) =>
-    createCheckEngine({ resolveHost, caCertificates: () => [ca.caPem], localAddress: nextLoopbackAddress(), now: () => performance.now() }).run(input, options),
-});
+let ca: TestCa;
+let dovecot: Dovecot;
+let selfSigned: Dovecot;
+beforeAll(() => ({ ca, servers: { dovecot, selfSigned } } = bed));
 
 async function open() {
-  const dir = await makeTempDir('mail-setup-outgoing');
-  dirs.push(dir);
-  const settings = openConfSettingsStore(dir.path);
-  const service = createAccountsService({ runner, settings, secrets: createKeytarSecretStore(), providerHint: () => undefined, now: () => new Date() });
-  return { service, settings };
+  const { settings } = await bed.openStore('mail-setup-outgoing');
+  return { service: bed.service(settings), settings };
 }
 
-const run = (): CheckRun => ({ checkId: `test-${Math.random()}`, onProgress: () => {} });
+const run = testRun;
 
 function request(user: { user: string; password: string }, outgoing?: { user: string; password: string }): AddAccountRequest {
   return {
@@ -77,9 +53,7 @@ function request(user: { user: string; password: string }, outgoing?: { user: st
 /** The keychain items of one settings file, as [name without store id, secret]. */
 async function keychainOf(settings: SettingsStore): Promise<[string, string][]> {
   const storeId = settings.read().storeId ?? 'none';
-  return (await keyring.listSecrets())
-    .filter((item) => item.account.includes(`#${storeId}`))
-    .map((item) => [item.account.replace(`#${storeId}`, ''), item.secret]);
+  return (await bed.secretsOf(settings)).map((item) => [item.account.replace(`#${storeId}`, ''), item.secret]);
 }
 
 describe('accounts with an outgoing server', () => {

@@ -1,22 +1,16 @@
 // Saved OAuth2 accounts end to end: sign-in → IMAP → saved (refresh token in a real keychain) → re-test refreshes → revoked → needs sign-in.
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDovecot, nextLoopbackAddress, type Dovecot } from '../../../e2e/fixtures/dovecot.ts';
-import { startKeyring, type Keyring } from '../../../e2e/fixtures/keyring.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { startDovecot, type Dovecot } from '../../../e2e/fixtures/dovecot.ts';
+import type { Keyring } from '../../../e2e/fixtures/keyring.ts';
 import { startOAuthServer, type OAuthServer } from '../../../e2e/fixtures/oauth-server.ts';
-import { makeTempDir, type TempDir } from '../../../e2e/fixtures/temp-dir.ts';
-import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { openConfSettingsStore } from '../../adapters/conf-settings-store.ts';
-import { createKeytarSecretStore } from '../../adapters/keytar-secret-store.ts';
 import { registerHandlers } from '../../ipc/register-handlers.ts';
 import { ipcCalls, type IpcEnvelope } from '../../../shared/ipc-contract.ts';
 import { createAppServices } from '../app-services.ts';
 import type { AccountResult, CheckRun } from '../accounts/accounts-service.types.ts';
-import { createAccountsService } from '../accounts/create-accounts-service.ts';
 import type { SettingsStore } from '../accounts/settings-store.ts';
-import { createCheckRunner } from '../check/check-runner.ts';
-import { resolveHost } from '../check/resolve-host.ts';
-import { createCheckEngine } from '../check/run-check.ts';
+import { accountsTestBed } from '../accounts/test-support/accounts-test-bed.ts';
 import { ServiceError } from '../service-error.ts';
 import { createOAuthAccountDeps } from './oauth-account-deps.ts';
 import { scriptedBrowser, type ScriptedBrowserOptions } from './test-support/scripted-browser.ts';
@@ -29,29 +23,16 @@ const carol = { user: 'carol@gmail.com', password: 'unused password' };
 const dave = { user: 'dave@gmail.com', password: 'unused password' };
 const erin = { user: 'erin@gmail.com', password: 'unused password' };
 
+const bed = accountsTestBed(async () => {
+  const oauth = await startOAuthServer();
+  const dovecot = await startDovecot({ users: [alice, bob, carol, dave, erin], extraConfig: oauth.dovecotConfig });
+  return { oauth, dovecot };
+});
 let keyring: Keyring;
-let ca: TestCa;
 let oauth: OAuthServer;
 let dovecot: Dovecot;
-const dirs: TempDir[] = [];
-
-beforeAll(async () => {
-  keyring = await startKeyring();
-  process.env['DBUS_SESSION_BUS_ADDRESS'] = keyring.env.DBUS_SESSION_BUS_ADDRESS;
-  ca = await getTestCa();
-  oauth = await startOAuthServer();
-  dovecot = await startDovecot({ users: [alice, bob, carol, dave, erin], extraConfig: oauth.dovecotConfig });
-});
-
-afterAll(async () => {
-  await Promise.all([dovecot?.stop(), oauth?.stop(), ...dirs.map((dir) => dir.remove())]);
-  await keyring?.stop();
-});
-
-const runner = createCheckRunner({
-  run: (input, options) =>
-    createCheckEngine({ resolveHost, caCertificates: () => [ca.caPem], localAddress: nextLoopbackAddress(), now: () => performance.now() }).run(input, options),
-});
+beforeAll(() => ({ keyring, servers: { oauth, dovecot } } = bed));
+const runner = bed.runner;
 
 const env = () => ({ MAIL_SETUP_OAUTH_ISSUER: oauth.issuer, MAIL_SETUP_OAUTH_CLIENT_ID_GOOGLE: 'mail-setup-tests' });
 
@@ -59,21 +40,12 @@ const env = () => ({ MAIL_SETUP_OAUTH_ISSUER: oauth.issuer, MAIL_SETUP_OAUTH_CLI
 const signInTimeoutMs = 2_500;
 
 function service(settings: SettingsStore, openBrowser: (url: string) => void = scriptedBrowser().openBrowser) {
-  return createAccountsService({
-    runner,
-    settings,
-    secrets: createKeytarSecretStore(),
-    providerHint: () => undefined,
-    now: () => new Date(),
-    oauth: createOAuthAccountDeps({ env: env(), openBrowser, signInTimeoutMs }),
-  });
+  return bed.service(settings, { oauth: createOAuthAccountDeps({ env: env(), openBrowser, signInTimeoutMs }) });
 }
 
 async function open(browser?: ScriptedBrowserOptions) {
-  const dir = await makeTempDir('mail-setup-oauth-accounts');
-  dirs.push(dir);
-  const settings = openConfSettingsStore(dir.path);
-  return { settings, dir: dir.path, service: service(settings, scriptedBrowser(browser).openBrowser) };
+  const { dir, settings } = await bed.openStore('mail-setup-oauth-accounts');
+  return { settings, dir, service: service(settings, scriptedBrowser(browser).openBrowser) };
 }
 
 const run = (): CheckRun => ({ checkId: `oauth-${Math.random()}`, onProgress: () => {} });
@@ -226,12 +198,11 @@ describe('OAuth2 accounts', () => {
   });
 
   it('is cancelled while waiting for the browser', async () => {
-    const dir = await makeTempDir('mail-setup-oauth-accounts');
-    dirs.push(dir);
+    const { settings: store } = await bed.openStore('mail-setup-oauth-accounts');
     // The sign-in is waiting for the browser once the browser has been asked to open.
     let browserOpened!: () => void;
     const opened = new Promise<void>((resolve) => (browserOpened = resolve));
-    const accounts = service(openConfSettingsStore(dir.path), () => browserOpened());
+    const accounts = service(store, () => browserOpened());
     const checkRun = run();
     const pending = accounts.signInWithOAuth(newAccount(alice), checkRun).catch((reason: unknown) => reason);
     await opened;
@@ -241,10 +212,9 @@ describe('OAuth2 accounts', () => {
   });
 
   it('works through the IPC contract: signInWithOAuth, cancelOAuth, and sign-in failures as sign-in-failed', async () => {
-    const dir = await makeTempDir('mail-setup-oauth-accounts');
-    dirs.push(dir);
+    const { settings: store } = await bed.openStore('mail-setup-oauth-accounts');
     let browser = scriptedBrowser().openBrowser;
-    const accounts = service(openConfSettingsStore(dir.path), (url) => browser(url));
+    const accounts = service(store, (url) => browser(url));
     const handlers = new Map<string, (payload: unknown) => Promise<IpcEnvelope<unknown>>>();
     const events: unknown[] = [];
     registerHandlers(

@@ -7,8 +7,8 @@ import { median } from './median.ts';
 export const delayMs = 50;
 export const rttMs = 2 * delayMs;
 
-/** How many measured runs each benchmark takes (BENCH_RTT_RUNS, default 5). */
-export const rttRuns = Math.max(1, Number(process.env['BENCH_RTT_RUNS'] ?? 5));
+/** How many measured runs each benchmark takes (BENCH_RTT_RUNS, default 9). */
+export const rttRuns = Math.max(1, Number(process.env['BENCH_RTT_RUNS'] ?? 9));
 
 /**
  * The median of `runs` timed runs of `task`, in round trips. One run first goes unmeasured:

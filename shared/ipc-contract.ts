@@ -50,6 +50,12 @@ function call<Req extends z.ZodType, Res extends z.ZodType>(channel: string, req
 /** Every invokable call: method name → channel, request schema, response schema. */
 export const ipcCalls = {
   discover: call('discovery:run', z.object({ email: EmailSchema }), DiscoveryResultSchema),
+  /**
+   * The address the user most likely meant while the email is still being typed (`bob@gmial.com` →
+   * `bob@gmail.com`), from the provider data in main; null for a known domain or text that is not
+   * an address yet. No network: it answers in well under a millisecond.
+   */
+  suggestAddress: call('discovery:suggest', z.object({ email: z.string().max(320) }), z.object({ suggestion: EmailSchema.nullable() })),
   startCheck: call(
     'check:start',
     CheckOptionsSchema.extend({ settings: ServerSettingsSchema, password: PasswordSchema }).extend(OutgoingRequestSchema.shape),

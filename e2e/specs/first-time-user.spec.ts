@@ -90,6 +90,27 @@ test.describe('mistakes caught early', () => {
     await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
   });
 
+  test('the email step offers the likely address as the typing stops, before anything is looked up', async ({ app }) => {
+    const email = app.getByLabel('Email address');
+    await email.fill('bob@hotmial.com');
+    const use = app.getByRole('button', { name: 'Use bob@hotmail.com' });
+    await expect(use).toBeVisible();
+    // Still the email step: nothing was looked up, and the typing goes on undisturbed.
+    await expect(app.getByRole('heading', { name: 'Add a mail account' })).toBeVisible();
+    await expect(email).toBeFocused();
+    // A real provider domain is never "corrected" (gmx.de and gmx.net are both real); the old offer goes.
+    await email.fill('bob@gmx.net');
+    await expect(app.locator('[data-address-suggestion]')).toHaveCount(0);
+    await app.waitForTimeout(600);
+    await expect(app.locator('[data-address-suggestion]')).toHaveCount(0);
+
+    await email.fill('bob@gmial.com');
+    await app.getByRole('button', { name: 'Use bob@gmail.com' }).click();
+    await expect(app.getByText('Gmail · imap.gmail.com:993 · SSL/TLS')).toBeVisible();
+    await expect(app.locator('main')).toContainText('bob@gmail.com');
+    await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
+  });
+
   test('an address without a dot in its domain is refused on the email step', async ({ app }) => {
     await app.getByLabel('Email address').fill('alice@example');
     await app.getByRole('button', { name: 'Continue' }).click();

@@ -1,6 +1,7 @@
 // Screenshots of every screen for the README, written to docs/screenshots/*.png.
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { startDovecot } from '../fixtures/dovecot.ts';
 import { expect, test, users } from '../harness-fixture.ts';
 import { holdDiscovery } from './support/ipc-route.ts';
 import { startSilentServer } from './support/slow-peers.ts';
@@ -159,4 +160,37 @@ test('saving without an outgoing server asks first', async ({ app, dovecot }) =>
   await app.getByRole('button', { name: 'Save account' }).click();
   await expect(app.getByText('Save without a server for sending?')).toBeVisible();
   await shot(app, '21-save-without-outgoing');
+});
+
+test('the first screen knows more: a typo, the transcript, an international address', async ({ app, dovecot }) => {
+  await app.getByLabel('Email address').fill('bob@gmial.com');
+  await expect(app.getByRole('button', { name: 'Use bob@gmail.com' })).toBeVisible();
+  await shot(app, '22-typo-suggestion');
+
+  await enterEmail(app, users.alice.user);
+  await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: users.alice.user });
+  await fillOutgoing(app, { host: 'localhost', port: dovecot.submissionPort, security: 'STARTTLS', username: users.alice.user });
+  await app.getByLabel('Password', { exact: true }).fill(users.alice.password);
+  await runTest(app);
+  await expectAllPassed(app, { outgoing: true });
+  await app.getByText('Show details').click();
+  await expect(app.locator('.transcript-lines')).toContainText('AUTHENTICATE PLAIN •••');
+  await shot(app, '23-transcript');
+});
+
+test('an address with “ü” before the @ on a server that cannot take it', async ({ app }) => {
+  const jurgen = { user: 'jürgen@example.test', password: 'jürgens pässwort' };
+  // Dovecot takes "ü" in a username only with auth_username_chars emptied (as international-address.spec.ts).
+  const dovecot = await startDovecot({ users: [jurgen], extraConfig: 'auth_username_chars =\n' });
+  try {
+    await enterEmail(app, jurgen.user);
+    await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: jurgen.user });
+    await fillOutgoing(app, { host: 'localhost', port: dovecot.submissionPort, security: 'STARTTLS', username: jurgen.user });
+    await app.getByLabel('Password', { exact: true }).fill(jurgen.password);
+    await runTest(app);
+    await expect(app.locator('[data-failure-category="sender-rejected"][data-server="outgoing"]')).toBeVisible();
+    await shot(app, '24-international-address-refused');
+  } finally {
+    await dovecot.stop();
+  }
 });

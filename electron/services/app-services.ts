@@ -6,6 +6,7 @@ import type { AccountsService, CheckRun } from './accounts/accounts-service.type
 import type { CheckRunner } from './check/check-runner.ts';
 import { defaultStepTimeoutMs } from './check/check-runner.ts';
 import type { CheckInput } from './check/check-input.ts';
+import { suggestionFor } from './discovery/domain-suggestion.ts';
 
 /** The services behind the contract. */
 export interface AppServiceDeps {
@@ -45,6 +46,7 @@ function withBrowserSignIn(result: DiscoveryResult, email: string, available: Ap
 export function createAppServices(deps: AppServiceDeps): Services {
   return {
     discover: async (request) => withBrowserSignIn(await deps.discover(request.email), request.email, deps.browserSignIn),
+    suggestAddress: async (request) => ({ suggestion: suggestionFor(request.email) }),
     startCheck: (request, emit) =>
       deps.checks.run(
         request.checkId,

@@ -1,4 +1,4 @@
-// Step 1: the email address (and an optional name), then Continue; a saved or cut-short address is caught here.
+// Step 1: the email address (and an optional name), then Continue; a saved, cut-short or mistyped address is caught here.
 import { useEffect, useRef, type Dispatch } from 'react';
 import { TextField } from '../components/text-field.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
@@ -6,6 +6,8 @@ import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
 import { newCheckId } from '../api.ts';
 import type { EmailState, WizardAction } from './wizard-state.ts';
+import { AddressSuggestion } from './address-suggestion.tsx';
+import { useAddressSuggestion } from './use-address-suggestion.ts';
 
 export interface EmailStepProps {
   state: EmailState;
@@ -23,6 +25,12 @@ export function EmailStep({ state, dispatch, savedEmails, onBack, onUpdatePasswo
   const emailRef = useFocusOnMount<HTMLInputElement>();
   const noticeRef = useRef<HTMLParagraphElement>(null);
   const m = messages.email;
+  // A mistyped provider domain is offered in its likely form as soon as the typing stops, before anything is looked up.
+  const suggestion = useAddressSuggestion(identity.email);
+  const submit = () => {
+    dispatch({ type: 'email-submitted', discoveryId: newCheckId(), savedEmails });
+    emailRef.current?.focus();
+  };
   // A question or a duplicate appears below the field: focus goes to it, so it is read at once.
   useEffect(() => {
     if (savedAs || confirmDiscard) noticeRef.current?.focus();
@@ -33,8 +41,7 @@ export function EmailStep({ state, dispatch, savedEmails, onBack, onUpdatePasswo
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        dispatch({ type: 'email-submitted', discoveryId: newCheckId(), savedEmails });
-        emailRef.current?.focus();
+        submit();
       }}
     >
       <h1>{m.heading}</h1>
@@ -49,6 +56,18 @@ export function EmailStep({ state, dispatch, savedEmails, onBack, onUpdatePasswo
         // type="email" would turn an international domain into xn--… as it is typed; the address stays as typed.
         input={{ type: 'text', inputMode: 'email', autoComplete: 'email', spellCheck: false, autoCapitalize: 'off', required: true }}
       />
+      <div aria-live="polite">
+        {suggestion && !savedAs && (
+          <AddressSuggestion
+            email={suggestion}
+            onUse={(email) => {
+              // The likely address replaces the typed one and is looked up at once, as Continue would.
+              dispatch({ type: 'email-changed', email });
+              submit();
+            }}
+          />
+        )}
+      </div>
       {savedAs && (
         <div className="notice-block notice-warning" data-duplicate={savedAs}>
           <p tabIndex={-1} ref={noticeRef}>

@@ -6,6 +6,7 @@ import { Notice } from '../components/notice.tsx';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
 import type { SettingsOrigin } from './wizard-state.ts';
+import { AddressSuggestion } from './address-suggestion.tsx';
 
 export interface FoundSummaryProps {
   email: string;
@@ -14,17 +15,6 @@ export interface FoundSummaryProps {
   discoveryError: string | null;
   /** Starts again with the address discovery suggests for a mistyped domain. */
   onUseSuggestion: (email: string) => void;
-}
-
-function Suggestion({ email, onUse }: { email: string; onUse: (email: string) => void }) {
-  return (
-    <div className="notice-block notice-warning">
-      <p>{format(messages.found.suggestion, { email })}</p>
-      <button type="button" className="secondary" data-suggestion="" onClick={() => onUse(email)}>
-        {format(messages.found.useSuggestion, { email })}
-      </button>
-    </div>
-  );
 }
 
 export function FoundSummary({ email, origin, discovery, discoveryError, onUseSuggestion }: FoundSummaryProps) {
@@ -37,7 +27,7 @@ export function FoundSummary({ email, origin, discovery, discoveryError, onUseSu
   const name = provider?.name ?? domain;
   return (
     <div className="found">
-      {suggestion && suggestion !== email && <Suggestion email={suggestion} onUse={onUseSuggestion} />}
+      {suggestion && suggestion !== email && <AddressSuggestion email={suggestion} onUse={onUseSuggestion} />}
       {origin === 'found' && (
         <div className="provider">
           <span className="provider-badge" aria-hidden="true">

@@ -10,18 +10,20 @@ const tagged = (tag: string) => new RegExp(`(^|\\r\\n)${tag} (OK|NO|BAD)[^\\r\\n
 const smtpReply = /(^|\r\n)\d{3} [^\r\n]*\r\n$/;
 
 /**
- * IMAP: greeting; with STARTTLS, STARTTLS then the handshake with CAPABILITY riding on the client's
- * Finished (RFC 9051 wants the capabilities asked again); AUTHENTICATE PLAIN with SASL-IR; ID and
- * EXAMINE INBOX together; LOGOUT not awaited.
+ * IMAP: greeting; with STARTTLS, STARTTLS then the handshake, with CAPABILITY (RFC 9051 wants the
+ * capabilities asked again) and AUTHENTICATE PLAIN riding on the client's Finished; otherwise
+ * AUTHENTICATE PLAIN with SASL-IR; ID and EXAMINE INBOX together; LOGOUT not awaited.
  */
 export async function imapFloor(port: number, security: Exclude<Security, 'none'>, ca: string, user: string, password: string): Promise<void> {
   const talk = await openRawConversation(port, security === 'tls', ca);
   await talk.say('', /^\* OK [^\r\n]*\r\n$/);
+  const signIn = `A AUTHENTICATE PLAIN ${plain(user, password)}\r\n`;
   if (security === 'starttls') {
     await talk.say('S STARTTLS\r\n', tagged('S'));
-    await talk.upgrade('C CAPABILITY\r\n', tagged('C'));
+    await talk.upgrade(`C CAPABILITY\r\n${signIn}`, tagged('A'));
+  } else {
+    await talk.say(signIn, tagged('A'));
   }
-  await talk.say(`A AUTHENTICATE PLAIN ${plain(user, password)}\r\n`, tagged('A'));
   await talk.say(`I ID ("name" "${appIdentity.name}")\r\nE EXAMINE INBOX\r\n`, tagged('E'));
   talk.end('L LOGOUT\r\n');
 }

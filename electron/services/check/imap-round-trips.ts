@@ -1,5 +1,6 @@
 // What the check changes in imapflow's conversation so that it costs about four round trips where
-// users really are (30–300 ms from their server), and why each change is safe for a one-shot check.
+// users really are (30–300 ms from their server), and why each change is safe for a one-shot check
+// (after STARTTLS the sign-in also rides with the new CAPABILITY: early-sign-in.ts).
 import type { ImapFlow } from 'imapflow';
 import { appIdentity } from '../../../shared/app-identity.ts';
 

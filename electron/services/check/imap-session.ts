@@ -13,6 +13,7 @@ import { inboundLimits } from './imap-line-reader.ts';
 import { classifyImapError } from './classify-imap-error.ts';
 import { errorField } from './classify-socket-error.ts';
 import { skipNeedlessRoundTrips, withInitialResponse, withPipelinedId } from './imap-round-trips.ts';
+import { EarlySignIn } from './early-sign-in.ts';
 import { appIdentity } from '../../../shared/app-identity.ts';
 import { announcesUtf8, isUtf8Enabled, loginRefusal, needsUtf8, utf8NotEnabled, utf8Unsupported, withPipelinedEnable } from './imap-utf8.ts';
 
@@ -83,6 +84,8 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
   const utf8Wanted = needsUtf8(settings.email);
   let enableUtf8 = false;
   let utf8Enabled = false;
+  // After STARTTLS, the sign-in rides with the CAPABILITY that must be asked again (early-sign-in.ts).
+  let earlySignIn: EarlySignIn | undefined;
 
   // The greeting step ends when the conversation moves on: at STARTTLS, or just before sign-in.
   const settleGreeting = () => {
@@ -133,8 +136,16 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
     shapeCommand(line) {
       const { credential } = input;
       const signIn = credential.kind === 'password' ? withInitialResponse(line, client.capabilities, settings.username, credential.password) : line;
-      return withPipelinedId(withPipelinedEnable(signIn, enableUtf8), client.capabilities);
+      const shaped = withPipelinedId(withPipelinedEnable(signIn, enableUtf8), client.capabilities);
+      return encrypted && earlySignIn ? earlySignIn.shape(shaped) : shaped;
     },
+    takeOverCredential(tag, send) {
+      if (!earlySignIn) return false;
+      // The mechanisms worth naming are the ones offered on the encrypted connection, known by now.
+      offeredAtSignIn = describeMechanisms(client.capabilities);
+      return earlySignIn.takeOver(tag, client, send);
+    },
+    onServerLine: (line) => earlySignIn?.onServerLine(line),
   });
 
   const transport: ImapTransport = {
@@ -154,6 +165,8 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
           },
           upgrade(plain: unknown, _options: unknown, onSecure: () => void) {
             handshakeStarted = true;
+            // What the server offered before TLS decides only whether to try (see early-sign-in.ts).
+            earlySignIn = EarlySignIn.offered(settings.security, input.credential, settings.username, client.capabilities);
             tracker.start('tls', 'Upgrading with STARTTLS');
             const secure = beginTls({ socket: plain as Socket, host: settings.host, secureContext: options.secureContext, pinnedFingerprint: input.trustedFingerprint });
             watch.guardWrites(secure);

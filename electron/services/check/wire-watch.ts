@@ -13,6 +13,13 @@ export interface WireWatchHooks {
   beforeCredential: (command: 'LOGIN' | 'AUTHENTICATE') => StepFailure | null;
   /** Rewrites one outgoing command line (CRLF included) before it leaves; see imap-round-trips.ts. */
   shapeCommand?: (line: string) => string;
+  /**
+   * imapflow's sign-in command under `tag` is about to leave: true when it is answered another way
+   * (early-sign-in.ts) and must not be written; `send` writes it after all, through the same guard.
+   */
+  takeOverCredential?: (tag: string, send: () => void) => boolean;
+  /** Every server line, as it is read. */
+  onServerLine?: (line: string) => void;
   /** Each line as it crosses the wire, for the transcript; sign-in payloads are already masked. */
   onWire?: ((from: 'client' | 'server', line: string) => void) | undefined;
 }
@@ -75,11 +82,29 @@ export class WireWatch {
    */
   guardWrites(socket: Duplex): void {
     const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+    // Set while a taken-over sign-in is written after all, so that it is not taken over again.
+    let handingOver = false;
     const guarded = (...args: unknown[]): boolean => {
       const [chunk, ...rest] = args;
-      const text = typeof chunk === 'string' ? chunk.slice(0, 80) : Buffer.isBuffer(chunk) ? chunk.subarray(0, 80).toString('latin1') : '';
-      const match = credentialCommand.exec(text);
-      if (match) {
+      const line = this.hooks.shapeCommand || this.hooks.onWire ? commandText(chunk) : undefined;
+      const head = typeof chunk === 'string' ? chunk.slice(0, 80) : Buffer.isBuffer(chunk) ? chunk.subarray(0, 80).toString('latin1') : '';
+      const own = credentialCommand.exec(head);
+      if (own?.[1] && !handingOver && this.hooks.takeOverCredential) {
+        const send = () => {
+          handingOver = true;
+          try {
+            guarded(...args);
+          } finally {
+            handingOver = false;
+          }
+        };
+        if (this.hooks.takeOverCredential(own[1], send)) return true;
+      }
+      const shaped = line !== undefined && this.hooks.shapeCommand ? this.hooks.shapeCommand(line) : line;
+      // Every command line of the write is looked at: a shaped write may carry a sign-in of its own.
+      for (const text of shaped === undefined ? [head] : shaped.split('\r\n')) {
+        const match = credentialCommand.exec(text);
+        if (!match) continue;
         const refusal = this.blocked ?? this.hooks.beforeCredential(match[2]?.toUpperCase() === 'LOGIN' ? 'LOGIN' : 'AUTHENTICATE');
         if (refusal) {
           this.blocked = refusal;
@@ -90,18 +115,10 @@ export class WireWatch {
         // Only the mechanism name is kept: the rest of this line may hold the credential.
         this.authMechanism = match[2]?.toUpperCase() === 'LOGIN' ? 'LOGIN' : (text.split(' ')[2]?.trim().toUpperCase() ?? 'AUTHENTICATE');
       }
-      const line = this.hooks.shapeCommand || this.hooks.onWire ? commandText(chunk) : undefined;
-      if (line !== undefined && this.hooks.shapeCommand) {
-        const shaped = this.hooks.shapeCommand(line);
-        // imapflow writes commands as 'binary' (latin1) buffers; the shaped text goes out the same way.
-        if (shaped !== line) {
-          this.record(shaped);
-          return write(Buffer.from(shaped, 'latin1'), ...rest);
-        }
-      }
-      if (line !== undefined) this.record(line);
+      if (shaped !== undefined) this.record(shaped);
       else if (this.hooks.onWire) this.hooks.onWire('client', this.signingIn ? mask : '(long data not shown)');
-      return write(...args);
+      // imapflow writes commands as 'binary' (latin1) buffers; shaped text goes out the same way.
+      return shaped !== undefined && shaped !== line ? write(Buffer.from(shaped, 'latin1'), ...rest) : write(...args);
     };
     (socket as { write: typeof guarded }).write = guarded;
   }
@@ -122,6 +139,7 @@ export class WireWatch {
 
   private onLine(line: string): void {
     this.hooks.onWire?.('server', line);
+    this.hooks.onServerLine?.(line);
     if (this.firstLine === undefined) {
       this.firstLine = line;
       this.hooks.onFirstLine(line);

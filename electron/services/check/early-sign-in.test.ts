@@ -49,19 +49,24 @@ function afterStartTls(report: CheckReport): string[] {
 
 const signIns = (lines: readonly string[]) => lines.filter((line) => /^C: \S+ (AUTHENTICATE|LOGIN)\b/i.test(line));
 
-async function peer(options: ImapScriptOptions, refuseAuthenticate = false): Promise<ScriptedPeer> {
+/** How the scripted server takes AUTHENTICATE: as imapScript does, refused as unsupported, or asking with `+` whatever came on the line. */
+type AuthenticateHandling = 'script' | 'refuse' | 'ignore-initial-response';
+
+async function peer(options: ImapScriptOptions, authenticate: AuthenticateHandling = 'script'): Promise<ScriptedPeer> {
   const script = imapScript(options);
   const started = await startScriptedPeer({
     starttlsCertificate: ca.trusted,
-    script: refuseAuthenticate
-      ? {
-          ...script,
-          onCommand(command, connection) {
-            if (command.name === 'AUTHENTICATE') connection.send(`${command.tag} NO [CANNOT] Unsupported authentication mechanism.`);
-            else script.onCommand?.(command, connection);
+    script:
+      authenticate === 'script'
+        ? script
+        : {
+            ...script,
+            onCommand(command, connection) {
+              if (command.name !== 'AUTHENTICATE') script.onCommand?.(command, connection);
+              else if (authenticate === 'refuse') connection.send(`${command.tag} NO [CANNOT] Unsupported authentication mechanism.`);
+              else connection.continueSasl();
+            },
           },
-        }
-      : script,
   });
   stops.push(() => started.stop());
   return started;
@@ -97,7 +102,7 @@ describe('with scripted servers over STARTTLS', () => {
   const accept = { kind: 'accept', user: ann.user, password: ann.password } as const;
 
   it('falls back to imapflow’s own LOGIN where the encrypted server turns the early AUTHENTICATE down', async () => {
-    const server = await peer({ capabilities: before, capabilitiesAfterTls: ['IMAP4rev1', 'SASL-IR'], signIn: accept }, true);
+    const server = await peer({ capabilities: before, capabilitiesAfterTls: ['IMAP4rev1', 'SASL-IR'], signIn: accept }, 'refuse');
     const report = await check(server.port);
     expect(report.failure).toBeNull();
     expect(server.received.filter((line) => / (AUTHENTICATE|LOGIN) /.test(line)).map((line) => line.split(' ').slice(0, 2).join(' '))).toEqual(['MSAU AUTHENTICATE', expect.stringMatching(/^\S+ LOGIN$/)]);
@@ -109,6 +114,13 @@ describe('with scripted servers over STARTTLS', () => {
     const report = await check(server.port);
     expect(report.failure).toBeNull();
     expect(server.credentials.map((credential) => credential.kind)).toEqual(['AUTHENTICATE']);
+  });
+
+  it('still signs in where the encrypted server asks for the response with “+” despite the initial response', async () => {
+    const server = await peer({ capabilities: before, capabilitiesAfterTls: ['IMAP4rev1', 'SASL-IR', 'AUTH=PLAIN'], signIn: accept }, 'ignore-initial-response');
+    const report = await check(server.port);
+    expect(report.failure).toBeNull();
+    expect(server.credentials.map((credential) => credential.kind)).toEqual(['AUTHENTICATE', 'SASL-RESPONSE']);
   });
 
   it('is not tried where the server did not offer SASL-IR before TLS: imapflow signs in after the capabilities', async () => {

@@ -20,8 +20,8 @@ const capabilityCommand = /^\S+ CAPABILITY\r\n$/i;
  *   (a second attempt would double a wrong password's penalty) but answered with the server's
  *   answer to the early one, when the server's capabilities after TLS show that it was valid
  *   (AUTH=PLAIN and SASL-IR), or when it succeeded. Otherwise imapflow's own command goes out.
- * - A server that offered SASL-IR before TLS but asks for the response with `+` after it would get
- *   it from imapflow's own AUTHENTICATE, whose `+` handler answers; no server seen does this.
+ * - A server that offered SASL-IR before TLS but asks for the response with `+` after it gets it
+ *   from imapflow's own AUTHENTICATE (held back, but current), whose `+` handler answers (tested).
  */
 export class EarlySignIn {
   private answer: string | undefined;

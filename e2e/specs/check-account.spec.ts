@@ -19,6 +19,8 @@ test('the right password passes every step', async ({ app, dovecot }) => {
   await expect(transcript).toContainText(/\+\d+ms incoming S: \* OK .*Dovecot/);
   await expect(transcript).toContainText(/incoming C: \S+ AUTHENTICATE PLAIN •••/);
   await expect(transcript).not.toContainText(users.alice.password);
+  // Long protocol lines (Dovecot's capability list) wrap inside the report: the page does not grow sideways.
+  expect(await app.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
   await app.getByRole('button', { name: 'Copy for support' }).click();
   await expect(app.getByRole('button', { name: 'Save account' })).toBeVisible();
 });

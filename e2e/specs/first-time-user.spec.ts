@@ -98,6 +98,7 @@ test.describe('mistakes caught early', () => {
     // Still the email step: nothing was looked up, and the typing goes on undisturbed.
     await expect(app.getByRole('heading', { name: 'Add a mail account' })).toBeVisible();
     await expect(email).toBeFocused();
+    await expectNoViolations(app, 'a typo offer on the email step');
     // A real provider domain is never "corrected" (gmx.de and gmx.net are both real); the old offer goes.
     await email.fill('bob@gmx.net');
     await expect(app.locator('[data-address-suggestion]')).toHaveCount(0);

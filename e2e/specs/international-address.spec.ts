@@ -2,6 +2,7 @@
 // UTF8=ACCEPT nor SMTPUTF8): taken as typed, signed in, then refused under each server with its reason.
 import { startDovecot } from '../fixtures/dovecot.ts';
 import { expect, test } from '../harness-fixture.ts';
+import { readmeShot } from './support/readme-shot.ts';
 import { enterEmail, fillOutgoing, fillSettings, runTest, stepRow } from './support/wizard-steps.ts';
 
 const jurgen = { user: 'jürgen@example.test', password: 'jürgens pässwort' };
@@ -26,6 +27,7 @@ test('jürgen@… is refused under each server with the reason and what to do, a
     await expect(outgoing).toContainText('cannot send from an address with letters such as “ü” before the @ (jürgen@example.test)');
     await expect(outgoing).toContainText('SMTPUTF8');
     await expect(app.getByRole('button', { name: 'Save account' })).toHaveCount(0);
+    await readmeShot(app, '24-international-address-refused');
   } finally {
     await dovecot.stop();
   }

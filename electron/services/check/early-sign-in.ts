@@ -1,9 +1,10 @@
 // After STARTTLS, the sign-in rides on the same flight as the CAPABILITY that must be asked again,
 // and its answer is handed to imapflow when imapflow asks to sign in: one round trip fewer.
 import type { ImapFlow } from 'imapflow';
+import { plainInitialResponse } from './imap-round-trips.ts';
 
 /** Tag of the early sign-in; imapflow's tags are hex numbers, never this. */
-export const earlySignInTag = 'MSAU';
+const earlySignInTag = 'MSAU';
 
 const capabilityCommand = /^\S+ CAPABILITY\r\n$/i;
 
@@ -36,9 +37,9 @@ export class EarlySignIn {
     this.password = password;
   }
 
-  /** An early sign-in for a password over STARTTLS where the server offered SASL-IR before the upgrade; else undefined. */
-  static offered(security: string, credential: { kind: string; password?: string }, user: string, preTlsCapabilities: ReadonlyMap<string, unknown>): EarlySignIn | undefined {
-    if (security !== 'starttls' || credential.kind !== 'password' || credential.password === undefined) return undefined;
+  /** At the STARTTLS upgrade: an early sign-in for a password where the server offered SASL-IR before it; else undefined. */
+  static offered(credential: { kind: string; password?: string }, user: string, preTlsCapabilities: ReadonlyMap<string, unknown>): EarlySignIn | undefined {
+    if (credential.kind !== 'password' || credential.password === undefined) return undefined;
     return preTlsCapabilities.has('SASL-IR') ? new EarlySignIn(user, credential.password) : undefined;
   }
 
@@ -46,7 +47,7 @@ export class EarlySignIn {
   shape(line: string): string {
     if (this.written || !capabilityCommand.test(line)) return line;
     this.written = true;
-    return `${line}${earlySignInTag} AUTHENTICATE PLAIN ${Buffer.from(`\0${this.user}\0${this.password}`, 'utf8').toString('base64')}\r\n`;
+    return `${line}${earlySignInTag} AUTHENTICATE PLAIN ${plainInitialResponse(this.user, this.password)}\r\n`;
   }
 
   /** Every server line; keeps the answer to the early sign-in (what follows its tag). */

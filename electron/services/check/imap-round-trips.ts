@@ -56,7 +56,12 @@ export function withInitialResponse(line: string, capabilities: ReadonlyMap<stri
   if (!capabilities.has('SASL-IR')) return line;
   const match = /^(\S+ AUTHENTICATE PLAIN)\r\n$/i.exec(line);
   if (!match) return line;
-  return `${match[1]} ${Buffer.from(`\0${user}\0${password}`, 'utf8').toString('base64')}\r\n`;
+  return `${match[1]} ${plainInitialResponse(user, password)}\r\n`;
+}
+
+/** SASL PLAIN's message (RFC 4616: no authorization identity, the user, the password), base64 for the AUTHENTICATE line. */
+export function plainInitialResponse(user: string, password: string): string {
+  return Buffer.from(`\0${user}\0${password}`, 'utf8').toString('base64');
 }
 
 /** `line` with {@link idCommand} in front when it is the EXAMINE (or SELECT) and the server offers ID. */

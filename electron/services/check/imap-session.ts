@@ -166,7 +166,7 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
           upgrade(plain: unknown, _options: unknown, onSecure: () => void) {
             handshakeStarted = true;
             // What the server offered before TLS decides only whether to try (see early-sign-in.ts).
-            earlySignIn = EarlySignIn.offered(settings.security, input.credential, settings.username, client.capabilities);
+            earlySignIn = EarlySignIn.offered(input.credential, settings.username, client.capabilities);
             tracker.start('tls', 'Upgrading with STARTTLS');
             const secure = beginTls({ socket: plain as Socket, host: settings.host, secureContext: options.secureContext, pinnedFingerprint: input.trustedFingerprint });
             watch.guardWrites(secure);

@@ -11,6 +11,9 @@ const usage = `Usage:
                    [--smtp-username U] [--smtp-password-stdin] [--smtp-trust-certificate SHA256]
                    [--only incoming|outgoing] [--send-test-message] [--transcript] [--json]
   mail-setup accounts list|add|retest|set-password|remove … [--json]
+  mail-setup export EMAIL --to thunderbird-mobile|apple|gnome|msmtp|mbsync|aerc|neomutt|autoconfig
+                   [--output FILE] [--include-password] [--force] [--json]
+  mail-setup token EMAIL
 `;
 
 /** Runs one command line; returns the exit status (0 ok, 1 check failed, 2 bad usage). */
@@ -27,6 +30,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'discover':
         return await (await import('./discover-command.ts')).runDiscover(rest, io);
+      case 'export':
+        return await (await import('./export-command.ts')).runExport(rest, io);
       case 'accounts':
         return await (await services()).runAccounts(rest, io);
       case 'help':

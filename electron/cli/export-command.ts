@@ -1,0 +1,72 @@
+// `mail-setup export EMAIL --to TARGET`: a saved account's settings for another mail program, printed or written to a private file.
+import { extname } from 'node:path';
+import { handoffTargets, HandoffTargetSchema, type HandoffExport } from '../../shared/handoff-targets.ts';
+import { openConfSettingsStore } from '../adapters/conf-settings-store.ts';
+import { createKeytarSecretStore } from '../adapters/keytar-secret-store.ts';
+import { openDataDir } from '../services/accounts/data-dir.ts';
+import { createExportService } from '../services/handoff/export-service.ts';
+import { shellWord } from '../services/handoff/keychain-command.ts';
+import { writePrivateFile } from '../services/handoff/private-file.ts';
+import { qrPng, qrSvg, qrTerminal } from '../services/handoff/qr-image.ts';
+import { loadHandoffAccount } from '../services/handoff/saved-account-loader.ts';
+import { parseCommandArgs, quoted, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
+
+const options = {
+  to: { type: 'string' },
+  output: { type: 'string' },
+  'include-password': { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+} as const;
+
+/** The `--json` document: the export without the SVG image (a file or the terminal shows the code). */
+function exportJson(result: HandoffExport, output: string | null): object {
+  const { text, fileName, mediaType, containsPassword, notes } = result;
+  const shared = { target: result.target, fileName, mediaType, containsPassword, notes, output };
+  return result.kind === 'qr' ? { payload: result.payload, text, ...shared } : { text, ...shared };
+}
+
+/** The bytes to write for `--output`: the text, or for the QR code an image chosen by the file's extension. */
+async function fileContents(result: HandoffExport, path: string): Promise<string | Uint8Array> {
+  if (result.kind !== 'qr') return result.text;
+  const extension = extname(path).toLowerCase();
+  if (extension === '.png') return qrPng(result.text);
+  if (extension === '.svg') return result.svg;
+  throw new UsageError(`the QR code is written as an image: give --output a name ending in .png or .svg (got ${quoted(path)})`);
+}
+
+/** Runs `mail-setup export`. */
+export async function runExport(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, options);
+  if (positionals.length === 0) throw new UsageError('export needs the saved account\'s email: mail-setup export EMAIL --to TARGET');
+  if (positionals.length > 1) throw new UsageError(strayArgumentMessage);
+  const email = positionals[0] as string;
+  const target = HandoffTargetSchema.safeParse(values.to);
+  if (!target.success) {
+    const given = values.to === undefined ? 'no --to given' : `unknown target ${quoted(values.to)}`;
+    throw new UsageError(`${given}; the targets are: ${handoffTargets.join(', ')}`);
+  }
+  const settings = openConfSettingsStore(openDataDir(io.env));
+  const secrets = createKeytarSecretStore();
+  const service = createExportService({
+    loadAccount: async (address) => loadHandoffAccount(settings, address),
+    readSecret: (item) => secrets.get(item.account),
+    platform: process.platform === 'darwin' ? 'darwin' : 'linux',
+    tokenCommand: (address) => `mail-setup token ${shellWord(address)}`,
+    renderQrSvg: qrSvg,
+  });
+  const result = await service.export({ email, target: target.data, includePassword: values['include-password'] });
+  const output = values.output ?? null;
+  if (output !== null) {
+    writePrivateFile(output, await fileContents(result, output), values.force);
+  }
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify(exportJson(result, output), null, 2)}\n`);
+  } else if (output === null) {
+    io.stdout.write(result.kind === 'qr' ? await qrTerminal(result.text) : result.text);
+  } else {
+    io.stdout.write(`Wrote ${output} (readable only by you).\n`);
+  }
+  if (!values.json) for (const note of result.notes) io.stderr.write(`Note: ${note}\n`);
+  return 0;
+}

@@ -1,0 +1,43 @@
+// msmtp: one `account` section for the outgoing server; the password comes from the keychain via passwordeval.
+import { keychainLookupCommand } from './keychain-command.ts';
+import type { Security } from '../../../shared/server-settings.ts';
+import { fileNameFor, requireOutgoing, type HandoffWriter } from './writer.ts';
+
+/** Security mode → msmtp's two switches (msmtp(1): `tls_starttls off` means TLS from the first byte). */
+const tlsLines: Record<Security, string[]> = {
+  tls: ['tls on', 'tls_starttls off'],
+  starttls: ['tls on', 'tls_starttls on'],
+  none: ['tls off'],
+};
+
+/** A value msmtp reads as one argument: double-quoted, with `\` and `"` escaped. */
+export function msmtpValue(value: string): string {
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+/** `~/.config/msmtp/config` text for the account's outgoing server. */
+export const writeMsmtp: HandoffWriter = (account, options) => {
+  const server = requireOutgoing(account, 'msmtp');
+  const oauth = account.authKind === 'oauth2';
+  const secretCommand = oauth ? options.tokenCommand : keychainLookupCommand(account.outgoingSecret, options.platform);
+  const lines = [
+    `# msmtp settings for ${account.email}, made by Mail Setup.`,
+    oauth
+      ? '# The access token comes from `mail-setup token` each time msmtp sends (it is never stored in this file).'
+      : '# The password comes from the system keychain each time msmtp sends (it is never stored in this file).',
+    `account ${account.email}`,
+    `host ${server.host}`,
+    `port ${server.port}`,
+    ...tlsLines[server.security],
+    `auth ${oauth ? 'xoauth2' : 'on'}`,
+    `user ${msmtpValue(server.username)}`,
+    `from ${msmtpValue(account.email)}`,
+    `passwordeval ${msmtpValue(secretCommand)}`,
+    '',
+    `account default : ${account.email}`,
+    '',
+  ];
+  const notes = ['Save it as ~/.config/msmtp/config (or ~/.msmtprc), readable only by you (chmod 600).'];
+  if (server.security === 'none') notes.push('This server is reached without encryption (as saved in Mail Setup): the password crosses the network readable.');
+  return { text: lines.join('\n'), fileName: fileNameFor(account.email, '.msmtprc'), mediaType: 'text/plain', notes, containsPassword: false };
+};

@@ -2,7 +2,7 @@
 import { authResponseCodes, authResponsePatterns } from '../../../shared/auth-response-patterns.ts';
 import type { FailureCategory } from '../../../shared/failure-category.ts';
 
-/** The category for a tagged `NO`/`BAD` answer such as `NO [AUTHENTICATIONFAILED] Authentication failed.` */
+/** The category for a tagged `NO`/`BAD` answer (an `OK` is no refusal: `protocol-error` if asked) such as `NO [AUTHENTICATIONFAILED] Authentication failed.` */
 export function classifyAuthResponse(response: string): FailureCategory {
   const status = /^(OK|NO|BAD)\b/i.exec(response)?.[1]?.toUpperCase();
   const text = response.replace(/^(NO|BAD|OK)\s*/i, '');
@@ -14,6 +14,6 @@ export function classifyAuthResponse(response: string): FailureCategory {
   const code = /^\[([A-Z-]+)/i.exec(text)?.[1]?.toUpperCase();
   const byCode = code ? authResponseCodes[code] : undefined;
   if (byCode) return byCode;
-  if (status === 'BAD') return 'protocol-error';
-  return 'wrong-credentials';
+  // Only a NO is a refusal of the credential; an OK or a line that is neither says nothing about it.
+  return status === 'NO' ? 'wrong-credentials' : 'protocol-error';
 }

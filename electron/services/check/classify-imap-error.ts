@@ -18,12 +18,24 @@ export interface ImapErrorContext {
 const oauthMechanisms = ['AUTH=XOAUTH2', 'AUTH=OAUTHBEARER'];
 const passwordMechanisms = ['AUTH=PLAIN', 'AUTH=LOGIN'];
 
+/**
+ * The server said OK to the sign-in and then went away (a restart's BYE, a dropped line, garbage):
+ * a server or connection problem, never the password's. Its OK is not quoted as a refusal.
+ */
+function afterSignIn(error: unknown, watch: WireWatch): StepFailure {
+  if (watch.byeText !== undefined) {
+    return { category: 'server-unavailable', detail: 'The server accepted the sign-in, then ended the session (BYE).', serverText: watch.byeText };
+  }
+  return { category: categoryForSocketError(error, 'connection-lost'), detail: `The server accepted the sign-in, then the connection broke off: ${describeSocketError(error)}` };
+}
+
 /** The failure for an error thrown by imapflow's connect(), most specific evidence first. */
 export function classifyImapError(context: ImapErrorContext): StepFailure {
   const { error, watch, capabilities } = context;
   if (watch.firstLine && /^\* BYE\b/i.test(watch.firstLine)) {
     return { category: 'server-unavailable', detail: 'The server said goodbye (BYE) instead of greeting.', serverText: watch.byeText ?? '' };
   }
+  if (watch.signInAccepted) return afterSignIn(error, watch);
   if (watch.authResponse) {
     return { category: classifyAuthResponse(watch.authResponse), detail: 'The server refused the sign-in.', serverText: watch.authResponse };
   }

@@ -105,6 +105,17 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
     }
   };
 
+  const passAuthenticate = () => {
+    settleGreeting();
+    tracker.start('authenticate');
+    tracker.pass(
+      'authenticate',
+      watch.authMechanism
+        ? `Signed in as ${settings.username} with ${watch.authMechanism} (offered: ${offeredAtSignIn})`
+        : 'Already signed in by the server (PREAUTH greeting); no credential was sent.',
+    );
+  };
+
   const watch = new WireWatch({
     onWire:
       utf8Wanted || options.onWire
@@ -237,16 +248,14 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
         watch.blocked ??
         classifyImapError({ error, watch, capabilities: client.capabilities, encrypted, security: settings.security, tlsStarted: handshakeStarted });
       moveToFailingStep(failure);
+      // Signed in, then lost: the sign-in step passed, and the failure belongs to what came next.
+      if (watch.signInAccepted && !watch.blocked && !transportFailure) {
+        passAuthenticate();
+        tracker.start('inbox');
+      }
       throw new StepFailedError(failure);
     }
-    settleGreeting();
-    tracker.start('authenticate');
-    tracker.pass(
-      'authenticate',
-      watch.authMechanism
-        ? `Signed in as ${settings.username} with ${watch.authMechanism} (offered: ${offeredAtSignIn})`
-        : 'Already signed in by the server (PREAUTH greeting); no credential was sent.',
-    );
+    passAuthenticate();
     tracker.start('inbox');
     if (utf8Wanted) {
       // The capabilities after sign-in count: Dovecot and Gmail announce more once signed in.

@@ -59,6 +59,11 @@ export class WireWatch {
     this.hooks = hooks;
   }
 
+  /** Whether the server said OK to the sign-in: whatever goes wrong after it, the credential was right. */
+  get signInAccepted(): boolean {
+    return this.authResponse !== undefined && /^OK\b/i.test(this.authResponse);
+  }
+
   /** Whether a credential command went out on the wire. */
   get credentialSent(): boolean {
     return this.authMechanism !== undefined;

@@ -18,6 +18,8 @@ export function classifySignInReply(reply: string): FailureCategory {
   const known = byPattern(text);
   if (known && known !== 'sender-rejected') return known;
   const code = replyCode(reply);
+  // Only a 5xx says no to the credential (535 above all); a line without a code is garbage, not a refusal.
+  if (code < 400) return 'protocol-error';
   if (code === 421 || (code >= 400 && code < 500)) return 'server-unavailable';
   if (code === 530 || code === 538) return 'encryption-required';
   if (code === 504) return 'protocol-error';

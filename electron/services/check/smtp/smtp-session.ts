@@ -209,6 +209,11 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
       shownCommands.push(line);
       return settle<Awaited<ReturnType<SendCommand>>>((resolve, reject) => {
         command(line).then(resolve, reject);
+      }).catch((error: unknown) => {
+        if (signal.aborted || error instanceof StepFailedError) throw error;
+        // Signed in, then the line broke off: a connection problem, named as one.
+        const failure = refusal ?? classifySmtpError({ error, banner, offer: offered, security: settings.security, handshakePending: false, maxReplyBytes });
+        throw new StepFailedError({ ...failure, detail: `The server accepted the sign-in, then: ${failure.detail}` });
       });
     };
     // The domain always in its ASCII form (jo@bücher.de → jo@xn--bcher-kva.de): only the local

@@ -48,7 +48,28 @@ export const QrExportSchema = z.object({
   ...common,
 });
 
-export const HandoffExportSchema = z.discriminatedUnion('kind', [TextExportSchema, QrExportSchema]);
+/** What GNOME Online Accounts holds after the hand-off, as read back from it (never the password). */
+export const GnomeRegistrationSchema = z.object({
+  email: z.string(),
+  /** GOA's account id and object path (`/org/gnome/OnlineAccounts/Accounts/<id>`). */
+  accountId: z.string(),
+  objectPath: z.string(),
+  /** True when GOA's existing account for the address was updated instead of a new one added. */
+  updated: z.boolean(),
+  imapHost: z.string(),
+  imapUserName: z.string(),
+  smtpHost: z.string().nullable(),
+  smtpUserName: z.string().nullable(),
+  /** GOA answered GetPassword with the saved password for each server. */
+  passwordsVerified: z.literal(true),
+});
+export type GnomeRegistration = z.infer<typeof GnomeRegistrationSchema>;
+
+/** The account registered with GNOME Online Accounts (Evolution, Geary and GNOME apps pick it up). */
+export const GnomeExportSchema = z.object({ kind: z.literal('gnome'), target: z.literal('gnome'), registration: GnomeRegistrationSchema, notes: z.array(z.string()) });
+
+export const HandoffExportSchema = z.discriminatedUnion('kind', [TextExportSchema, QrExportSchema, GnomeExportSchema]);
 export type HandoffExport = z.infer<typeof HandoffExportSchema>;
 export type TextExport = z.infer<typeof TextExportSchema>;
 export type QrExport = z.infer<typeof QrExportSchema>;
+export type GnomeExport = z.infer<typeof GnomeExportSchema>;

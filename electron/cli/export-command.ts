@@ -1,10 +1,11 @@
 // `mail-setup export EMAIL --to TARGET`: a saved account's settings for another mail program, printed or written to a private file.
 import { extname } from 'node:path';
-import { handoffTargets, HandoffTargetSchema, type HandoffExport } from '../../shared/handoff-targets.ts';
+import { handoffTargets, HandoffTargetSchema, type GnomeExport, type HandoffExport } from '../../shared/handoff-targets.ts';
 import { openConfSettingsStore } from '../adapters/conf-settings-store.ts';
 import { createKeytarSecretStore } from '../adapters/keytar-secret-store.ts';
 import { openDataDir } from '../services/accounts/data-dir.ts';
 import { createExportService } from '../services/handoff/export-service.ts';
+import { gnomeExport } from '../services/handoff/gnome/gnome-export.ts';
 import { shellWord } from '../services/handoff/keychain-command.ts';
 import { writePrivateFile } from '../services/handoff/private-file.ts';
 import { qrPng, qrSvg, qrTerminal } from '../services/handoff/qr-image.ts';
@@ -19,20 +20,27 @@ const options = {
   json: { type: 'boolean', default: false },
 } as const;
 
-/** The `--json` document: the export without the SVG image (a file or the terminal shows the code). */
+/** The `--json` document: the export without the SVG image (a file or the terminal shows the code); for GNOME, what was registered. */
 function exportJson(result: HandoffExport, output: string | null): object {
+  if (result.kind === 'gnome') return { target: result.target, registered: result.registration, notes: result.notes };
   const { text, fileName, mediaType, containsPassword, notes } = result;
   const shared = { target: result.target, fileName, mediaType, containsPassword, notes, output };
   return result.kind === 'qr' ? { payload: result.payload, text, ...shared } : { text, ...shared };
 }
 
 /** The bytes to write for `--output`: the text, or for the QR code an image chosen by the file's extension. */
-async function fileContents(result: HandoffExport, path: string): Promise<string | Uint8Array> {
+async function fileContents(result: Exclude<HandoffExport, GnomeExport>, path: string): Promise<string | Uint8Array> {
   if (result.kind !== 'qr') return result.text;
   const extension = extname(path).toLowerCase();
   if (extension === '.png') return qrPng(result.text);
   if (extension === '.svg') return result.svg;
   throw new UsageError(`the QR code is written as an image: give --output a name ending in .png or .svg (got ${quoted(path)})`);
+}
+
+/** The one line `--to gnome` prints. */
+function gnomeLine(result: GnomeExport): string {
+  const { email, updated } = result.registration;
+  return updated ? `Updated ${email} in GNOME Online Accounts.` : `Added ${email} to GNOME Online Accounts.`;
 }
 
 /** Runs `mail-setup export`. */
@@ -46,6 +54,9 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     const given = values.to === undefined ? 'no --to given' : `unknown target ${quoted(values.to)}`;
     throw new UsageError(`${given}; the targets are: ${handoffTargets.join(', ')}`);
   }
+  if (target.data === 'gnome' && values.output !== undefined) {
+    throw new UsageError('--to gnome registers the account with GNOME Online Accounts and writes no file: leave out --output');
+  }
   const settings = openConfSettingsStore(openDataDir(io.env));
   const secrets = createKeytarSecretStore();
   const service = createExportService({
@@ -54,9 +65,15 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     platform: process.platform === 'darwin' ? 'darwin' : 'linux',
     tokenCommand: (address) => `mail-setup token ${shellWord(address)}`,
     renderQrSvg: qrSvg,
+    gnome: gnomeExport(),
   });
   const result = await service.export({ email, target: target.data, includePassword: values['include-password'] });
   const output = values.output ?? null;
+  if (result.kind === 'gnome') {
+    io.stdout.write(values.json ? `${JSON.stringify(exportJson(result, null), null, 2)}\n` : `${gnomeLine(result)}\n`);
+    if (!values.json) for (const note of result.notes) io.stderr.write(`Note: ${note}\n`);
+    return 0;
+  }
   if (output !== null) {
     writePrivateFile(output, await fileContents(result, output), values.force);
   }

@@ -1,5 +1,13 @@
 // The one export service the CLI and the IPC handlers call: loads the saved account, picks the writer, adds the password only when asked.
-import { HandoffExportRequestSchema, handoffTargets, passwordCarryingTargets, type HandoffExport, type HandoffExportRequest, type HandoffFileTarget } from '../../../shared/handoff-targets.ts';
+import {
+  HandoffExportRequestSchema,
+  handoffTargets,
+  passwordCarryingTargets,
+  type GnomeExport,
+  type HandoffExport,
+  type HandoffExportRequest,
+  type HandoffFileTarget,
+} from '../../../shared/handoff-targets.ts';
 import { ServiceError } from '../service-error.ts';
 import type { HandoffAccount, KeychainItem } from './handoff-account.ts';
 import type { KeychainPlatform } from './keychain-command.ts';
@@ -16,8 +24,8 @@ export interface ExportServiceDeps {
   platform: KeychainPlatform;
   /** The shell command that prints a fresh access token for an OAuth2 account. */
   tokenCommand: (email: string) => string;
-  /** Registers the account with GNOME Online Accounts; absent where GOA is not on the session bus. */
-  gnome?: ((account: HandoffAccount, secrets: IncludedSecrets | null) => Promise<HandoffExport>) | undefined;
+  /** Registers the account and its passwords with GNOME Online Accounts (gnome/gnome-export.ts); absent where it cannot be offered. */
+  gnome?: ((account: HandoffAccount, secrets: () => Promise<IncludedSecrets>) => Promise<GnomeExport>) | undefined;
   /** Turns a QR payload's text into an SVG image (kept out of the writers so they stay pure). */
   renderQrSvg: (text: string) => Promise<string>;
 }
@@ -59,7 +67,8 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
       const secrets = request.includePassword ? await readSecrets(deps, account) : null;
       if (request.target === 'gnome') {
         if (deps.gnome === undefined) throw new ServiceError('invalid-request', 'GNOME Online Accounts is not available in this session (no GOA on the D-Bus session bus).');
-        return deps.gnome(account, secrets);
+        // GOA keeps its own copy of the password, so it is read here whatever includePassword says, once GOA can take the account.
+        return deps.gnome(account, () => readSecrets(deps, account));
       }
       return writeFile(deps, request.target, account, secrets);
     },

@@ -17,11 +17,9 @@ function accountOn(dovecot: Dovecot, overrides: Partial<GoaAccountSource> = {}):
   return {
     email: DEFAULT_USER.user,
     displayName: 'Alice Liddell',
-    host: dovecot.host,
-    port: dovecot.tlsPort,
-    security: 'tls',
-    username: DEFAULT_USER.user,
+    protocol: 'imap',
     authKind: 'password',
+    incoming: { host: dovecot.host, port: dovecot.tlsPort, security: 'tls', username: DEFAULT_USER.user },
     outgoing: { host: dovecot.host, port: dovecot.submissionPort, security: 'starttls', username: DEFAULT_USER.user },
     ...overrides,
   };
@@ -33,7 +31,7 @@ describe.skipIf(missing !== null)('GNOME Online Accounts (real goa-daemon)', () 
   let goa: GoaSession;
   let dovecot: Dovecot;
   let deps: GnomeDeps;
-  const passwords = { incoming: DEFAULT_USER.password, outgoing: DEFAULT_USER.password };
+  const passwords = async () => ({ incoming: DEFAULT_USER.password, outgoing: DEFAULT_USER.password });
 
   beforeAll(async () => {
     [goa, dovecot] = await Promise.all([startGoaSession(), startDovecot()]);
@@ -76,11 +74,11 @@ describe.skipIf(missing !== null)('GNOME Online Accounts (real goa-daemon)', () 
 
   it('updates the existing GOA account for the address instead of adding a second one', async () => {
     const first = await registerWithGnome(accountOn(dovecot), passwords, deps);
-    const samePlace = await registerWithGnome(accountOn(dovecot), { incoming: 'a new password', outgoing: 'a new password' }, deps);
+    const samePlace = await registerWithGnome(accountOn(dovecot), async () => ({ incoming: 'a new password', outgoing: 'a new password' }), deps);
     expect(samePlace).toMatchObject({ updated: true, accountId: first.accountId });
     expect(await goa.storedCredentials(first.accountId)).toContain(`'imap-password': <'a new password'>`);
 
-    const moved = await registerWithGnome(accountOn(dovecot, { port: dovecot.starttlsPort, security: 'starttls' }), passwords, deps);
+    const moved = await registerWithGnome(accountOn(dovecot, { incoming: { host: dovecot.host, port: dovecot.starttlsPort, security: 'starttls', username: DEFAULT_USER.user } }), passwords, deps);
     expect(moved).toMatchObject({ updated: true, imapHost: `127.0.0.1:${dovecot.starttlsPort}` });
     const conf = await goa.accountsConf();
     expect(conf.match(/^\[Account /gm)).toHaveLength(1);
@@ -89,7 +87,11 @@ describe.skipIf(missing !== null)('GNOME Online Accounts (real goa-daemon)', () 
 
   it('refuses POP3, OAuth2 and unencrypted accounts with a plain reason and adds nothing', async () => {
     await removeFromGnome(DEFAULT_USER.user, deps);
-    const cases: Partial<GoaAccountSource>[] = [{ protocol: 'pop3' }, { authKind: 'oauth2' }, { security: 'none' }];
+    const cases: Partial<GoaAccountSource>[] = [
+      { protocol: 'pop3' },
+      { authKind: 'oauth2' },
+      { incoming: { host: dovecot.host, port: dovecot.starttlsPort, security: 'none', username: DEFAULT_USER.user } },
+    ];
     for (const overrides of cases) {
       const error = await rejection(registerWithGnome(accountOn(dovecot, overrides), passwords, deps));
       expect(error).toBeInstanceOf(GnomeExportError);
@@ -126,7 +128,7 @@ describe('GNOME Online Accounts where it is absent', () => {
   it('is not offered on a session bus without GOA, and says why', async () => {
     const availability = await gnomeAvailability(onBus(keyring));
     expect(availability).toEqual({ available: false, reason: expect.stringContaining('not installed or not running') });
-    const error = await rejection(registerWithGnome({ ...accountOn({ host: '127.0.0.1', tlsPort: 993, submissionPort: 587 } as Dovecot) }, { incoming: 'x', outgoing: 'x' }, onBus(keyring)));
+    const error = await rejection(registerWithGnome({ ...accountOn({ host: '127.0.0.1', tlsPort: 993, submissionPort: 587 } as Dovecot) }, async () => ({ incoming: 'x', outgoing: 'x' }), onBus(keyring)));
     expect(error).toMatchObject({ kind: 'unavailable' });
   });
 

@@ -1,24 +1,12 @@
 // The GNOME desktop target: registers a saved account with GNOME Online Accounts and proves GOA kept it.
+import type { GnomeRegistration } from '../../../../shared/handoff-targets.ts';
+import { ServiceError } from '../../service-error.ts';
 import { openSessionBus, type GoaBus } from './goa-bus.ts';
 import { findGoaAccount, goaAccounts, goaAvailability, goaPassword, putGoaAccount, removeGoaAccount, type GoaAccount } from './goa-client.ts';
 import { assertExpressible, goaCredentials, goaDetails, type GoaAccountSource, type GoaPasswords } from './goa-details.ts';
 import { GnomeExportError } from './gnome-errors.ts';
 
-/** What GNOME Online Accounts now holds for the account, as read back from it (never the password). */
-export interface GnomeRegistration {
-  email: string;
-  /** GOA's account id and object path (`/org/gnome/OnlineAccounts/Accounts/<id>`). */
-  accountId: string;
-  objectPath: string;
-  /** True when an existing GOA account for the address was updated instead of a new one added. */
-  updated: boolean;
-  imapHost: string;
-  imapUserName: string;
-  smtpHost: string | null;
-  smtpUserName: string | null;
-  /** GOA answered GetPassword with the password Mail Setup gave it, for each server. */
-  passwordsVerified: true;
-}
+export type { GnomeRegistration } from '../../../../shared/handoff-targets.ts';
 
 /** How to reach the session bus; tests and the app pass nothing (DBUS_SESSION_BUS_ADDRESS). */
 export interface GnomeDeps {
@@ -30,7 +18,8 @@ async function withBus<T>(deps: GnomeDeps, use: (bus: GoaBus) => Promise<T>): Pr
   try {
     return await use(bus);
   } catch (error) {
-    if (error instanceof GnomeExportError) throw error;
+    // Our own errors (and the keychain's, from reading the passwords) already say what happened.
+    if (error instanceof GnomeExportError || error instanceof ServiceError) throw error;
     // D-Bus error texts name GOA's own problem (a provider missing, a file unwritable), never our secret.
     const text = error instanceof Error && error.message ? `: ${error.message}` : '.';
     throw new GnomeExportError('failed', `GNOME Online Accounts refused the account${text}`);
@@ -94,13 +83,15 @@ async function verify(bus: GoaBus, path: string, details: Record<string, string>
  * Registers the account with GOA's imap_smtp provider, updating GOA's existing account for the
  * address instead of adding a second one, then reads it back (Mail properties and both passwords).
  * A new GOA account that fails the read-back is removed again, so nothing half-made stays behind.
+ * `passwords` is asked only once GOA is known to be available.
  */
-export async function registerWithGnome(source: GoaAccountSource, passwords: GoaPasswords, deps: GnomeDeps = {}): Promise<GnomeRegistration> {
+export async function registerWithGnome(source: GoaAccountSource, passwords: () => Promise<GoaPasswords>, deps: GnomeDeps = {}): Promise<GnomeRegistration> {
   assertExpressible(source);
   const details = goaDetails(source);
-  const credentials = goaCredentials(source, passwords);
   return withBus(deps, async (bus) => {
     await requireAvailable(bus);
+    // Read from the keychain only once GOA is known to be there to take them.
+    const credentials = goaCredentials(source, await passwords());
     const existing = await findGoaAccount(bus, source.email);
     // GOA refreshes an account's Mail properties only when it first exports them, so new passwords
     // are written in place, while changed servers replace the account (still one per address).

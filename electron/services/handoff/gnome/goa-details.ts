@@ -1,28 +1,15 @@
 // What GNOME Online Accounts' imap_smtp provider is told about a saved account: its details table and credentials.
 import type { Security } from '../../../../shared/server-settings.ts';
 import { bareHost } from '../../../../shared/server-settings.ts';
+import type { HandoffAccount } from '../handoff-account.ts';
+import type { IncludedSecrets } from '../writer.ts';
 import { GnomeExportError } from './gnome-errors.ts';
 
-/** The parts of a saved account GOA can hold (never the secret itself; see {@link goaCredentials}). */
-export interface GoaAccountSource {
-  email: string;
-  displayName: string;
-  host: string;
-  port: number;
-  security: Security;
-  username: string;
-  authKind: 'password' | 'oauth2';
-  /** Absent on settings from before POP3 existed: IMAP. */
-  protocol?: 'imap' | 'pop3' | undefined;
-  outgoing?: { host: string; port: number; security: Security; username: string } | null | undefined;
-}
+/** The parts of a saved account GOA is told about (the secrets come apart, from the keychain). */
+export type GoaAccountSource = Pick<HandoffAccount, 'email' | 'displayName' | 'protocol' | 'authKind' | 'incoming' | 'outgoing'>;
 
-/** The passwords GOA keeps for the account in the keyring, as read from Mail Setup's keychain. */
-export interface GoaPasswords {
-  incoming: string;
-  /** The outgoing server's password; the incoming one where the account shares it. */
-  outgoing: string;
-}
+/** The passwords GOA keeps in its keyring item: the outgoing one is the incoming one where the account shares it. */
+export type GoaPasswords = IncludedSecrets;
 
 /** The provider GOA calls "IMAP and SMTP" (meson.build `imap_smtp`). */
 export const goaProvider = 'imap_smtp';
@@ -66,12 +53,12 @@ export function goaDetails(account: GoaAccountSource): Record<string, string> {
     Enabled: 'true',
     EmailAddress: account.email,
     Name: account.displayName,
-    ImapHost: goaHostPort(account.host, account.port),
-    ImapUserName: account.username,
-    ...flags('Imap', account.security),
+    ImapHost: goaHostPort(account.incoming.host, account.incoming.port),
+    ImapUserName: account.incoming.username,
+    ...flags('Imap', account.incoming.security),
   };
   const outgoing = account.outgoing;
-  if (!outgoing) return details;
+  if (outgoing === null) return details;
   return {
     ...details,
     SmtpHost: goaHostPort(outgoing.host, outgoing.port),
@@ -86,5 +73,5 @@ export function goaDetails(account: GoaAccountSource): Record<string, string> {
 
 /** Credentials as GOA's keyring item keeps them: `imap-password`, and `smtp-password` where SMTP signs in. */
 export function goaCredentials(account: GoaAccountSource, passwords: GoaPasswords): Record<string, string> {
-  return account.outgoing ? { 'imap-password': passwords.incoming, 'smtp-password': passwords.outgoing } : { 'imap-password': passwords.incoming };
+  return account.outgoing !== null ? { 'imap-password': passwords.incoming, 'smtp-password': passwords.outgoing } : { 'imap-password': passwords.incoming };
 }

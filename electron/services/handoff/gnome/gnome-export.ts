@@ -1,0 +1,30 @@
+// The export service's `gnome` target: GOA registration with the passwords from Mail Setup's keychain, errors as service errors.
+import type { GnomeExport } from '../../../../shared/handoff-targets.ts';
+import { ServiceError } from '../../service-error.ts';
+import type { HandoffAccount } from '../handoff-account.ts';
+import type { IncludedSecrets } from '../writer.ts';
+import { GnomeExportError } from './gnome-errors.ts';
+import { registerWithGnome, type GnomeDeps } from './gnome-target.ts';
+
+const notes = [
+  'Evolution, Geary and other GNOME apps find the account in GNOME Online Accounts; it appears in Settings › Online Accounts.',
+  'GNOME keeps its own copy of the password: Mail Setup updates it when you update the password here.',
+];
+
+/** GOA's failures as the CLI and IPC report them: what the user cannot change here is a usage error, GOA failing is not. */
+export function toServiceError(error: unknown): unknown {
+  if (!(error instanceof GnomeExportError)) return error;
+  return new ServiceError(error.kind === 'failed' ? 'internal' : 'invalid-request', error.message);
+}
+
+/** Registers the account with GOA, reading the passwords only once GOA is there to take them. */
+export function gnomeExport(deps: GnomeDeps = {}) {
+  return async (account: HandoffAccount, secrets: () => Promise<IncludedSecrets>): Promise<GnomeExport> => {
+    try {
+      const registration = await registerWithGnome(account, secrets, deps);
+      return { kind: 'gnome', target: 'gnome', registration, notes };
+    } catch (error) {
+      throw toServiceError(error);
+    }
+  };
+}

@@ -80,7 +80,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   if (values.json) {
     io.stdout.write(`${JSON.stringify(exportJson(result, output), null, 2)}\n`);
   } else if (output === null) {
-    io.stdout.write(result.kind === 'qr' ? await qrTerminal(result.text) : result.text);
+    io.stdout.write(result.kind === 'qr' ? await qrTerminal(result.text) : result.text.endsWith('\n') ? result.text : `${result.text}\n`);
   } else {
     io.stdout.write(`Wrote ${output} (readable only by you).\n`);
   }

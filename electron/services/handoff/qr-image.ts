@@ -22,7 +22,30 @@ export async function qrPng(text: string): Promise<Buffer> {
   return (await load()).toBuffer(segments(text), { ...options, type: 'png', scale: 8 });
 }
 
-/** The code drawn with Unicode half blocks for a terminal, light modules as spaces on the terminal's own background. */
+const quietZone = 4;
+// Black on white whatever the terminal's colours: phone readers expect dark modules on a light ground.
+const lightGround = '\u001b[30;107m';
+const reset = '\u001b[0m';
+/** Upper and lower module of one text cell (true = dark) → the half-block character drawn in black on white. */
+const cell = (upper: boolean, lower: boolean) => (upper ? (lower ? '\u2588' : '\u2580') : lower ? '\u2584' : ' ');
+
+/**
+ * The code for a terminal: two modules per character cell (Unicode half blocks) in black on a
+ * white ground, with the full 4-module quiet zone (qrcode's own terminal output trims it).
+ */
 export async function qrTerminal(text: string): Promise<string> {
-  return (await load()).toString(segments(text), { ...options, type: 'terminal', small: true });
+  const { modules } = (await load()).create(segments(text), { errorCorrectionLevel: options.errorCorrectionLevel });
+  const side = modules.size + 2 * quietZone;
+  const dark = (row: number, column: number) => {
+    const r = row - quietZone;
+    const c = column - quietZone;
+    return r >= 0 && c >= 0 && r < modules.size && c < modules.size && modules.data[r * modules.size + c] === 1;
+  };
+  const lines: string[] = [];
+  for (let row = 0; row < side; row += 2) {
+    let line = '';
+    for (let column = 0; column < side; column += 1) line += cell(dark(row, column), dark(row + 1, column));
+    lines.push(`${lightGround}${line}${reset}`);
+  }
+  return `${lines.join('\n')}\n`;
 }

@@ -2,9 +2,9 @@
 import { ImapFlow } from 'imapflow';
 import { DEFAULT_USER, startDovecot } from '../e2e/fixtures/dovecot.ts';
 import { getTestCa } from '../e2e/fixtures/test-ca.ts';
-import { resolveHost } from '../electron/services/check/resolve-host.ts';
+import { resolveHost } from '../electron/services/net/resolve-host.ts';
 import { createCheckEngine } from '../electron/services/check/run-check.ts';
-import { trustedCertificateAuthorities } from '../electron/services/check/trusted-cas.ts';
+import { trustedCertificateAuthorities } from '../electron/services/net/trusted-cas.ts';
 import { compareAlternating, type BenchResult } from './bench-support/compare-alternating.ts';
 
 /** The check may cost at most this much more than a bare sign-in. */

@@ -4,7 +4,7 @@ import { createSocket } from 'node:dgram';
 import { parseArgs } from 'node:util';
 import { createDefaultDiscovery } from '../electron/services/discovery/default-discovery.ts';
 import type { Discovery } from '../electron/services/discovery/discover.ts';
-import { getClosedPort } from '../electron/services/discovery/test-support/closed-port.ts';
+import { getClosedPort } from '../electron/services/net/test-support/closed-port.ts';
 import { atLab, startLab } from '../electron/services/discovery/test-support/discovery-lab.ts';
 import { median } from './bench-support/median.ts';
 

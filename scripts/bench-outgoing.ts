@@ -2,9 +2,9 @@
 import nodemailer from 'nodemailer';
 import { DEFAULT_USER, startDovecot } from '../e2e/fixtures/dovecot.ts';
 import { getTestCa } from '../e2e/fixtures/test-ca.ts';
-import { resolveHost } from '../electron/services/check/resolve-host.ts';
+import { resolveHost } from '../electron/services/net/resolve-host.ts';
 import { createCheckEngine } from '../electron/services/check/run-check.ts';
-import { trustedCertificateAuthorities } from '../electron/services/check/trusted-cas.ts';
+import { trustedCertificateAuthorities } from '../electron/services/net/trusted-cas.ts';
 import { budgetRatio } from './bench-check.ts';
 import { compareAlternating } from './bench-support/compare-alternating.ts';
 

@@ -2,7 +2,7 @@
 // every connection one 100 ms round trip away, beside the fastest single sources through the same delay.
 import { startDelayProxy, type DelayProxy } from '../e2e/fixtures/delay-proxy.ts';
 import type { DiscoveryResult } from '../shared/discovery-result.ts';
-import { createDnsPort } from '../electron/services/discovery/dns-port.ts';
+import { createDnsPort } from '../electron/services/net/dns-port.ts';
 import { parseEmailAddress } from '../electron/services/discovery/email-address.ts';
 import { discoverByGuessing } from '../electron/services/discovery/guess-source.ts';
 import { discoverBySrv } from '../electron/services/discovery/srv-source.ts';

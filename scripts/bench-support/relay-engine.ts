@@ -1,7 +1,7 @@
 // The check engine as the round-trip benchmarks run it: every host name is the loopback relay, the test CA trusted.
 import { getTestCa } from '../../e2e/fixtures/test-ca.ts';
 import { createCheckEngine, type CheckEngine } from '../../electron/services/check/run-check.ts';
-import { trustedCertificateAuthorities } from '../../electron/services/check/trusted-cas.ts';
+import { trustedCertificateAuthorities } from '../../electron/services/net/trusted-cas.ts';
 
 /** An engine whose connections all go to 127.0.0.1 (the relay; name resolution is not what is measured). */
 export async function relayEngine(): Promise<CheckEngine> {

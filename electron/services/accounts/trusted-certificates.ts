@@ -1,7 +1,7 @@
 // Certificates the user chose to trust: pinned from a passing check, used on re-tests, revocable.
 import type { TrustedCertificate } from '../../../shared/account-summary.ts';
 import type { CheckReport } from '../../../shared/check-report.ts';
-import { normalizeFingerprint } from '../check/certificate-verdict.ts';
+import { normalizeFingerprint } from '../net/certificate-verdict.ts';
 import type { StoredAccount } from './settings-schema.ts';
 
 /**

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDovecot, nextLoopbackAddress, type Dovecot, DEFAULT_USER } from '../../../e2e/fixtures/dovecot.ts';
 import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
-import { resolveHost } from './resolve-host.ts';
+import { resolveHost } from '../net/resolve-host.ts';
 import { createCheckEngine } from './run-check.ts';
 import type { CheckInput } from './check-input.ts';
 

@@ -1,7 +1,7 @@
 // Names the category of an imapflow failure from what the wire watch saw and what imapflow threw.
 import type { Security } from '../../../shared/server-settings.ts';
 import { classifyAuthResponse } from './classify-auth-response.ts';
-import { categoryForSocketError, describeSocketError, errorField } from './classify-socket-error.ts';
+import { categoryForSocketError, describeSocketError, errorField } from '../net/classify-socket-error.ts';
 import type { StepFailure } from './check-failure.ts';
 import type { WireWatch } from './wire-watch.ts';
 

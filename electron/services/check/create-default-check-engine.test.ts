@@ -1,7 +1,7 @@
 // The default engine resolves server names through MAIL_SETUP_DNS_SERVERS, as discovery does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getClosedPort } from '../discovery/test-support/closed-port.ts';
-import { startLocalDns, type LocalDns } from '../discovery/test-support/local-dns.ts';
+import { getClosedPort } from '../net/test-support/closed-port.ts';
+import { startLocalDns, type LocalDns } from '../net/test-support/local-dns.ts';
 import { createDefaultCheckEngine } from './create-default-check-engine.ts';
 import type { CheckInput } from './check-input.ts';
 

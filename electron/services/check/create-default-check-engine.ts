@@ -1,10 +1,10 @@
 // The check engine wired to the real resolver, trust store and clock.
 import { discoveryConfigFromEnv } from '../discovery/discovery-config.ts';
-import { createDnsPort } from '../discovery/dns-port.ts';
+import { createDnsPort } from '../net/dns-port.ts';
 import type { ResolveHost } from './check-input.ts';
 import { createCheckEngine, type CheckEngine } from './run-check.ts';
-import { resolveHost } from './resolve-host.ts';
-import { trustedCertificateAuthorities } from './trusted-cas.ts';
+import { resolveHost } from '../net/resolve-host.ts';
+import { trustedCertificateAuthorities } from '../net/trusted-cas.ts';
 
 /**
  * Names resolve where discovery resolves them: through MAIL_SETUP_DNS_SERVERS when it is set, so

@@ -6,10 +6,10 @@ import type { CheckStep, StepId, TlsInfo } from '../../../shared/check-report.ts
 import type { Security } from '../../../shared/server-settings.ts';
 import type { CheckDeps } from './check-input.ts';
 import { CheckCancelledError, StepFailedError, type StepFailure } from './check-failure.ts';
-import { categoryForSocketError, describeSocketError } from './classify-socket-error.ts';
-import { openTcp } from './open-tcp.ts';
+import { categoryForSocketError, describeSocketError } from '../net/classify-socket-error.ts';
+import { openTcp } from '../net/open-tcp.ts';
 import { StepTracker } from './step-tracker.ts';
-import { describeTlsInfo, upgradeToTls } from './tls-upgrade.ts';
+import { describeTlsInfo, upgradeToTls } from '../net/tls-upgrade.ts';
 
 /** Where one server is and how it is secured. */
 export interface ServerEndpoint {

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { domainAutoconfigUrls, fetchAutoconfig, ispdbUrl } from './autoconfig-source.ts';
 import { maxAutoconfigBytes } from './autoconfig-xml.ts';
-import { createDnsPort } from './dns-port.ts';
+import { createDnsPort } from '../net/dns-port.ts';
 import { parseEmailAddress } from './email-address.ts';
 import { createHttpClient } from './http-client.ts';
 import type { FetchText } from './discovery-ports.ts';
-import { startLocalDns, type LocalDns } from './test-support/local-dns.ts';
+import { startLocalDns, type LocalDns } from '../net/test-support/local-dns.ts';
 import { startLocalWeb, type LocalWeb } from './test-support/local-web.ts';
 import { createRoutedConnect } from './test-support/routed-connect.ts';
 

@@ -1,9 +1,9 @@
 // Discovery wired to the real DNS, sockets and trust store, configured from the environment.
 import { createDiscovery, type Discovery, type DiscoveryDeps } from './discover.ts';
 import { discoveryConfigFromEnv } from './discovery-config.ts';
-import { createDnsPort } from './dns-port.ts';
-import { createTcpConnect } from './tcp-connect.ts';
-import { trustedCertificateAuthorities } from '../check/trusted-cas.ts';
+import { createDnsPort } from '../net/dns-port.ts';
+import { createTcpConnect } from '../net/tcp-connect.ts';
+import { trustedCertificateAuthorities } from '../net/trusted-cas.ts';
 
 /**
  * The discovery the app and the CLI use. Throws DiscoveryConfigError for unusable

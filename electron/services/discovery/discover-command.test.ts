@@ -9,7 +9,7 @@ import { runDiscover } from '../../cli/discover-command.ts';
 import type { Discovery } from './discover.ts';
 import { parseEmailAddress } from './email-address.ts';
 import { autoconfigDocument } from './test-support/discovery-lab.ts';
-import { startLocalDns, type LocalDns } from './test-support/local-dns.ts';
+import { startLocalDns, type LocalDns } from '../net/test-support/local-dns.ts';
 import { startLocalWeb, type LocalWeb } from './test-support/local-web.ts';
 
 function capture() {

@@ -5,7 +5,7 @@ import { DiscoveryResultSchema } from '../../../shared/discovery-result.ts';
 import { createDefaultDiscovery } from './default-discovery.ts';
 import { InvalidEmailError } from './email-address.ts';
 import { atLab, autoconfigDocument, startLab, type Lab } from './test-support/discovery-lab.ts';
-import { getClosedPort } from './test-support/closed-port.ts';
+import { getClosedPort } from '../net/test-support/closed-port.ts';
 import type { WebAnswer } from './test-support/local-web.ts';
 
 let lab: Lab;

@@ -1,12 +1,12 @@
 // Tests SRV and MX discovery and the DNS port against a real DNS server on loopback (dns2 over UDP).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscoveryConfigError, discoveryConfigFromEnv, parseDnsServers } from './discovery-config.ts';
-import { createDnsPort } from './dns-port.ts';
+import { createDnsPort } from '../net/dns-port.ts';
 import { parseEmailAddress } from './email-address.ts';
 import { discoverByMx, ispdbDomainsForMx, type IspdbLookup } from './mx-source.ts';
 import { discoverBySrv, pickSrvRecord } from './srv-source.ts';
 import type { DnsPort } from './discovery-ports.ts';
-import { startLocalDns, type LocalDns } from './test-support/local-dns.ts';
+import { startLocalDns, type LocalDns } from '../net/test-support/local-dns.ts';
 
 let dns: LocalDns;
 let port: DnsPort;

@@ -2,7 +2,7 @@
 import { isIP, type Socket } from 'node:net';
 import { connect as tlsConnect, type TLSSocket } from 'node:tls';
 import type { CaCertificates } from './discovery-ports.ts';
-import { whenReady } from './socket-ready.ts';
+import { whenReady } from '../net/socket-ready.ts';
 
 /** Resolves once the handshake succeeded and the certificate is trusted and names `host`. */
 export function upgradeToTls(socket: Socket, host: string, caCertificates: CaCertificates | undefined, signal: AbortSignal): Promise<TLSSocket> {

@@ -6,7 +6,7 @@ import { startOAuthServer, type OAuthServer } from '../../../e2e/fixtures/oauth-
 import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import type { CheckReport } from '../../../shared/check-report.ts';
 import { googleOAuth2 } from '../../../shared/providers/providers-global.ts';
-import { resolveHost } from '../check/resolve-host.ts';
+import { resolveHost } from '../net/resolve-host.ts';
 import { createCheckEngine } from '../check/run-check.ts';
 import { resolveOAuthConfig, type OAuthConfig } from './oauth-config.ts';
 import { InvalidGrantError, OAuthError } from './oauth-error.ts';

@@ -8,7 +8,7 @@ import { getTestCa, type TestCa } from '../../../../e2e/fixtures/test-ca.ts';
 import { openConfSettingsStore } from '../../../adapters/conf-settings-store.ts';
 import { createKeytarSecretStore } from '../../../adapters/keytar-secret-store.ts';
 import { createCheckRunner, type CheckRunner } from '../../check/check-runner.ts';
-import { resolveHost } from '../../check/resolve-host.ts';
+import { resolveHost } from '../../net/resolve-host.ts';
 import { createCheckEngine } from '../../check/run-check.ts';
 import type { AccountsDeps } from '../accounts-context.ts';
 import type { AccountsService, CheckRun } from '../accounts-service.types.ts';

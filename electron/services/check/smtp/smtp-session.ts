@@ -7,7 +7,7 @@ import { bareHost } from '../../../../shared/server-settings.ts';
 import type { OutgoingCheckInput } from '../check-input.ts';
 import { StepFailedError, type StepFailure } from '../check-failure.ts';
 import { withAbort, type SessionContext } from '../server-run.ts';
-import { acceptedTlsInfo, describeTlsInfo } from '../tls-upgrade.ts';
+import { acceptedTlsInfo, describeTlsInfo } from '../../net/tls-upgrade.ts';
 import { classifySmtpError } from './classify-smtp-error.ts';
 import { describeOffer, parseEhlo, type EhloOffer } from './ehlo.ts';
 import { chooseMechanism } from './choose-mechanism.ts';

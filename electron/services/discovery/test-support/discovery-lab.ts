@@ -2,8 +2,8 @@
 import { startDovecot, type Dovecot } from '../../../../e2e/fixtures/dovecot.ts';
 import { createTestCa, type TestCa } from '../../../../e2e/fixtures/test-ca.ts';
 import { createDiscovery, type Discovery, type DiscoveryDeps } from '../discover.ts';
-import { createDnsPort } from '../dns-port.ts';
-import { startLocalDns, type LocalDns, type Zone } from './local-dns.ts';
+import { createDnsPort } from '../../net/dns-port.ts';
+import { startLocalDns, type LocalDns, type Zone } from '../../net/test-support/local-dns.ts';
 import { startLocalWeb, type LocalWeb, type WebRoutes } from './local-web.ts';
 import { createRoutedConnect, type RoutedConnect } from './routed-connect.ts';
 import { startScriptedSmtp, type ScriptedSmtp } from './scripted-smtp.ts';

@@ -1,7 +1,7 @@
 // Opens the TCP connection, trying each resolved address in turn within the step's time limit.
 import { connect, type Socket } from 'node:net';
 import { categoryForSocketError, describeSocketError } from './classify-socket-error.ts';
-import { StepFailedError } from './check-failure.ts';
+import { StepFailedError } from '../check/check-failure.ts';
 
 export interface OpenTcpOptions {
   addresses: readonly string[];

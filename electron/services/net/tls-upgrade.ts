@@ -5,7 +5,7 @@ import type { TlsInfo } from '../../../shared/check-report.ts';
 import { bareHost } from '../../../shared/server-settings.ts';
 import { judgeCertificate } from './certificate-verdict.ts';
 import { categoryForSocketError, describeSocketError, errorField } from './classify-socket-error.ts';
-import { StepFailedError } from './check-failure.ts';
+import { StepFailedError } from '../check/check-failure.ts';
 
 export interface TlsUpgradeOptions {
   socket: Socket;

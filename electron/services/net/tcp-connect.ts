@@ -1,6 +1,6 @@
 // The real ConnectPort: resolves the name through the DnsPort, then tries each address in turn.
 import { connect, type Socket } from 'node:net';
-import type { ConnectPort, DnsPort } from './discovery-ports.ts';
+import type { ConnectPort, DnsPort } from '../discovery/discovery-ports.ts';
 import { whenReady } from './socket-ready.ts';
 
 function connectOnce(address: string, port: number, signal: AbortSignal): Promise<Socket> {

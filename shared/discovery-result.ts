@@ -41,6 +41,8 @@ export const DiscoveredProviderSchema = z.object({
   browserSignIn: z.boolean().optional(),
 });
 export type DiscoveredProvider = z.infer<typeof DiscoveredProviderSchema>;
+/** The provider facts a check's failure texts use (name, help page, how it signs in). */
+export type ProviderHint = Pick<DiscoveredProvider, 'name' | 'helpUrl' | 'auth'>;
 
 export const DiscoveryResultSchema = z.object({
   source: DiscoverySourceSchema,

@@ -4,7 +4,7 @@ import { createDefaultCheckEngine } from '../services/check/create-default-check
 import type { CheckEngine } from '../services/check/run-check.ts';
 import { UsageError, type CliIo } from './cli-io.ts';
 import { createDefaultDiscovery } from '../services/discovery/default-discovery.ts';
-import { DiscoveryConfigError } from '../services/discovery/discovery-config.ts';
+import { EnvConfigError } from '../services/net/net-config.ts';
 import { InvalidEmailError } from '../services/discovery/email-address.ts';
 import { providerForAccount } from '../services/discovery/provider-hint.ts';
 import { runDiscover } from './discover-command.ts';
@@ -30,7 +30,7 @@ export async function createCliServices(env: NodeJS.ProcessEnv): Promise<CliServ
         return await createDefaultDiscovery(env).discover(email);
       } catch (error) {
         // Bad MAIL_SETUP_ISPDB_URL / MAIL_SETUP_DNS_SERVERS or address: the user's input, exit 2.
-        if (error instanceof DiscoveryConfigError || error instanceof InvalidEmailError) throw new UsageError(error.message);
+        if (error instanceof EnvConfigError || error instanceof InvalidEmailError) throw new UsageError(error.message);
         throw error;
       }
     },

@@ -5,7 +5,7 @@ import type { Security } from '../../shared/server-settings.ts';
 import { findProviderById } from '../../shared/providers/find-provider.ts';
 import type { Discovery } from '../services/discovery/discover.ts';
 import { createDefaultDiscovery } from '../services/discovery/default-discovery.ts';
-import { DiscoveryConfigError } from '../services/discovery/discovery-config.ts';
+import { EnvConfigError } from '../services/net/net-config.ts';
 import { InvalidEmailError } from '../services/discovery/email-address.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -105,7 +105,7 @@ export async function runDiscover(
   try {
     result = await makeDiscovery(io.env).discover(email);
   } catch (error) {
-    if (error instanceof InvalidEmailError || error instanceof DiscoveryConfigError) {
+    if (error instanceof InvalidEmailError || error instanceof EnvConfigError) {
       io.stderr.write(`mail-setup discover: ${oneLine(error.message)}\n`);
       return 2;
     }

@@ -10,7 +10,7 @@ import { ProviderEntrySchema } from '../../shared/providers/provider-schema.ts';
 import { providerTable } from '../../shared/providers/provider-table.ts';
 import { runDiscover } from '../../electron/cli/discover-command.ts';
 import { createDiscovery } from '../../electron/services/discovery/discover.ts';
-import type { ConnectPort, DnsPort } from '../../electron/services/discovery/discovery-ports.ts';
+import type { ConnectPort, DnsPort } from '../../electron/services/net/net-ports.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 const noNetwork = () => Promise.reject(new Error('the network must not be used for bundled data'));

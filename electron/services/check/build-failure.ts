@@ -5,7 +5,7 @@ import { outgoingAdvice, port25Advice } from '../../../shared/messages/outgoing-
 import { firstNonAsciiLetter, internationalAddressTexts } from '../../../shared/messages/international-address-messages.ts';
 import { toUnicodeEmail } from '../../../shared/email-address.ts';
 import type { CheckInput } from './check-input.ts';
-import type { StepFailure } from './check-failure.ts';
+import type { StepFailure } from '../net/step-failure.ts';
 
 /** The server a failure belongs to, as its words need it. */
 function serverOf(input: CheckInput, role: ServerRole) {

@@ -1,31 +1,4 @@
-// The failure a step ends in, carried as a value from where it is detected to the report.
-import type { CertificateInfo } from '../../../shared/check-report.ts';
-import type { FailureCategory } from '../../../shared/failure-category.ts';
-import type { InternationalAddressReason } from '../../../shared/messages/international-address-messages.ts';
-
-/** A classified failure, before it is turned into words for the user. */
-export interface StepFailure {
-  category: FailureCategory;
-  /** What the step row shows: short and specific. */
-  detail: string;
-  /** The server's own words, when it said something. */
-  serverText?: string | undefined;
-  certificate?: CertificateInfo | undefined;
-  pinnedFingerprint256?: string | undefined;
-  /** A refused international address or username: its own words replace the category's. */
-  reason?: InternationalAddressReason | undefined;
-}
-
-/** Thrown inside the engine to stop at the first failure; never leaves the engine. */
-export class StepFailedError extends Error {
-  readonly failure: StepFailure;
-
-  constructor(failure: StepFailure) {
-    super(failure.detail);
-    this.name = 'StepFailedError';
-    this.failure = failure;
-  }
-}
+// How a check ends early on the user's word (a step's own failure is net/step-failure.ts).
 
 /** Thrown when the user cancels a running check. */
 export class CheckCancelledError extends Error {

@@ -1,5 +1,5 @@
 // What a check needs to know and what it is given to run (the engine's dependencies).
-import type { DiscoveredProvider } from '../../../shared/discovery-result.ts';
+import type { ProviderHint } from '../../../shared/discovery-result.ts';
 import type { OutgoingSettings, ServerSettings } from '../../../shared/server-settings.ts';
 
 /** The secret that signs in: a password, or an OAuth2 access token. */
@@ -25,7 +25,7 @@ export interface CheckInput {
   /** Per-step time limit. */
   timeoutMs: number;
   /** Provider hints for the failure texts (name, app-password page). */
-  provider?: Pick<DiscoveredProvider, 'name' | 'helpUrl' | 'auth'> | undefined;
+  provider?: ProviderHint | undefined;
   /** The outgoing server to test beside the incoming one (concurrently); absent: incoming only. */
   outgoing?: OutgoingCheckInput | undefined;
   /** Test just one of the two servers (`--only`); default both, where outgoing is given. */

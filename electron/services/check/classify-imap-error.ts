@@ -2,7 +2,7 @@
 import type { Security } from '../../../shared/server-settings.ts';
 import { classifyAuthResponse } from './classify-auth-response.ts';
 import { categoryForSocketError, describeSocketError, errorField } from '../net/classify-socket-error.ts';
-import type { StepFailure } from './check-failure.ts';
+import type { StepFailure } from '../net/step-failure.ts';
 import type { WireWatch } from './wire-watch.ts';
 
 export interface ImapErrorContext {

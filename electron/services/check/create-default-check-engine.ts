@@ -1,5 +1,5 @@
 // The check engine wired to the real resolver, trust store and clock.
-import { discoveryConfigFromEnv } from '../discovery/discovery-config.ts';
+import { netConfigFromEnv } from '../net/net-config.ts';
 import { createDnsPort } from '../net/dns-port.ts';
 import type { ResolveHost } from './check-input.ts';
 import { createCheckEngine, type CheckEngine } from './run-check.ts';
@@ -17,7 +17,7 @@ function resolverFor(env: Readonly<Record<string, string | undefined>>): Resolve
   // The engine aborts slow steps itself (withAbort), so the look-up needs no signal of its own.
   const never = new AbortController().signal;
   return (host) => {
-    port ??= createDnsPort({ servers: discoveryConfigFromEnv(env).dnsServers });
+    port ??= createDnsPort({ servers: netConfigFromEnv(env).dnsServers });
     return port.lookupHost(host, never);
   };
 }

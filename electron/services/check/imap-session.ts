@@ -5,7 +5,7 @@ import type { SecureContext, TLSSocket } from 'node:tls';
 import { ImapFlow, type ImapTransport } from 'imapflow';
 import type { TlsInfo } from '../../../shared/check-report.ts';
 import type { CheckInput } from './check-input.ts';
-import { StepFailedError, type StepFailure } from './check-failure.ts';
+import { StepFailedError, type StepFailure } from '../net/step-failure.ts';
 import type { StepTracker } from './step-tracker.ts';
 import { acceptedTlsInfo, beginTls, describeTlsInfo } from '../net/tls-upgrade.ts';
 import { WireWatch } from './wire-watch.ts';

@@ -1,7 +1,7 @@
 // International addresses over IMAP (RFC 6855): whether the server takes them, the pipelined
 // ENABLE UTF8=ACCEPT that switches them on, and the refusals where it cannot.
 import { hasNonAsciiLocalPart } from '../../../shared/email-address.ts';
-import type { StepFailure } from './check-failure.ts';
+import type { StepFailure } from '../net/step-failure.ts';
 
 /** Tag of the ENABLE the check sends itself; imapflow's tags are hex numbers, never this. */
 const enableTag = 'MSEN';

@@ -1,7 +1,7 @@
 // The wire watch records the server's words and stops a credential that must not leave.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { StepFailure } from './check-failure.ts';
+import type { StepFailure } from '../net/step-failure.ts';
 import { WireWatch } from './wire-watch.ts';
 
 function socketPair() {

@@ -2,7 +2,7 @@
 // (greeting, BYE, the answer to sign-in) and stops any credential from leaving when it must not.
 import type { Duplex } from 'node:stream';
 import { ImapLineReader } from './imap-line-reader.ts';
-import type { StepFailure } from './check-failure.ts';
+import type { StepFailure } from '../net/step-failure.ts';
 
 const credentialCommand = /^(\S+) (LOGIN|AUTHENTICATE)\b/i;
 

@@ -6,7 +6,7 @@ import { createTcpConnect } from '../net/tcp-connect.ts';
 import { trustedCertificateAuthorities } from '../net/trusted-cas.ts';
 
 /**
- * The discovery the app and the CLI use. Throws DiscoveryConfigError for unusable
+ * The discovery the app and the CLI use. Throws EnvConfigError for unusable
  * MAIL_SETUP_ISPDB_URL or MAIL_SETUP_DNS_SERVERS; `overrides` replace any dependency.
  */
 export function createDefaultDiscovery(env: Readonly<Record<string, string | undefined>>, overrides: Partial<DiscoveryDeps> = {}): Discovery {
@@ -15,7 +15,7 @@ export function createDefaultDiscovery(env: Readonly<Record<string, string | und
   return createDiscovery({
     ispdbBaseUrl: config.ispdbBaseUrl,
     dns,
-    connect: createTcpConnect(dns),
+    connect: createTcpConnect(dns, config.localAddress),
     caCertificates: trustedCertificateAuthorities,
     ...overrides,
   });

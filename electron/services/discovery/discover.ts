@@ -1,7 +1,8 @@
 // Discovery: from an email address to IMAP and SMTP settings (and a typo suggestion), bundled data first, then the network in parallel.
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
 import { findProviderByDomain } from '../../../shared/providers/find-provider.ts';
-import type { CaCertificates, ConnectPort, DnsPort, FetchText } from './discovery-ports.ts';
+import type { CaCertificates, ConnectPort, DnsPort } from '../net/net-ports.ts';
+import type { FetchText } from './discovery-ports.ts';
 import { watchNetwork } from './network-evidence.ts';
 import { parseEmailAddress } from './email-address.ts';
 import { networkSourceTasks } from './discovery-sources.ts';

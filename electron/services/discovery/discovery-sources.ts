@@ -1,6 +1,7 @@
 // The network sources of discovery in their priority order, each a task for the priority race.
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
-import type { CaCertificates, ConnectPort, DnsPort, FetchText } from './discovery-ports.ts';
+import type { CaCertificates, ConnectPort, DnsPort } from '../net/net-ports.ts';
+import type { FetchText } from './discovery-ports.ts';
 import type { EmailAddress } from './email-address.ts';
 import { domainAutoconfigUrls, fetchAutoconfig, ispdbUrl } from './autoconfig-source.ts';
 import { discoverByGuessing } from './guess-source.ts';

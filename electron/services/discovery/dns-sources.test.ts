@@ -1,11 +1,11 @@
-// Tests SRV and MX discovery and the DNS port against a real DNS server on loopback (dns2 over UDP).
+// Tests SRV and MX discovery against a real DNS server on loopback (dns2 over UDP).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DiscoveryConfigError, discoveryConfigFromEnv, parseDnsServers } from './discovery-config.ts';
+import { discoveryConfigFromEnv } from './discovery-config.ts';
 import { createDnsPort } from '../net/dns-port.ts';
 import { parseEmailAddress } from './email-address.ts';
 import { discoverByMx, ispdbDomainsForMx, type IspdbLookup } from './mx-source.ts';
 import { discoverBySrv, pickSrvRecord } from './srv-source.ts';
-import type { DnsPort } from './discovery-ports.ts';
+import type { DnsPort } from '../net/net-ports.ts';
 import { startLocalDns, type LocalDns } from '../net/test-support/local-dns.ts';
 
 let dns: LocalDns;
@@ -132,44 +132,13 @@ describe('MX records', () => {
   });
 });
 
-describe('the DNS port', () => {
-  it('resolves names through the configured server and treats NXDOMAIN as an empty answer', async () => {
-    expect(await port.lookupHost('imap.both.test', signal())).toEqual(['127.0.0.1']);
-    expect(await port.lookupHost('nowhere.test', signal())).toEqual([]);
-    expect(await port.lookupHost('192.0.2.7', signal())).toEqual(['192.0.2.7']);
-  });
-
-  it('rejects when no server answers, within its time-out', async () => {
-    dns.silent.add('_imaps._tcp.silent.test');
-    const started = performance.now();
-    await expect(port.resolveSrv('_imaps._tcp.silent.test', signal())).rejects.toThrow();
-    expect(performance.now() - started).toBeLessThan(2000);
-  });
-
-  it('cancels a query when its signal aborts', async () => {
-    dns.silent.add('_imap._tcp.silent.test');
-    const controller = new AbortController();
-    const pending = port.resolveSrv('_imap._tcp.silent.test', controller.signal);
-    setTimeout(() => controller.abort(new Error('stop')), 20);
-    await expect(pending).rejects.toThrow('stop');
-  });
-});
-
-describe('MAIL_SETUP_DNS_SERVERS and MAIL_SETUP_ISPDB_URL', () => {
-  it('parses ip[:port] lists, IPv6 included', () => {
-    expect(parseDnsServers('127.0.0.1:5353, 10.0.0.1,[::1]:53,::1')).toEqual(['127.0.0.1:5353', '10.0.0.1:53', '[::1]:53', '[::1]:53']);
-  });
-
-  it.each(['localhost:53', '127.0.0.1:99999', '1.2.3', ',', '[::1'])('rejects %j with a message naming the variable', (value) => {
-    expect(() => parseDnsServers(value)).toThrow(DiscoveryConfigError);
-    expect(() => parseDnsServers(value)).toThrow(/MAIL_SETUP_DNS_SERVERS/);
-  });
-
+describe('MAIL_SETUP_ISPDB_URL', () => {
   it('takes defaults for unset variables and normalises the ISPDB base', () => {
-    expect(discoveryConfigFromEnv({})).toEqual({ ispdbBaseUrl: 'https://autoconfig.thunderbird.net/v1.1/', dnsServers: null });
+    expect(discoveryConfigFromEnv({})).toEqual({ ispdbBaseUrl: 'https://autoconfig.thunderbird.net/v1.1/', dnsServers: null, localAddress: undefined });
     expect(discoveryConfigFromEnv({ MAIL_SETUP_ISPDB_URL: 'http://127.0.0.1:8080/ispdb', MAIL_SETUP_DNS_SERVERS: '' })).toEqual({
       ispdbBaseUrl: 'http://127.0.0.1:8080/ispdb/',
       dnsServers: null,
+      localAddress: undefined,
     });
     expect(() => discoveryConfigFromEnv({ MAIL_SETUP_ISPDB_URL: 'ftp://x/' })).toThrow(/MAIL_SETUP_ISPDB_URL/);
   });

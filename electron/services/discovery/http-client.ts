@@ -2,8 +2,9 @@
 import { request, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { bareHost } from '../../../shared/server-settings.ts';
-import type { CaCertificates, ConnectPort, FetchText, HttpTextResponse } from './discovery-ports.ts';
-import { upgradeToTls } from './tls-upgrade.ts';
+import type { CaCertificates, ConnectPort } from '../net/net-ports.ts';
+import type { FetchText, HttpTextResponse } from './discovery-ports.ts';
+import { verifiedTls } from '../net/tls-upgrade.ts';
 
 /** What the client needs: how to connect, whom to trust, how long one request may take. */
 export interface HttpClientOptions {
@@ -56,7 +57,7 @@ async function getOnce(url: URL, options: HttpClientOptions, signal: AbortSignal
   const port = url.port === '' ? (https ? 443 : 80) : Number(url.port);
   const host = bareHost(url.hostname);
   const tcp = await options.connect({ host, port }, signal);
-  const socket = https ? await upgradeToTls(tcp, host, options.caCertificates, signal) : tcp;
+  const socket = https ? await verifiedTls(tcp, host, options.caCertificates, signal) : tcp;
   return new Promise((resolve, reject) => {
     const req = request({
       method: 'GET',

@@ -1,7 +1,7 @@
 // Finds the provider behind a custom domain from its MX: a bundled MX host or domain, else the ISPDB online for the MX's domain.
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
 import { findProviderByDomain, findProviderByMxHost } from '../../../shared/providers/find-provider.ts';
-import type { DnsPort } from './discovery-ports.ts';
+import type { DnsPort } from '../net/net-ports.ts';
 import type { EmailAddress } from './email-address.ts';
 import { raceByPriority } from './priority-race.ts';
 import { resultFromProvider } from './provider-result.ts';

@@ -1,6 +1,7 @@
 // Wraps the ports of one discovery run to notice whether the network answers at all.
 import { isIP } from 'node:net';
-import type { ConnectPort, DnsPort, FetchText } from './discovery-ports.ts';
+import type { ConnectPort, DnsPort } from '../net/net-ports.ts';
+import type { FetchText } from './discovery-ports.ts';
 
 /** The wrapped ports and what they saw. */
 export interface WatchedNetwork {

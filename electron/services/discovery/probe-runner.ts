@@ -1,8 +1,8 @@
 // Runs one credential-free probe: connect, TLS or STARTTLS with a verified certificate, a protocol's hello, goodbye.
 import type { Socket } from 'node:net';
-import type { CaCertificates, ConnectPort } from './discovery-ports.ts';
+import type { CaCertificates, ConnectPort } from '../net/net-ports.ts';
 import { lineReader, type LineReader } from './probe-line-reader.ts';
-import { upgradeToTls } from './tls-upgrade.ts';
+import { verifiedTls } from '../net/tls-upgrade.ts';
 
 /** What a probe needs from outside. */
 export interface ProbeDeps {
@@ -46,14 +46,14 @@ async function converse(target: ProbeTarget, deps: ProbeDeps, dialect: ProbeDial
     next: () => (reader ? reader.next() : Promise.reject(new Error('not reading'))),
   };
   try {
-    if (target.security === 'tls') socket = await upgradeToTls(tcp, target.host, deps.caCertificates, signal);
+    if (target.security === 'tls') socket = await verifiedTls(tcp, target.host, deps.caCertificates, signal);
     reader = lineReader(socket, signal);
     if (!(await dialect.hello(talk, target.security))) return false;
     if (target.security === 'starttls') {
       if (!(await dialect.startTls(talk))) return false;
       // Bytes queued before the handshake would be a command injection (CVE-2011-0411 style).
       if (!reader.detach()) return false;
-      socket = await upgradeToTls(tcp, target.host, deps.caCertificates, signal);
+      socket = await verifiedTls(tcp, target.host, deps.caCertificates, signal);
       reader = lineReader(socket, signal);
       if (!(await dialect.afterTls(talk))) return false;
     }

@@ -10,7 +10,7 @@ import {
 import { ProviderEntrySchema } from '../../../shared/providers/provider-schema.ts';
 import { providerTable } from '../../../shared/providers/provider-table.ts';
 import { createDiscovery } from './discover.ts';
-import type { ConnectPort, DnsPort } from './discovery-ports.ts';
+import type { ConnectPort, DnsPort } from '../net/net-ports.ts';
 
 const noNetwork = () => Promise.reject(new Error('the network must not be used for a bundled provider'));
 const offlineDns: DnsPort = { resolveSrv: noNetwork, resolveMx: noNetwork, lookupHost: noNetwork };

@@ -1,7 +1,7 @@
 // Finds the servers from DNS SRV records (RFC 6186), preferring implicit TLS (RFC 8314) for IMAP and submission.
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
 import type { Security } from '../../../shared/server-settings.ts';
-import type { DnsPort, SrvRecord } from './discovery-ports.ts';
+import type { DnsPort, SrvRecord } from '../net/net-ports.ts';
 import type { EmailAddress } from './email-address.ts';
 import { raceByPriority } from './priority-race.ts';
 import { resultForServers, type FoundServer } from './provider-result.ts';

@@ -2,7 +2,7 @@
 import { lookup, Resolver } from 'node:dns/promises';
 import { isIP } from 'node:net';
 import { bareHost } from '../../../shared/server-settings.ts';
-import type { DnsPort, MxRecord, SrvRecord } from '../discovery/discovery-ports.ts';
+import type { DnsPort, MxRecord, SrvRecord } from './net-ports.ts';
 
 /** Options for the real resolver. */
 export interface DnsPortOptions {

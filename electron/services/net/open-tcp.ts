@@ -1,7 +1,8 @@
-// Opens the TCP connection, trying each resolved address in turn within the step's time limit.
-import { connect, type Socket } from 'node:net';
+// Opens a check's TCP connection within the step's time limit; a failure becomes the connect step's.
+import type { Socket } from 'node:net';
 import { categoryForSocketError, describeSocketError } from './classify-socket-error.ts';
-import { StepFailedError } from '../check/check-failure.ts';
+import { StepFailedError } from './step-failure.ts';
+import { connectFirst } from './tcp-connect.ts';
 
 export interface OpenTcpOptions {
   addresses: readonly string[];
@@ -11,50 +12,15 @@ export interface OpenTcpOptions {
   signal: AbortSignal;
 }
 
-function tryAddress(address: string, options: OpenTcpOptions, deadline: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connect({
-      host: address,
-      port: options.port,
-      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
-    });
-    const timer = setTimeout(() => fail(Object.assign(new Error('connect timed out'), { code: 'ETIMEDOUT' })), Math.max(0, deadline - Date.now()));
-    const onAbort = () => fail(new Error('aborted'));
-    function cleanup() {
-      clearTimeout(timer);
-      options.signal.removeEventListener('abort', onAbort);
-      socket.removeListener('error', fail);
-    }
-    function fail(error: Error) {
-      cleanup();
-      socket.destroy();
-      reject(error);
-    }
-    options.signal.addEventListener('abort', onAbort, { once: true });
-    socket.once('error', fail);
-    socket.once('connect', () => {
-      cleanup();
-      socket.setNoDelay(true);
-      resolve(socket);
-    });
-  });
-}
-
 /** Connects to the first address that accepts; the failure of the last one names the category. */
 export async function openTcp(options: OpenTcpOptions): Promise<{ socket: Socket; address: string }> {
-  const deadline = Date.now() + options.timeoutMs;
-  let lastError: unknown = new Error('no address to connect to');
-  for (const address of options.addresses) {
-    if (options.signal.aborted) break;
-    try {
-      return { socket: await tryAddress(address, options, deadline), address };
-    } catch (error) {
-      lastError = error;
-      if (Date.now() >= deadline) break;
-    }
+  const limit = new AbortController();
+  const timer = setTimeout(() => limit.abort(Object.assign(new Error('connect timed out'), { code: 'ETIMEDOUT' })), options.timeoutMs);
+  try {
+    return await connectFirst(options.addresses, options.port, { localAddress: options.localAddress, signal: AbortSignal.any([options.signal, limit.signal]) });
+  } catch (error) {
+    throw new StepFailedError({ category: categoryForSocketError(error, 'connection-refused'), detail: describeSocketError(error) });
+  } finally {
+    clearTimeout(timer);
   }
-  throw new StepFailedError({
-    category: categoryForSocketError(lastError, 'connection-refused'),
-    detail: describeSocketError(lastError),
-  });
 }

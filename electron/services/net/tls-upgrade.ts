@@ -1,11 +1,13 @@
-// Runs the TLS handshake over a connected socket and judges the certificate before any IMAP byte is used.
-import { connect as tlsConnect, type SecureContext, type TLSSocket } from 'node:tls';
+// Runs the TLS handshake over a connected socket and judges the certificate before any protocol byte is used.
+import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { isIP, type Socket } from 'node:net';
 import type { TlsInfo } from '../../../shared/check-report.ts';
 import { bareHost } from '../../../shared/server-settings.ts';
 import { judgeCertificate } from './certificate-verdict.ts';
 import { categoryForSocketError, describeSocketError, errorField } from './classify-socket-error.ts';
-import { StepFailedError } from '../check/check-failure.ts';
+import { StepFailedError } from './step-failure.ts';
+import type { CaCertificates } from './net-ports.ts';
+import { whenReady } from './socket-ready.ts';
 
 export interface TlsUpgradeOptions {
   socket: Socket;
@@ -96,4 +98,37 @@ export function acceptedTlsInfo(socket: TLSSocket, options: Pick<TlsUpgradeOptio
     certificate: verdict.info,
     ...(verdict.pinnedDespite ? { pinned: { fingerprint256: verdict.info.fingerprint256, problem: verdict.pinnedDespite } } : {}),
   };
+}
+
+// One context per CA list: building it is the costly part of a handshake, and the trusted list is cached.
+const contexts = new WeakMap<readonly string[], SecureContext>();
+let defaultContext: SecureContext | undefined;
+
+function contextFor(ca: readonly string[] | undefined): SecureContext {
+  if (!ca) return (defaultContext ??= createSecureContext());
+  let context = contexts.get(ca);
+  if (!context) {
+    context = createSecureContext({ ca: [...ca] });
+    contexts.set(ca, context);
+  }
+  return context;
+}
+
+/**
+ * A credential-free probe's TLS: resolves once the handshake finished with a certificate that is
+ * trusted and names `host` (no pins: a probe only proposes servers); otherwise rejects and closes.
+ */
+export async function verifiedTls(socket: Socket, host: string, caCertificates: CaCertificates | undefined, signal: AbortSignal): Promise<TLSSocket> {
+  const secure = beginTls({ socket, host, secureContext: contextFor(caCertificates?.()) });
+  const close = () => {
+    secure.destroy();
+    socket.destroy();
+  };
+  await whenReady(secure, 'secureConnect', signal, close);
+  const verdict = judgeCertificate(secure, host, undefined);
+  if (!verdict.accepted) {
+    close();
+    throw Object.assign(new Error(`the certificate of ${host} is not acceptable: ${verdict.reason}`), { code: verdict.category });
+  }
+  return secure;
 }

@@ -1,5 +1,5 @@
 // Picks the SASL mechanism for an SMTP sign-in from what EHLO offers, or says why there is none.
-import type { StepFailure } from '../check-failure.ts';
+import type { StepFailure } from '../../net/step-failure.ts';
 import type { Credential } from '../check-input.ts';
 import type { EhloOffer } from './ehlo.ts';
 import { oauthMechanisms, passwordMechanisms } from './smtp-sasl.ts';

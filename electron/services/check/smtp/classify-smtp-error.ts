@@ -1,6 +1,6 @@
 // Names the category of an SMTP session that broke off before sign-in, from what the wire showed and what nodemailer threw.
 import type { Security } from '../../../../shared/server-settings.ts';
-import type { StepFailure } from '../check-failure.ts';
+import type { StepFailure } from '../../net/step-failure.ts';
 import { categoryForSocketError, describeSocketError, errorField } from '../../net/classify-socket-error.ts';
 import type { EhloOffer } from './ehlo.ts';
 import { joinReply, replyCode } from './smtp-reply.ts';

@@ -1,7 +1,7 @@
 // The `delivery` step: once the incoming check has passed too, sends the test message on the
 // signed-in SMTP session (kept open meanwhile), then waits for it in INBOX and reports the round
 // trip, or `delivery-delayed` when it has not arrived within the limit.
-import { StepFailedError } from '../check-failure.ts';
+import { StepFailedError } from '../../net/step-failure.ts';
 import type { StepTracker } from '../step-tracker.ts';
 import { classifySenderReply } from './classify-smtp-reply.ts';
 import { joinReply } from './smtp-reply.ts';

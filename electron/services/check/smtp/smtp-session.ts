@@ -5,7 +5,7 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { TlsInfo } from '../../../../shared/check-report.ts';
 import { bareHost } from '../../../../shared/server-settings.ts';
 import type { OutgoingCheckInput } from '../check-input.ts';
-import { StepFailedError, type StepFailure } from '../check-failure.ts';
+import { StepFailedError, type StepFailure } from '../../net/step-failure.ts';
 import { withAbort, type SessionContext } from '../server-run.ts';
 import { acceptedTlsInfo, describeTlsInfo } from '../../net/tls-upgrade.ts';
 import { classifySmtpError } from './classify-smtp-error.ts';

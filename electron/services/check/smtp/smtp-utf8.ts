@@ -1,7 +1,7 @@
 // International addresses over SMTP (RFC 6531): the MAIL FROM parameter where the server takes
 // them, and the sender step's refusal, before anything is sent, where it does not.
 import { hasNonAsciiLocalPart } from '../../../../shared/email-address.ts';
-import type { StepFailure } from '../check-failure.ts';
+import type { StepFailure } from '../../net/step-failure.ts';
 import type { EhloOffer } from './ehlo.ts';
 
 /**

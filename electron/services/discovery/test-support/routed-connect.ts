@@ -1,6 +1,6 @@
 // A ConnectPort for tests: resolves names through the real (loopback) DNS, then maps well-known ports to local servers.
 import { connect, type Socket } from 'node:net';
-import type { ConnectPort, DnsPort } from '../discovery-ports.ts';
+import type { ConnectPort, DnsPort } from '../../net/net-ports.ts';
 
 /** Well-known port → port of the local server playing it (443 → the test HTTPS server, 993 → Dovecot…). */
 export type PortMap = Record<number, number>;

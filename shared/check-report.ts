@@ -1,9 +1,9 @@
 // The Test Account Settings report: steps, TLS details and the one failure (contracts.md JSON).
 import { z } from 'zod';
 import { FailureCategorySchema } from './failure-category.ts';
-import { SecuritySchema } from './server-settings.ts';
+import { IncomingProtocolSchema, SecuritySchema } from './server-settings.ts';
 
-/** The incoming (IMAP) server's steps, in order. */
+/** The incoming (IMAP or POP3) server's steps, in order (POP3's STAT is `inbox`). */
 export const stepIds = ['resolve', 'connect', 'tls', 'greeting', 'authenticate', 'inbox'] as const;
 /** The outgoing (SMTP) server's steps, in order; `delivery` only when a test message is sent. */
 export const outgoingStepIds = ['resolve', 'connect', 'tls', 'greeting', 'authenticate', 'sender', 'delivery'] as const;
@@ -69,10 +69,12 @@ export const CheckedAccountSchema = z.object({
   port: z.number(),
   security: SecuritySchema,
   username: z.string(),
+  /** Absent from reports made before POP3; every new report names it. */
+  protocol: IncomingProtocolSchema.optional(),
 });
 
 /** The outgoing server as checked: the same fields as the incoming one, without the address. */
-export const CheckedOutgoingSchema = CheckedAccountSchema.omit({ email: true });
+export const CheckedOutgoingSchema = CheckedAccountSchema.omit({ email: true, protocol: true });
 export type CheckedOutgoing = z.infer<typeof CheckedOutgoingSchema>;
 
 /** The outgoing (SMTP) half of a check (contracts.md `outgoing`). */

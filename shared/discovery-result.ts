@@ -31,7 +31,7 @@ export const DiscoveredProviderSchema = z.object({
   helpUrl: z.string().nullable(),
   /** False for providers that offer no IMAP at all (the user is told so plainly). */
   imapAvailable: z.boolean().optional(),
-  /** True when the provider offers POP3 but not IMAP; `note` then says what that means for the user. */
+  /** True when the provider offers POP3 but not IMAP; `note` then says what that means for the user, beside `pop3`. */
   pop3Only: z.boolean().optional(),
   /** A sentence for the user: what to do first, or why there are no settings (no IMAP, POP3 only). */
   note: z.string().optional(),
@@ -49,6 +49,8 @@ export const DiscoveryResultSchema = z.object({
   imap: DiscoveredImapSchema.nullable(),
   /** The outgoing (SMTP submission) server; absent only in results made before outgoing mail existed. */
   smtp: DiscoveredServerSchema.nullable().optional(),
+  /** The POP3 server, where one is known (the only incoming server of a POP3-only provider); absent before POP3. */
+  pop3: DiscoveredServerSchema.nullable().optional(),
   provider: DiscoveredProviderSchema.nullable(),
   /** True when the settings came over plain http and the user must confirm them. */
   needsConfirmation: z.boolean().optional(),

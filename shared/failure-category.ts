@@ -9,6 +9,7 @@ export const failureCategories = [
   'connection-lost',
   'not-imap',
   'not-smtp',
+  'not-pop3',
   'tls-handshake-failed',
   'certificate-untrusted',
   'certificate-expired',

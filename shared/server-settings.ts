@@ -1,4 +1,4 @@
-// Server settings of an IMAP account and the rules every boundary applies to them.
+// Server settings of an account's incoming (IMAP or POP3) server and the rules every boundary applies to them.
 import { z } from 'zod';
 import { toAsciiDomain } from './email-address.ts';
 
@@ -57,23 +57,42 @@ export function bareHost(host: string): string {
 
 export const PortSchema = z.number().int().min(1).max(65535);
 
-/** Where and how to reach the IMAP server for one account. */
+export const incomingProtocols = ['imap', 'pop3'] as const;
+export const IncomingProtocolSchema = z.enum(incomingProtocols);
+/** How mail is read: IMAP keeps it on the server in sync everywhere; POP3 downloads it to one device. */
+export type IncomingProtocol = z.infer<typeof IncomingProtocolSchema>;
+
+/** Where and how to reach the incoming server for one account; no `protocol` means IMAP (settings saved before POP3). */
 export const ServerSettingsSchema = z.object({
   email: EmailSchema,
   host: HostSchema,
   port: PortSchema,
   security: SecuritySchema,
   username: CredentialTextSchema.pipe(z.string().min(1, 'is required')),
+  protocol: IncomingProtocolSchema.optional(),
 });
 export type ServerSettings = z.infer<typeof ServerSettingsSchema>;
 
-/** Just the server settings of a value that has more (a saved account), in the contract's key order. */
-export function serverSettingsOf(value: ServerSettings): ServerSettings {
-  return { email: value.email, host: value.host, port: value.port, security: value.security, username: value.username };
+/** The incoming protocol of settings that may predate POP3. */
+export function protocolOf(value: Pick<ServerSettings, 'protocol'>): IncomingProtocol {
+  return value.protocol ?? 'imap';
 }
 
-/** The usual port for each security mode. */
+/** Just the server settings of a value that has more (a saved account), in the contract's key order, the protocol always named. */
+export function serverSettingsOf(value: ServerSettings): ServerSettings & { protocol: IncomingProtocol } {
+  return { email: value.email, host: value.host, port: value.port, security: value.security, username: value.username, protocol: protocolOf(value) };
+}
+
+/** The usual IMAP port for each security mode. */
 export const defaultPorts: Record<Security, number> = { tls: 993, starttls: 143, none: 143 };
+
+/** The usual POP3 port for each security mode (RFC 8314: 995; RFC 2595 STLS on 110). */
+export const defaultPop3Ports: Record<Security, number> = { tls: 995, starttls: 110, none: 110 };
+
+/** The usual incoming port for a protocol and security mode. */
+export function defaultIncomingPort(protocol: IncomingProtocol, security: Security): number {
+  return (protocol === 'pop3' ? defaultPop3Ports : defaultPorts)[security];
+}
 
 /** Where and how to reach the outgoing (SMTP submission) server; the address is the account's. */
 export const OutgoingSettingsSchema = z.object({

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { AuthKind, DiscoveredServer, DiscoveryResult, DiscoverySource } from '../../shared/discovery-result.ts';
 import type { Security } from '../../shared/server-settings.ts';
 import { findProviderById } from '../../shared/providers/find-provider.ts';
+import { pop3Difference } from '../../shared/providers/pop3-only.ts';
 import type { Discovery } from '../services/discovery/discover.ts';
 import { createDefaultDiscovery } from '../services/discovery/default-discovery.ts';
 import { EnvConfigError } from '../services/net/net-config.ts';
@@ -29,13 +30,16 @@ const signInNames: Record<AuthKind, string> = {
 };
 
 function describeOutgoing(smtp: DiscoveredServer | null | undefined): string {
-  if (!smtp) return 'not found; enter the outgoing server by hand';
-  return `${smtp.host}, port ${smtp.port}, ${securityNames[smtp.security]}, username ${smtp.username}`;
+  return smtp ? describeServer(smtp) : 'not found; enter the outgoing server by hand';
 }
 
-/** The `--json` document: exactly the contract's fields filled, `smtp` and `suggestion` null when unknown. */
+function describeServer(server: DiscoveredServer): string {
+  return `${server.host}, port ${server.port}, ${securityNames[server.security]}, username ${server.username}`;
+}
+
+/** The `--json` document: exactly the contract's fields filled, `smtp`, `pop3` and `suggestion` null when unknown. */
 export function discoveryJson(result: DiscoveryResult): DiscoveryResult {
-  return { ...result, smtp: result.smtp ?? null, suggestion: result.suggestion ?? null };
+  return { ...result, smtp: result.smtp ?? null, pop3: result.pop3 ?? null, suggestion: result.suggestion ?? null };
 }
 
 /** The readable report, led by a "did you mean" line when the domain looks mistyped. */
@@ -50,21 +54,25 @@ function describeSettings(email: string, result: DiscoveryResult): { text: strin
   const provider = result.provider;
   const entry = provider?.id === undefined ? undefined : findProviderById(provider.id);
   const note = provider?.note ?? entry?.note;
-  if (provider && provider.imapAvailable === false) {
+  // IMAP where the provider offers it; POP3 where it is all there is.
+  const incoming = result.imap ?? result.pop3;
+  if (provider && provider.imapAvailable === false && !incoming) {
     const help = provider.helpUrl ? `\nMore: ${provider.helpUrl}` : '';
     return { text: `${note ?? `${provider.name} does not offer IMAP, so no mail app can connect to it.`}${help}\n`, found: false };
   }
-  if (!result.imap) {
+  if (!incoming) {
     return { text: `No settings found for ${email}. Enter the server settings by hand.\n`, found: false };
   }
   const lines = [
     `Found settings for ${email} (from ${sourceNames[result.source]}):`,
     ...(provider ? [`  Provider:  ${provider.name}`] : []),
-    `  Server:    ${result.imap.host}`,
-    `  Port:      ${result.imap.port}`,
-    `  Security:  ${securityNames[result.imap.security]}`,
-    `  Username:  ${result.imap.username}`,
+    ...(result.imap ? [] : ['  Protocol:  POP3 (--protocol pop3)']),
+    `  Server:    ${incoming.host}`,
+    `  Port:      ${incoming.port}`,
+    `  Security:  ${securityNames[incoming.security]}`,
+    `  Username:  ${incoming.username}`,
     `  Outgoing:  ${describeOutgoing(result.smtp)}`,
+    ...(result.imap && result.pop3 ? [`  POP3 too:  ${describeServer(result.pop3)} (--protocol pop3; ${pop3Difference})`] : []),
     ...(provider ? [`  Sign in:   ${signInNames[provider.auth]}${provider.helpUrl ? ` (${provider.helpUrl})` : ''}`] : []),
     ...(note ? [`  Note:      ${note}`] : []),
     ...(result.needsConfirmation
@@ -79,8 +87,9 @@ function oneLine(message: string): string {
 }
 
 /**
- * Runs `discover` with `args` (everything after the command name). Exit status: 0 settings found,
- * 1 none found (or the provider offers no IMAP), 2 bad usage or an address that is not one.
+ * Runs `discover` with `args` (everything after the command name). Exit status: 0 settings found
+ * (IMAP, or POP3 where that is all the provider offers), 1 none found (or the provider offers no
+ * mail-app access), 2 bad usage or an address that is not one.
  */
 export async function runDiscover(
   args: string[],

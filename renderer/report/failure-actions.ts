@@ -43,6 +43,7 @@ function candidates(failure: Failure, security: Security): (FailureAction | unde
     case 'dns-not-found':
     case 'not-imap':
     case 'not-smtp':
+    case 'not-pop3':
     case 'protocol-error':
       return [{ kind: 'edit-settings' }, { kind: 'retry' }];
     case 'connection-refused':

@@ -7,7 +7,7 @@ import { messages } from '../messages/en.ts';
 const implicitTlsPorts = new Set([993, 465]);
 const starttlsPorts = new Set([143, 587]);
 // Failures that a security mode wrong for the port produces: silence, a failed handshake, a hang-up, garbage.
-const mismatchSymptoms = new Set<Failure['category']>(['timeout', 'tls-handshake-failed', 'connection-lost', 'protocol-error', 'not-imap', 'not-smtp']);
+const mismatchSymptoms = new Set<Failure['category']>(['timeout', 'tls-handshake-failed', 'connection-lost', 'protocol-error', 'not-imap', 'not-smtp', 'not-pop3']);
 
 /**
  * The mode the port expects when the one chosen is the other: STARTTLS on 993, or on any port

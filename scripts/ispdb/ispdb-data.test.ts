@@ -84,16 +84,26 @@ describe('the ISPDB-generated provider data', () => {
     expect(await offline.discover('jo@hotmail.co.th')).toMatchObject({ provider: { id: 'outlook', auth: 'oauth2' }, smtp: { host: 'smtp-mail.outlook.com' } });
   });
 
-  it('names a POP3-only provider as such instead of "no settings found"', async () => {
+  it('gives a POP3-only provider its POP3 and outgoing settings, with a note on what POP3 means', async () => {
     const result = await offline.discover('jo@nifty.com');
-    expect(result).toMatchObject({ source: 'bundled', imap: null, smtp: null, provider: { imapAvailable: false, pop3Only: true } });
-    expect(result.provider?.note).toMatch(/offers POP3 only, not IMAP/);
+    expect(result).toMatchObject({ source: 'bundled', imap: null, pop3: { host: 'pop.nifty.com', username: 'jo' }, smtp: { host: 'smtp.nifty.com' }, provider: { imapAvailable: false, pop3Only: true } });
+    expect(result.provider?.note).toMatch(/offers POP3, not IMAP: POP3 downloads your mail to this one device/);
     let text = '';
     const stdout = { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream;
     const code = await runDiscover(['jo@nifty.com'], { stdout, stderr: stdout, env: {} } as never, () => offline);
-    expect(code).toBe(1);
-    expect(text).toMatch(/offers POP3 only, not IMAP/);
+    expect(code).toBe(0);
+    expect(text).toMatch(/Protocol: +POP3 \(--protocol pop3\)\n +Server: +pop\.nifty\.com/);
     expect(text).not.toContain('No settings found');
+  });
+
+  it('gives every POP3-only provider in the bundled data its POP3 and outgoing servers', async () => {
+    const pop3Only = ispdbProviders.filter((entry) => !entry.imapAvailable && entry.pop3Only);
+    expect(pop3Only.length).toBeGreaterThanOrEqual(40);
+    for (const entry of pop3Only) {
+      const result = await offline.discover(`jo@${entry.domains[0] ?? ''}`);
+      expect(result.pop3, entry.id).toMatchObject({ host: expect.any(String), port: expect.any(Number) });
+      expect(result.smtp, entry.id).toMatchObject({ host: expect.any(String) });
+    }
   });
 
   it('answers a bundled domain in under 1 ms (median of many ISPDB and curated domains)', async () => {

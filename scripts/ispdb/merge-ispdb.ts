@@ -51,11 +51,11 @@ export function ispdbId(file: string): string {
 
 function entryFor(file: IspdbFile, domains: string[]): ProviderEntry | null {
   const common = { id: ispdbId(file.file), name: file.name, domains, auth: file.auth, helpUrl: file.helpUrl };
-  if (file.imap) {
-    // Without an outgoing server in the file, sending goes through the IMAP host's submission port.
-    const smtp = file.smtp ?? { host: file.imap.host, port: 465, security: 'tls', username: file.imap.username };
-    return { ...common, imapAvailable: true, imap: file.imap, smtp };
-  }
+  // Without an outgoing server in the file, sending goes through the incoming host's submission port.
+  const incoming = file.imap ?? file.pop3Server;
+  const smtp = file.smtp ?? (incoming ? { host: incoming.host, port: 465, security: 'tls' as const, username: incoming.username } : null);
+  if (file.imap && smtp) return { ...common, imapAvailable: true, imap: file.imap, smtp, ...(file.pop3Server ? { pop3: file.pop3Server } : {}) };
+  if (file.pop3Server && smtp) return { ...common, imapAvailable: false, pop3Only: true, pop3: file.pop3Server, smtp, note: pop3OnlyNote(file.name) };
   if (file.pop3) return { ...common, imapAvailable: false, pop3Only: true, note: pop3OnlyNote(file.name) };
   return null;
 }

@@ -1,4 +1,4 @@
-// Reads the ISPDB snapshot's XML files into plain records: domains, the best IMAP and SMTP server, POP3, sign-in kind.
+// Reads the ISPDB snapshot's XML files into plain records: domains, the best IMAP, POP3 and SMTP server, sign-in kind.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { domainToASCII } from 'node:url';
@@ -21,6 +21,8 @@ export interface IspdbFile {
   smtpAll: ProviderServer[];
   /** The file offers a POP3 server. */
   pop3: boolean;
+  /** The best usable POP3 server, if any. */
+  pop3Server: ProviderServer | null;
   auth: AuthKind;
   helpUrl: string | null;
   /** Servers the app cannot use, with the reason (an unusual username form, say). */
@@ -62,14 +64,14 @@ function toServer(raw: RawServer, skipped: string[]): ProviderServer | null {
 }
 
 /** The usable servers of a type, most secure first, port 25 last, the file's order breaking ties. */
-function rankedServers(raws: readonly RawServer[], type: 'imap' | 'smtp', skipped: string[]): ProviderServer[] {
+function rankedServers(raws: readonly RawServer[], type: 'imap' | 'pop3' | 'smtp', skipped: string[]): ProviderServer[] {
   const servers = raws.filter((raw) => raw['@_type'] === type).map((raw) => toServer(raw, skipped)).filter((server) => server !== null);
   const rank = (server: ProviderServer) => securityRank[server.security] * 2 + (server.port === 25 ? 1 : 0);
   return servers.sort((a, b) => rank(a) - rank(b));
 }
 
 function authOf(raws: readonly RawServer[]): AuthKind {
-  const methods = raws.find((raw) => raw['@_type'] === 'imap')?.authentication ?? [];
+  const methods = (raws.find((raw) => raw['@_type'] === 'imap') ?? raws.find((raw) => raw['@_type'] === 'pop3'))?.authentication ?? [];
   const password = methods.some((method) => /^password-/i.test(method));
   return !password && methods.some((method) => /^oauth2$/i.test(method)) ? 'oauth2' : 'password';
 }
@@ -85,6 +87,7 @@ export function readIspdbXml(file: string, xml: string): IspdbFile {
   const docs: { '@_url'?: string }[] = provider.documentation ?? [];
   const imapAll = rankedServers(incoming, 'imap', skipped);
   const smtpAll = rankedServers(outgoing, 'smtp', skipped);
+  const pop3All = rankedServers(incoming, 'pop3', skipped);
   return {
     file,
     name: String(provider.displayName ?? file).trim(),
@@ -94,6 +97,7 @@ export function readIspdbXml(file: string, xml: string): IspdbFile {
     smtp: smtpAll[0] ?? null,
     smtpAll,
     pop3: incoming.some((raw) => raw['@_type'] === 'pop3'),
+    pop3Server: pop3All[0] ?? null,
     auth: authOf(incoming),
     helpUrl: docs.map((doc) => doc['@_url'] ?? '').find((url) => /^https:\/\/\S+$/.test(url) && URL.canParse(url)) ?? null,
     skipped,

@@ -15,9 +15,11 @@ const server = (s: ProviderServer) => `{ host: ${q(s.host)}, port: ${s.port}, se
 
 function entry(e: ProviderEntry): string {
   const head = `id: ${q(e.id)}, name: ${q(e.name)}, domains: ${list(e.domains)}, auth: ${q(e.auth)}, helpUrl: ${e.helpUrl === null ? 'null' : q(e.helpUrl)}`;
-  if (e.imapAvailable) return `  { ${head}, imapAvailable: true, imap: ${server(e.imap)}, smtp: ${server(e.smtp)} },`;
+  const pop3 = e.pop3 ? `, pop3: ${server(e.pop3)}` : '';
+  if (e.imapAvailable) return `  { ${head}, imapAvailable: true, imap: ${server(e.imap)}, smtp: ${server(e.smtp)}${pop3} },`;
+  const smtp = e.smtp ? `, smtp: ${server(e.smtp)}` : '';
   // The note is the shared sentence, so the generated file does not repeat it for every provider.
-  return `  { ${head}, imapAvailable: false, pop3Only: true, note: pop3OnlyNote(${q(e.name)}) },`;
+  return `  { ${head}, imapAvailable: false, pop3Only: true${pop3}${smtp}, note: pop3OnlyNote(${q(e.name)}) },`;
 }
 
 /** The module's source text. */
@@ -42,7 +44,7 @@ export function renderIspdbModule(merge: IspdbMerge, snapshot: SnapshotInfo): st
     ...aliasLines,
     '};',
     '',
-    '/** Providers known only from the ISPDB: those with IMAP and their servers, and those with POP3 only. */',
+    '/** Providers known only from the ISPDB: those with IMAP and their servers (POP3 too where offered), and those with POP3 only. */',
     'export const ispdbProviders: readonly ProviderEntry[] = [',
     ...merge.entries.map(entry),
     '];',

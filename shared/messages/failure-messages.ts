@@ -33,6 +33,10 @@ export const failureMessages: Record<FailureCategory, FailureText> = {
     message: 'Something answered at {host} on port {port}, but it is not an outgoing (SMTP) mail server.',
     advice: 'This is probably the port of another service (IMAP, POP3 or web). Outgoing mail uses port 465 with SSL/TLS or 587 with STARTTLS.',
   },
+  'not-pop3': {
+    message: 'Something answered at {host} on port {port}, but it is not a POP3 mail server.',
+    advice: 'This is probably the port of another service (IMAP, SMTP or web). POP3 uses port 995 with SSL/TLS or 110 with STARTTLS.',
+  },
   'tls-handshake-failed': {
     message: 'A secure (TLS) connection to {host} on port {port} could not be set up.',
     advice: 'The security setting probably does not fit this port: port 993 uses SSL/TLS, port 143 uses STARTTLS.',

@@ -1,9 +1,9 @@
-// The sentence for a provider that offers POP3 but not IMAP, shared by the curated and the generated data.
+// The plain sentences about POP3, shared by the curated and the generated provider data and the UI.
 
-/** What a user of a POP3-only provider reads instead of server settings. */
+/** The difference between the two incoming protocols, in one sentence. */
+export const pop3Difference = 'POP3 downloads your mail to this one device; IMAP keeps it in sync on every device.';
+
+/** What a user of a POP3-only provider reads beside the POP3 settings. */
 export function pop3OnlyNote(name: string): string {
-  return (
-    `${name} offers POP3 only, not IMAP. POP3 downloads mail to one device instead of keeping every device in step, ` +
-    `and Mail Setup sets up IMAP accounts only. Ask ${name} whether IMAP can be switched on, or use a mail app that supports POP3.`
-  );
+  return `${name} offers POP3, not IMAP: ${pop3Difference}`;
 }

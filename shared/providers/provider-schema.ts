@@ -18,8 +18,8 @@ export const ProviderHostSchema = z.union([DomainNameSchema, DomainTemplateHostS
 /** Help pages are opened in the user's browser, so only https is allowed. */
 export const HttpsUrlSchema = z.url({ protocol: /^https$/ });
 
-/** How the username is formed from the address, in autoconfig placeholder syntax. */
-export const UsernameFormSchema = z.enum(['%EMAILADDRESS%', '%EMAILLOCALPART%']);
+/** How the username is formed from the address, in autoconfig placeholder syntax (IIJ's POP3 servers: local part, a dot, the domain). */
+export const UsernameFormSchema = z.enum(['%EMAILADDRESS%', '%EMAILLOCALPART%', '%EMAILLOCALPART%.%EMAILDOMAIN%']);
 export type UsernameForm = z.infer<typeof UsernameFormSchema>;
 
 export const ProviderServerSchema = z.strictObject({
@@ -28,7 +28,7 @@ export const ProviderServerSchema = z.strictObject({
   security: SecuritySchema,
   username: UsernameFormSchema,
 });
-/** Where one of a provider's servers (IMAP or SMTP submission) is and how the username is formed. */
+/** Where one of a provider's servers (IMAP, POP3 or SMTP submission) is and how the username is formed. */
 export type ProviderServer = z.infer<typeof ProviderServerSchema>;
 export const ProviderImapSchema = ProviderServerSchema;
 /** Where a provider's IMAP server is and how the username is formed. */
@@ -65,6 +65,8 @@ export const ProviderWithImapSchema = z.strictObject({
   imap: ProviderServerSchema,
   /** The submission server for sending, with the same sign-in as IMAP (RFC 8314: 465 implicit TLS, or 587 STARTTLS). */
   smtp: ProviderServerSchema,
+  /** The POP3 server, where the provider offers one beside IMAP (IMAP is chosen; POP3 is one click away). */
+  pop3: ProviderServerSchema.optional(),
   /** Whether app passwords are shown in space-separated groups ("abcd efgh ijkl mnop"). */
   appPasswordGroups: z.boolean().optional(),
   oauth2: OAuth2MetadataSchema.optional(),
@@ -79,7 +81,10 @@ export const ProviderWithoutImapSchema = z.strictObject({
   imapAvailable: z.literal(false),
   /** True when the provider offers POP3 but not IMAP (as opposed to no mail-app access at all). */
   pop3Only: z.literal(true).optional(),
-  /** The plain sentence the user reads instead of server settings. */
+  /** The POP3 server of a POP3-only provider, and its submission server. */
+  pop3: ProviderServerSchema.optional(),
+  smtp: ProviderServerSchema.optional(),
+  /** The plain sentence the user reads beside the POP3 settings, or instead of any settings. */
   note: z.string().min(1),
 });
 

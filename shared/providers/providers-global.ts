@@ -1,5 +1,5 @@
 // Provider data: the large international mail services, and those that offer no IMAP at all.
-import { imapTls, smtpStarttls, smtpTls } from './server-presets.ts';
+import { imapTls, pop3Tls, smtpStarttls, smtpTls } from './server-presets.ts';
 import type { OAuth2Metadata, ProviderEntry } from './provider-schema.ts';
 
 /** Google's OAuth2 endpoints; the client id is a placeholder until the app is registered. */
@@ -46,6 +46,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     domains: ['gmail.com', 'googlemail.com'],
     imap: imapTls('imap.gmail.com'),
     smtp: smtpTls('smtp.gmail.com'),
+    pop3: pop3Tls('pop.gmail.com'),
     auth: 'app-password', appPasswordGroups: true, oauth2: googleOAuth2,
     helpUrl: 'https://myaccount.google.com/apppasswords',
     note: 'App passwords need 2-Step Verification to be switched on for the Google account.',
@@ -55,6 +56,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     domains: [], mxSuffixes: ['google.com', 'googlemail.com'],
     imap: imapTls('imap.gmail.com'),
     smtp: smtpTls('smtp.gmail.com'),
+    pop3: pop3Tls('pop.gmail.com'),
     auth: 'app-password', appPasswordGroups: true, oauth2: googleOAuth2,
     helpUrl: 'https://myaccount.google.com/apppasswords',
     note: 'The Workspace administrator may have to allow IMAP and app passwords.',
@@ -64,6 +66,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     domains: outlookDomains, mxSuffixes: ['olc.protection.outlook.com'],
     imap: imapTls('outlook.office365.com'),
     smtp: smtpStarttls('smtp-mail.outlook.com'),
+    pop3: pop3Tls('outlook.office365.com'),
     // Outlook.com stopped accepting passwords and app passwords from mail apps in September 2024.
     auth: 'oauth2', oauth2: microsoftOAuth2,
     helpUrl: 'https://support.microsoft.com/en-us/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
@@ -85,6 +88,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     mxSuffixes: ['am0.yahoodns.net'],
     imap: imapTls('imap.mail.yahoo.com'),
     smtp: smtpTls('smtp.mail.yahoo.com'),
+    pop3: pop3Tls('pop.mail.yahoo.com'),
     auth: 'app-password', helpUrl: 'https://help.yahoo.com/kb/SLN15241.html',
   },
   {

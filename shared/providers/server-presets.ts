@@ -1,4 +1,4 @@
-// Shorthands for the IMAP and SMTP settings most provider entries share, so the tables stay readable.
+// Shorthands for the IMAP, POP3 and SMTP settings most provider entries share, so the tables stay readable.
 import type { ProviderServer, UsernameForm } from './provider-schema.ts';
 
 /** Implicit TLS on 993, the setting RFC 8314 recommends and nearly every provider offers. */
@@ -19,4 +19,9 @@ export function smtpTls(host: string, username: UsernameForm = '%EMAILADDRESS%')
 /** Submission with STARTTLS on 587 (RFC 6409), where the provider offers no 465. */
 export function smtpStarttls(host: string, username: UsernameForm = '%EMAILADDRESS%'): ProviderServer {
   return { host, port: 587, security: 'starttls', username };
+}
+
+/** POP3 with implicit TLS on 995 (RFC 8314). */
+export function pop3Tls(host: string, username: UsernameForm = '%EMAILADDRESS%'): ProviderServer {
+  return { host, port: 995, security: 'tls', username };
 }

@@ -2,6 +2,7 @@
 import type { Failure, ServerRole } from '../../../shared/check-report.ts';
 import { failureMessages, fillMessage } from '../../../shared/messages/failure-messages.ts';
 import { outgoingAdvice, port25Advice } from '../../../shared/messages/outgoing-failure-messages.ts';
+import { pop3Advice } from '../../../shared/messages/pop3-failure-messages.ts';
 import { firstNonAsciiLetter, internationalAddressTexts } from '../../../shared/messages/international-address-messages.ts';
 import { toUnicodeEmail } from '../../../shared/email-address.ts';
 import type { CheckInput } from './check-input.ts';
@@ -30,15 +31,16 @@ export function buildFailure(failure: StepFailure, input: CheckInput, role: Serv
     username: server.username,
     letter: firstNonAsciiLetter(failure.reason === 'imap-login-ascii-only' ? server.username : localPart),
   };
-  const adviceTemplate = (role === 'outgoing' && !failure.reason ? outgoingAdvice[failure.category] : undefined) ?? text.advice;
+  const roleAdvice = role === 'outgoing' ? outgoingAdvice : input.settings.protocol === 'pop3' ? pop3Advice : {};
+  const adviceTemplate = failure.advice ?? (failure.reason ? undefined : roleAdvice[failure.category]) ?? text.advice;
   let advice = fillMessage(adviceTemplate, values);
   if (role === 'outgoing' && server.port === 25 && port25Advice.categories.includes(failure.category)) advice += ` ${port25Advice.advice}`;
-  let helpUrl = provider?.helpUrl ?? undefined;
+  let helpUrl = failure.helpUrl ?? provider?.helpUrl ?? undefined;
   if (failure.category === 'wrong-credentials' && provider?.auth === 'app-password') {
     advice += ` ${provider.name} requires an app-specific password for mail apps: create one and use it instead of your normal password.`;
   } else if (failure.category === 'wrong-credentials' && provider?.auth === 'oauth2' && server.credential.kind === 'password') {
     advice += ` ${provider.name} may accept only an app password or signing in with your browser.`;
-  } else if (failure.category !== 'app-password-required' && failure.category !== 'oauth-required' && failure.category !== 'wrong-credentials') {
+  } else if (!failure.helpUrl && failure.category !== 'app-password-required' && failure.category !== 'oauth-required' && failure.category !== 'wrong-credentials') {
     helpUrl = undefined;
   }
   const linkInServerText = /https:\/\/[^\s)]+/.exec(failure.serverText ?? '')?.[0];

@@ -1,5 +1,5 @@
-// Splits what the server sends into IMAP response lines, stepping over literals, and refuses a
-// line or literal too large for any answer a check needs (a hostile or broken server).
+// Splits what the server sends into IMAP response lines, stepping over literals (POP3's lines have
+// none), and refuses a line or literal too large for any answer a check needs (a hostile or broken server).
 
 /** Longest line kept for the report; a longer one is cut here. */
 const keptLineBytes = 64 * 1024;
@@ -19,11 +19,21 @@ export class ImapLineReader {
   private refused = false;
   private readonly onLine: (line: string) => void;
   private readonly onTooLarge: (what: string) => void;
+  private readonly literals: boolean;
 
-  /** `onTooLarge` is told once, in words, what exceeded {@link inboundLimits}; reading stops there. */
-  constructor(onLine: (line: string) => void, onTooLarge: (what: string) => void = () => undefined) {
+  /**
+   * `onTooLarge` is told once, in words, what exceeded {@link inboundLimits}; reading stops there.
+   * `literals: false` reads a protocol without IMAP literals (POP3), where `{5}` ending a line is text.
+   */
+  constructor(onLine: (line: string) => void, onTooLarge: (what: string) => void = () => undefined, options: { literals?: boolean } = {}) {
     this.onLine = onLine;
     this.onTooLarge = onTooLarge;
+    this.literals = options.literals ?? true;
+  }
+
+  /** Bytes received but not yet a complete line (STLS: none may wait when TLS begins). */
+  get buffered(): number {
+    return this.pendingBytes;
   }
 
   push(chunk: Buffer): void {
@@ -53,7 +63,7 @@ export class ImapLineReader {
       this.pending = Buffer.alloc(0);
       this.pendingBytes = 0;
       data = data.subarray(newline + 1);
-      const literal = /\{(\d+)\+?\}$/.exec(line);
+      const literal = this.literals ? /\{(\d+)\+?\}$/.exec(line) : null;
       if (literal?.[1]) {
         const size = Number(literal[1]);
         if (size > inboundLimits.literalBytes) {

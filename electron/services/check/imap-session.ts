@@ -15,6 +15,7 @@ import { errorField } from '../net/classify-socket-error.ts';
 import { skipNeedlessRoundTrips, withInitialResponse, withPipelinedId } from './imap-round-trips.ts';
 import { EarlySignIn } from './early-sign-in.ts';
 import { appIdentity } from '../../../shared/app-identity.ts';
+import { pop3ServerOnImapPortAdvice } from '../../../shared/messages/pop3-failure-messages.ts';
 import { announcesUtf8, isUtf8Enabled, loginRefusal, needsUtf8, utf8NotEnabled, utf8Unsupported, withPipelinedEnable } from './imap-utf8.ts';
 
 export interface ImapSessionOptions {
@@ -126,7 +127,9 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
         : undefined,
     onFirstLine(line) {
       if (!imapGreeting.test(line)) {
-        transportFailure = { category: 'not-imap', detail: 'The server’s first words are not an IMAP greeting.', serverText: line.slice(0, 200) };
+        transportFailure = /^\+OK\b/i.test(line)
+          ? { category: 'not-imap', detail: 'The server’s first words are a POP3 greeting: this is a POP3 server, not IMAP.', serverText: line.slice(0, 200), advice: pop3ServerOnImapPortAdvice }
+          : { category: 'not-imap', detail: 'The server’s first words are not an IMAP greeting.', serverText: line.slice(0, 200) };
         current.destroy();
       }
     },

@@ -1,10 +1,10 @@
-// The Test Account Settings engine: the incoming (IMAP) and outgoing (SMTP) servers checked side by
+// The Test Account Settings engine: the incoming (IMAP or POP3) and outgoing (SMTP) servers checked side by
 // side over one transport (resolve → connect → TLS, per-step limits), each failure ending in one category.
 import { createSecureContext, type SecureContext } from 'node:tls';
 import type { ImapFlow } from 'imapflow';
 import type { CheckReport, CheckStep, Failure, OutgoingReport, ServerRole } from '../../../shared/check-report.ts';
 import { outgoingStepIds, stepIds } from '../../../shared/check-report.ts';
-import { hasLineBreakingCharacters, serverSettingsOf } from '../../../shared/server-settings.ts';
+import { hasLineBreakingCharacters, protocolOf, serverSettingsOf } from '../../../shared/server-settings.ts';
 import { ServiceError } from '../service-error.ts';
 import { buildFailure } from './build-failure.ts';
 import type { CheckDeps, CheckInput, Credential } from './check-input.ts';
@@ -12,6 +12,7 @@ import { logOutInBackground, runImapSession } from './imap-session.ts';
 import { redact, redactReport, secretForms } from './redact-secrets.ts';
 import { describeTimeout, runServer, type ServerOutcome } from './server-run.ts';
 import { runSmtpSession } from './smtp/smtp-session.ts';
+import { runPop3Session } from './pop3/pop3-session.ts';
 import { createTranscript } from './transcript.ts';
 import type { InboxGate } from './smtp/send-test-message.ts';
 import { tokenHeader } from './smtp/test-message.ts';
@@ -80,6 +81,7 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
     // (with --only outgoing that session still runs, unreported), so the watch connects exactly
     // as the check did: resolver, source address, TLS verification and the user's pinned certificate.
     const watchForMessage = testOutgoing && input.sendTestMessage === true;
+    const pop3 = protocolOf(settings) === 'pop3';
     let inbox: ImapFlow | undefined;
     const incoming: Promise<ServerOutcome | undefined> =
       testIncoming || watchForMessage
@@ -91,9 +93,10 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
             secureContext: context(),
             signal: options.signal,
             onStep: testIncoming ? progress('incoming') : () => undefined,
-            describeTimeout: (step) => describeTimeout(step, input.timeoutMs, settings.security, { name: 'IMAP', tlsPort: 993 }),
+            describeTimeout: (step) =>
+              describeTimeout(step, input.timeoutMs, settings.security, pop3 ? { name: 'POP3', tlsPort: 995 } : { name: 'IMAP', tlsPort: 993 }),
             session: (session) =>
-              runImapSession({
+              pop3 ? runPop3Session({ input, ...session, onWire: transcript ? (from, line) => transcript.add('incoming', from, line) : undefined }) : runImapSession({
                 input,
                 ...session,
                 onWire: transcript ? (from, line) => transcript.add('incoming', from, line) : undefined,

@@ -177,6 +177,9 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
 /** The detail of a timed-out step; at the greeting it names the likely causes for this protocol. */
 export function describeTimeout(step: StepId, timeoutMs: number, security: Security, protocol: { name: string; tlsPort: number }): string {
   const limit = `No answer within ${Math.round(timeoutMs / 100) / 10} s`;
+  // A POP3 server that locks the mailbox per session (Dovecot's pop3_lock_session) answers the
+  // sign-in only once the session holding it ends.
+  if (step === 'authenticate' && protocol.name === 'POP3') return `${limit}: another mail program may be downloading this mailbox over POP3 right now, and the server waits for it to finish.`;
   if (step !== 'greeting') return `${limit}.`;
   // A silent peer is more often the wrong port or security mode than a slow server: say so.
   const otherService = 'the port may belong to a service that waits for the client to speak first, such as a web server';

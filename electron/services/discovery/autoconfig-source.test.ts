@@ -58,6 +58,7 @@ describe('autoconfig over HTTPS with a private CA', () => {
       source: 'ispdb',
       imap: { host: 'imap.acme.test', port: 993, security: 'tls', username: 'jo@acme.test' },
       smtp: { host: 'smtp.acme.test', port: 587, security: 'starttls', username: 'jo' },
+      pop3: null,
       provider: { name: 'Acme Mail', auth: 'password', helpUrl: 'https://acme.test/help' },
     });
   });

@@ -24,7 +24,7 @@ export function domainAutoconfigUrls(email: EmailAddress, scheme: 'https' | 'htt
 /**
  * Fetches and parses one autoconfig document into a result labelled `source`. Null when there is
  * none (404, neither IMAP nor POP3); a rejected document also gives null, so a hostile server
- * gains nothing. A POP3-only document gives a result without servers that says so.
+ * gains nothing. A POP3-only document gives its POP3 and SMTP servers with a note that says so.
  */
 export async function fetchAutoconfig(
   url: string,
@@ -45,16 +45,17 @@ export async function fetchAutoconfig(
   const name = finding.displayName ?? email.unicodeDomain;
   // A link from a document anyone on the path could have written is not shown.
   const helpUrl = response.secure ? finding.helpUrl : null;
-  if (!finding.imap) {
-    // POP3 only: named as such, with no settings to use, rather than "nothing found".
-    return { source, imap: null, smtp: null, provider: { name, auth: finding.auth, helpUrl, imapAvailable: false, pop3Only: true, note: pop3OnlyNote(name) } };
-  }
-  const known = findProviderByImapHost(finding.imap.host, email.domain);
+  const known = finding.imap ? findProviderByImapHost(finding.imap.host, email.domain) : undefined;
   const result: DiscoveryResult = {
     source,
     imap: finding.imap,
     smtp: finding.smtp,
-    provider: known ? describeProvider(known) : { name, auth: finding.auth, helpUrl },
+    pop3: finding.pop3,
+    provider: known
+      ? describeProvider(known)
+      : finding.imap
+        ? { name, auth: finding.auth, helpUrl }
+        : { name, auth: finding.auth, helpUrl, imapAvailable: false, pop3Only: true, note: pop3OnlyNote(name) },
   };
   if (!response.secure) result.needsConfirmation = true;
   return result;

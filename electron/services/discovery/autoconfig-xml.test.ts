@@ -31,6 +31,7 @@ describe('parseAutoconfigXml', () => {
     );
     expect(found).toEqual({
       imap: { host: 'mail.example.org', port: 993, security: 'tls', username: 'jo.doe' },
+      pop3: null,
       pop3Only: false,
       // The outgoing entry names no username: it signs in as the address.
       smtp: { host: 'smtp.example.org', port: 465, security: 'tls', username: 'jo.doe@example.org' },
@@ -50,9 +51,14 @@ describe('parseAutoconfigXml', () => {
   it('prefers IMAP over POP3, says "POP3 only" when there is no IMAP, and null when there is neither', () => {
     const pop = '<incomingServer type="pop3"><hostname>pop.example.org</hostname><port>995</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username></incomingServer>';
     const exchange = '<incomingServer type="exchange"><hostname>ex.example.org</hostname><url>https://ex.example.org/EWS</url></incomingServer>';
-    expect(parseAutoconfigXml(doc(`${pop}${exchange}`), email)).toMatchObject({ imap: null, pop3Only: true, displayName: 'Example & Co Mail' });
+    expect(parseAutoconfigXml(doc(`${pop}${exchange}`), email)).toMatchObject({
+      imap: null,
+      pop3: { host: 'pop.example.org', port: 995, security: 'tls', username: 'jo.doe@example.org' },
+      pop3Only: true,
+      displayName: 'Example & Co Mail',
+    });
     expect(parseAutoconfigXml(doc(exchange), email)).toBeNull();
-    expect(parseAutoconfigXml(doc(`${pop}${imap('imap.example.org', '993', 'SSL')}`), email)).toMatchObject({ imap: { host: 'imap.example.org' }, pop3Only: false });
+    expect(parseAutoconfigXml(doc(`${pop}${imap('imap.example.org', '993', 'SSL')}`), email)).toMatchObject({ imap: { host: 'imap.example.org' }, pop3: { host: 'pop.example.org' }, pop3Only: false });
   });
 
   it('reads the outgoing server: TLS before STARTTLS, port 25 last, placeholders expanded', () => {

@@ -1,4 +1,4 @@
-// Reads a Thunderbird autoconfig document (ISPDB or the domain's own) into IMAP and SMTP settings, or rejects it.
+// Reads a Thunderbird autoconfig document (ISPDB or the domain's own) into IMAP, POP3 and SMTP settings, or rejects it.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { z } from 'zod';
 import type { AuthKind, DiscoveredImap, DiscoveredServer } from '../../../shared/discovery-result.ts';
@@ -18,10 +18,12 @@ export class AutoconfigRejectedError extends Error {
   }
 }
 
-/** What a valid document says about IMAP and outgoing mail for one address. */
+/** What a valid document says about incoming and outgoing mail for one address. */
 export interface AutoconfigFinding {
   /** Null only for a POP3-only document (`pop3Only`). */
   imap: DiscoveredImap | null;
+  /** The best `incomingServer type="pop3"`, or null when the document names none. */
+  pop3: DiscoveredServer | null;
   /** The document offers POP3 but no IMAP. */
   pop3Only: boolean;
   /** The best `outgoingServer type="smtp"`, or null when the document names none. */
@@ -50,7 +52,7 @@ const parser = new XMLParser({
 
 const shortText = z.string().max(1000);
 const ServerSchema = z.looseObject({
-  '@_type': z.enum(['imap', 'smtp']),
+  '@_type': z.enum(['imap', 'pop3', 'smtp']),
   hostname: z.string().min(1).max(253),
   port: z.string().regex(/^[0-9]{1,5}$/),
   socketType: z.enum(['SSL', 'STARTTLS', 'plain']),
@@ -106,7 +108,7 @@ function toServer(server: z.infer<typeof ServerSchema>, email: EmailAddress): Di
   if (host === null) throw new AutoconfigRejectedError(`"${server.hostname.slice(0, 80)}" is not a server name`);
   const port = Number(server.port);
   if (port < 1 || port > 65535) throw new AutoconfigRejectedError(`port ${server.port} is out of range`);
-  if (server.username === undefined && server['@_type'] === 'imap') throw new AutoconfigRejectedError('an IMAP server names no username');
+  if (server.username === undefined && server['@_type'] !== 'smtp') throw new AutoconfigRejectedError(`an ${server['@_type'].toUpperCase()} server names no username`);
   const username = expandPlaceholders(server.username ?? '%EMAILADDRESS%', email);
   if (hasPlaceholder(username) || hasLineBreakingCharacters(username)) throw new AutoconfigRejectedError('the username is unusable');
   return { host, port, security: securityBySocketType[server.socketType], username };
@@ -116,7 +118,7 @@ function toServer(server: z.infer<typeof ServerSchema>, email: EmailAddress): Di
  * The most secure server of `type` among `entries` (the document's order breaks ties), port 25
  * last since it is the relay port that often refuses a mail app. Throws for a malformed entry.
  */
-function bestServer(entries: readonly { '@_type': string }[], type: 'imap' | 'smtp', email: EmailAddress): { server: DiscoveredServer; auth: AuthKind } | null {
+function bestServer(entries: readonly { '@_type': string }[], type: 'imap' | 'pop3' | 'smtp', email: EmailAddress): { server: DiscoveredServer; auth: AuthKind } | null {
   const candidates: { server: DiscoveredServer; auth: AuthKind }[] = [];
   for (const entry of entries) {
     if (entry['@_type'] !== type) continue;
@@ -131,7 +133,7 @@ function bestServer(entries: readonly { '@_type': string }[], type: 'imap' | 'sm
 
 /**
  * Parses and validates one document. Returns null for a valid document with neither IMAP nor
- * POP3 (Exchange only, say); `imap: null, pop3Only: true` for a POP3-only one; throws
+ * POP3 (Exchange only, say); `imap: null, pop3Only: true` (with `pop3`) for a POP3-only one; throws
  * AutoconfigRejectedError for anything malformed or hostile.
  */
 export function parseAutoconfigXml(xml: string, email: EmailAddress): AutoconfigFinding | null {
@@ -151,16 +153,18 @@ export function parseAutoconfigXml(xml: string, email: EmailAddress): Autoconfig
   if (!provider) throw new AutoconfigRejectedError('it names no provider');
 
   const imap = bestServer(provider.incomingServer, 'imap', email);
-  const pop3Only = !imap && provider.incomingServer.some((server) => server['@_type'] === 'pop3');
+  const pop3 = bestServer(provider.incomingServer, 'pop3', email);
+  const pop3Only = !imap && pop3 !== null;
   if (!imap && !pop3Only) return null;
   const smtp = bestServer(provider.outgoingServer ?? [], 'smtp', email);
   const helpUrl = (provider.documentation ?? []).map((doc) => doc['@_url']).find((url) => /^https:\/\/[^\s]+$/i.test(url) && URL.canParse(url));
   return {
     imap: imap?.server ?? null,
+    pop3: pop3?.server ?? null,
     pop3Only,
     smtp: smtp?.server ?? null,
     displayName: provider.displayName ? decodePredefinedEntities(provider.displayName).slice(0, 200) : null,
-    auth: imap?.auth ?? 'password',
+    auth: (imap ?? pop3)?.auth ?? 'password',
     helpUrl: helpUrl ?? null,
   };
 }

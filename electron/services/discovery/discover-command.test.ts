@@ -40,6 +40,7 @@ const srvAnswer: DiscoveryResult = {
   source: 'srv',
   imap: { host: 'mail.example.test', port: 993, security: 'tls', username: 'jo@example.test' },
   smtp: { host: 'smtp.example.test', port: 465, security: 'tls', username: 'jo@example.test' },
+  pop3: null,
   provider: null,
   suggestion: null,
 };
@@ -64,9 +65,19 @@ describe('mail-setup discover', () => {
     expect(stdout.trim().split('\n')).toHaveLength(1);
   });
 
-  it('fills smtp and suggestion with null in --json when discovery left them out', async () => {
+  it('fills smtp, pop3 and suggestion with null in --json when discovery left them out', async () => {
     const { stdout } = await run(['--json', 'jo@example.test'], { source: 'srv', imap: srvAnswer.imap, provider: null });
-    expect(JSON.parse(stdout)).toEqual({ source: 'srv', imap: srvAnswer.imap, smtp: null, provider: null, suggestion: null });
+    expect(JSON.parse(stdout)).toEqual({ source: 'srv', imap: srvAnswer.imap, smtp: null, pop3: null, provider: null, suggestion: null });
+  });
+
+  it('prints POP3 settings where they are all there is, and names POP3 beside IMAP where both are offered', async () => {
+    const pop3 = { host: 'pop.example.test', port: 995, security: 'tls' as const, username: 'jo@example.test' };
+    const only = await run(['jo@example.test'], { ...srvAnswer, imap: null, pop3 });
+    expect(only.code).toBe(0);
+    expect(only.stdout).toMatch(/Protocol: +POP3 \(--protocol pop3\)\n +Server: +pop\.example\.test\n +Port: +995/);
+    const both = await run(['jo@example.test'], { ...srvAnswer, pop3 });
+    expect(both.stdout).toContain('Server:    mail.example.test');
+    expect(both.stdout).toMatch(/POP3 too: +pop\.example\.test, port 995, SSL\/TLS, username jo@example\.test \(--protocol pop3; POP3 downloads your mail to this one device; IMAP keeps it in sync on every device\.\)/);
   });
 
   it('asks "did you mean" first when the domain looks mistyped, and carries the suggestion in --json', async () => {
@@ -98,7 +109,7 @@ describe('mail-setup discover', () => {
   });
 
   it('exits 1 with a hint to type the settings when nothing was found', async () => {
-    const none: DiscoveryResult = { source: 'none', imap: null, smtp: null, provider: null, suggestion: null };
+    const none: DiscoveryResult = { source: 'none', imap: null, smtp: null, pop3: null, provider: null, suggestion: null };
     const human = await run(['jo@nothing.test'], none);
     expect(human.code).toBe(1);
     expect(human.stdout).toContain('Enter the server settings by hand');
@@ -173,6 +184,7 @@ describe('the real `mail-setup discover` process (contract shape of --json)', ()
         source: 'ispdb',
         imap: { host: 'imap.ispdbcli.test', port: 993, security: 'tls', username: 'jo@ispdbcli.test' },
         smtp: { host: 'smtp.ispdbcli.test', port: 465, security: 'tls', username: 'jo@ispdbcli.test' },
+        pop3: null,
         provider: { name: 'CLI Mail', auth: 'password', helpUrl: null },
         suggestion: null,
       },

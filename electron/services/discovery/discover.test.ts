@@ -92,6 +92,7 @@ describe('discovery on the loopback lab', () => {
       source: 'srv',
       imap: { host: 'mail.srv.test', port: 993, security: 'tls', username: 'jo@srv.test' },
       smtp: { host: 'out.srv.test', port: 465, security: 'tls', username: 'jo@srv.test' },
+      pop3: null,
       provider: null,
       suggestion: null,
     });
@@ -133,6 +134,7 @@ describe('discovery on the loopback lab', () => {
       source: 'guess',
       imap: { host: 'imap.guess.test', port: 993, security: 'tls', username: 'alice@guess.test' },
       smtp: { host: 'smtp.guess.test', port: 465, security: 'tls', username: 'alice@guess.test' },
+      pop3: null,
       provider: null,
       suggestion: null,
     });
@@ -167,7 +169,7 @@ describe('discovery on the loopback lab', () => {
 
   it('ends with source "none" quickly when no source knows the domain', async () => {
     const { result, ms } = await discover('jo@nothing.test');
-    expect(result).toEqual({ source: 'none', imap: null, smtp: null, provider: null, suggestion: null });
+    expect(result).toEqual({ source: 'none', imap: null, smtp: null, pop3: null, provider: null, suggestion: null });
     expect(ms).toBeLessThan(1000);
   });
 
@@ -229,7 +231,7 @@ describe('without a network (the real adapters, DNS on a dead loopback port)', (
   it('gives up on an unknown domain within 3 s when nothing listens on the DNS port', async () => {
     const started = performance.now();
     const result = await createDefaultDiscovery(env(closedPort)).discover('jo@unknown-domain.test');
-    expect(result).toEqual({ source: 'none', imap: null, smtp: null, provider: null, suggestion: null });
+    expect(result).toEqual({ source: 'none', imap: null, smtp: null, pop3: null, provider: null, suggestion: null });
     expect(performance.now() - started).toBeLessThan(3000);
   });
 

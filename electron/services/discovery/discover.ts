@@ -39,7 +39,7 @@ export interface Discovery {
   discover(email: string, signal?: AbortSignal): Promise<DiscoveryResult>;
 }
 
-const nothingFound: DiscoveryResult = { source: 'none', imap: null, smtp: null, provider: null };
+const nothingFound: DiscoveryResult = { source: 'none', imap: null, smtp: null, pop3: null, provider: null };
 
 /**
  * Builds the provider index and the typo checker's domain list, which take a few milliseconds

@@ -27,6 +27,9 @@ beforeAll(async () => {
     '_submission._tcp.starttls.test': [{ type: 'SRV', priority: 0, weight: 0, port: 587, target: 'mail.starttls.test' }],
     '_submissions._tcp.dot.test': [{ type: 'SRV', priority: 0, weight: 0, port: 0, target: '.' }],
     '_imap._tcp.starttls.test': [{ type: 'SRV', priority: 0, weight: 0, port: 143, target: 'mail.starttls.test' }],
+    '_pop3s._tcp.both.test': [{ type: 'SRV', priority: 0, weight: 0, port: 995, target: 'pop.both.test' }],
+    '_pop3._tcp.both.test': [{ type: 'SRV', priority: 0, weight: 0, port: 110, target: 'plain-pop.both.test' }],
+    '_pop3._tcp.poponly.test': [{ type: 'SRV', priority: 0, weight: 0, port: 110, target: 'pop.poponly.test' }],
     '_imaps._tcp.dot.test': [{ type: 'SRV', priority: 0, weight: 0, port: 0, target: '.' }],
     '_imap._tcp.dot.test': [{ type: 'SRV', priority: 0, weight: 0, port: 143, target: 'imap.dot.test' }],
     '_imaps._tcp.xn--bcher-kva.test': [{ type: 'SRV', priority: 0, weight: 0, port: 993, target: 'imap.xn--bcher-kva.test' }],
@@ -47,16 +50,23 @@ afterAll(async () => {
 });
 
 describe('SRV records (RFC 6186)', () => {
-  it('prefers _imaps over _imap and _submissions over _submission, and picks the lowest priority', async () => {
+  it('prefers _imaps over _imap, _pop3s over _pop3 and _submissions over _submission, and picks the lowest priority', async () => {
     const result = await discoverBySrv(parseEmailAddress('a@both.test'), port, signal());
     expect(result).toEqual({
       source: 'srv',
       imap: { host: 'imap.both.test', port: 993, security: 'tls', username: 'a@both.test' },
       smtp: { host: 'smtp.both.test', port: 465, security: 'tls', username: 'a@both.test' },
+      pop3: { host: 'pop.both.test', port: 995, security: 'tls', username: 'a@both.test' },
       provider: null,
     });
     expect(dns.queries).toContain('SRV _imaps._tcp.both.test');
     expect(dns.queries).toContain('SRV _submissions._tcp.both.test');
+  });
+
+  it('gives a domain with only _pop3._tcp a POP3 result with STLS (RFC 6186)', async () => {
+    const result = await discoverBySrv(parseEmailAddress('a@poponly.test'), port, signal());
+    expect(result).toMatchObject({ source: 'srv', imap: null, pop3: { host: 'pop.poponly.test', port: 110, security: 'starttls', username: 'a@poponly.test' } });
+    expect(dns.queries).toContain('SRV _pop3s._tcp.poponly.test');
   });
 
   it('uses _imap._tcp and _submission._tcp as STARTTLS when there is no implicit-TLS record', async () => {

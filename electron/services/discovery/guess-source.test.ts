@@ -5,7 +5,7 @@ import { startDelayProxy } from '../../../e2e/fixtures/delay-proxy.ts';
 import { createTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { createDnsPort } from '../net/dns-port.ts';
 import { parseEmailAddress } from './email-address.ts';
-import { discoverByGuessing, guessSmtpTargets, guessTargets } from './guess-source.ts';
+import { discoverByGuessing, guessPop3Targets, guessSmtpTargets, guessTargets } from './guess-source.ts';
 import { probeImap } from './imap-probe.ts';
 import { probeSmtp } from './smtp-probe.ts';
 import { startLocalDns, type LocalDns } from '../net/test-support/local-dns.ts';
@@ -24,7 +24,7 @@ const signal = () => AbortSignal.timeout(10_000);
 
 beforeAll(async () => {
   ca = await createTestCa();
-  const certificate = await ca.issue({ names: ['imap.guess.test', 'mail.guess.test', 'guess.test', 'mail.peer.test', 'smtp.guess.test'] });
+  const certificate = await ca.issue({ names: ['imap.guess.test', 'mail.guess.test', 'guess.test', 'mail.peer.test', 'smtp.guess.test', 'pop.guess.test', 'pop3.guess.test'] });
   dovecot = await startDovecot({ certificate });
   [smtps, submission] = await Promise.all([startScriptedSmtp('smtps', certificate), startScriptedSmtp('smtp-starttls', certificate)]);
   dns = await startLocalDns({
@@ -33,6 +33,8 @@ beforeAll(async () => {
     'mail.guess.test': [...loopback],
     'guess.test': [...loopback],
     'mail.peer.test': [...loopback],
+    'pop.guess.test': [...loopback],
+    'pop3.guess.test': [...loopback],
   });
 });
 
@@ -54,12 +56,26 @@ describe('guessing against Dovecot', () => {
       source: 'guess',
       imap: { host: 'imap.guess.test', port: 993, security: 'tls', username: 'alice@guess.test' },
       smtp: null,
+      pop3: null,
       provider: null,
     });
-    // All six IMAP and six SMTP candidates were tried at once; never port 25.
-    const all = [...guessTargets('guess.test'), ...guessSmtpTargets('guess.test')].map((t) => `${t.host}:${t.port}`);
+    // All six IMAP, six POP3 and six SMTP candidates were tried at once; never port 25.
+    const all = [...guessTargets('guess.test'), ...guessPop3Targets('guess.test'), ...guessSmtpTargets('guess.test')].map((t) => `${t.host}:${t.port}`);
     expect(routed.attempts.sort()).toEqual(all.sort());
     expect(routed.attempts.some((attempt) => attempt.endsWith(':25'))).toBe(false);
+  });
+
+  it("finds Dovecot's POP3 service: pop.<domain> on 995, else on 110 with STLS; a POP3-only domain gives a POP3 result", async () => {
+    const tls = deps({ 993: dovecot.tlsPort, 995: dovecot.pop3sPort, 110: dovecot.pop3Port });
+    const both = await discoverByGuessing(parseEmailAddress('alice@guess.test'), tls.probe, signal());
+    expect(both?.imap?.port).toBe(993);
+    expect(both?.pop3).toEqual({ host: 'pop.guess.test', port: 995, security: 'tls', username: 'alice@guess.test' });
+    const popOnly = deps({ 110: dovecot.pop3Port });
+    const stls = await discoverByGuessing(parseEmailAddress('alice@guess.test'), popOnly.probe, signal());
+    expect(stls).toMatchObject({ source: 'guess', imap: null, pop3: { host: 'pop.guess.test', port: 110, security: 'starttls' } });
+    // An IMAP server on the POP3 ports is not taken for POP3.
+    const crossed = deps({ 995: dovecot.tlsPort, 110: dovecot.starttlsPort });
+    expect(await discoverByGuessing(parseEmailAddress('alice@guess.test'), crossed.probe, signal())).toBeNull();
   });
 
   it("finds Dovecot's submission service: 465 with implicit TLS, else 587 with STARTTLS", async () => {

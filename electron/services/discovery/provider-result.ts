@@ -1,4 +1,4 @@
-// Turns a bundled provider entry, or servers found on the network, into the discovery result the UI and the CLI show.
+// Turns a bundled provider entry, or servers found on the network (IMAP, POP3, SMTP), into the discovery result the UI and the CLI show.
 import type { DiscoveredProvider, DiscoveredServer, DiscoveryResult, DiscoverySource } from '../../../shared/discovery-result.ts';
 import { findProviderByImapHost } from '../../../shared/providers/find-provider.ts';
 import type { ProviderEntry, ProviderServer } from '../../../shared/providers/provider-schema.ts';
@@ -33,12 +33,13 @@ function serverFor(server: ProviderServer, email: EmailAddress): DiscoveredServe
   };
 }
 
-/** The provider's settings for this address; `imap` and `smtp` are null for providers without IMAP. */
+/** The provider's settings for this address; `imap` is null for providers without IMAP, `pop3` where none is known. */
 export function resultFromProvider(entry: ProviderEntry, email: EmailAddress, source: DiscoverySource): DiscoveryResult {
   return {
     source,
     imap: entry.imapAvailable ? serverFor(entry.imap, email) : null,
-    smtp: entry.imapAvailable ? serverFor(entry.smtp, email) : null,
+    smtp: entry.smtp ? serverFor(entry.smtp, email) : null,
+    pop3: entry.pop3 ? serverFor(entry.pop3, email) : null,
     provider: describeProvider(entry),
   };
 }
@@ -48,16 +49,17 @@ export function resultFromProvider(entry: ProviderEntry, email: EmailAddress, so
  * as username, and the provider when the bundled table knows the IMAP host.
  */
 export function resultForServers(
-  servers: { imap: FoundServer; smtp: FoundServer | null },
+  servers: { imap: FoundServer | null; smtp: FoundServer | null; pop3?: FoundServer | null | undefined },
   email: EmailAddress,
   source: DiscoverySource,
 ): DiscoveryResult {
-  const known = findProviderByImapHost(servers.imap.host, email.domain);
+  const known = servers.imap ? findProviderByImapHost(servers.imap.host, email.domain) : undefined;
   const withUsername = (server: FoundServer): DiscoveredServer => ({ host: server.host, port: server.port, security: server.security, username: email.address });
   return {
     source,
-    imap: withUsername(servers.imap),
+    imap: servers.imap ? withUsername(servers.imap) : null,
     smtp: servers.smtp ? withUsername(servers.smtp) : null,
+    pop3: servers.pop3 ? withUsername(servers.pop3) : null,
     provider: known ? describeProvider(known) : null,
   };
 }

@@ -1,4 +1,4 @@
-// Finds the servers from DNS SRV records (RFC 6186), preferring implicit TLS (RFC 8314) for IMAP and submission.
+// Finds the servers from DNS SRV records (RFC 6186), preferring implicit TLS (RFC 8314) for IMAP, POP3 and submission.
 import type { DiscoveryResult } from '../../../shared/discovery-result.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import type { DnsPort, SrvRecord } from '../net/net-ports.ts';
@@ -29,13 +29,15 @@ function lookUpPair(email: EmailAddress, dns: DnsPort, services: [tls: string, s
 }
 
 /**
- * `_imaps._tcp` (TLS) wins over `_imap._tcp` (STARTTLS); beside it, `_submissions._tcp` (TLS,
- * RFC 8314) wins over `_submission._tcp` (STARTTLS). All four are asked at once.
+ * `_imaps._tcp` (TLS) wins over `_imap._tcp` (STARTTLS), `_pop3s._tcp` over `_pop3._tcp`; beside
+ * them, `_submissions._tcp` (TLS, RFC 8314) wins over `_submission._tcp` (STARTTLS). All six are
+ * asked at once. A domain with POP3 records and no IMAP ones gives a POP3 result.
  */
 export async function discoverBySrv(email: EmailAddress, dns: DnsPort, signal: AbortSignal): Promise<DiscoveryResult | null> {
-  const [imap, smtp] = await Promise.all([
+  const [imap, pop3, smtp] = await Promise.all([
     lookUpPair(email, dns, ['_imaps', '_imap'], signal),
+    lookUpPair(email, dns, ['_pop3s', '_pop3'], signal),
     lookUpPair(email, dns, ['_submissions', '_submission'], signal),
   ]);
-  return imap ? resultForServers({ imap, smtp }, email, 'srv') : null;
+  return imap || pop3 ? resultForServers({ imap, smtp, pop3 }, email, 'srv') : null;
 }

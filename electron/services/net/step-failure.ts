@@ -12,6 +12,10 @@ export interface StepFailure {
   serverText?: string | undefined;
   certificate?: CertificateInfo | undefined;
   pinnedFingerprint256?: string | undefined;
+  /** Replaces the category's advice where the server's own words say exactly what to do (POP access switched off at Gmail). */
+  advice?: string | undefined;
+  /** A provider page that helps with exactly this failure (where to switch POP access on). */
+  helpUrl?: string | undefined;
   /** A refused international address or username: its own words replace the category's. */
   reason?: InternationalAddressReason | undefined;
 }

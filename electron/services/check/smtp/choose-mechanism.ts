@@ -2,7 +2,7 @@
 import type { StepFailure } from '../../net/step-failure.ts';
 import type { Credential } from '../check-input.ts';
 import type { EhloOffer } from './ehlo.ts';
-import { oauthMechanisms, passwordMechanisms } from './smtp-sasl.ts';
+import { oauthMechanisms, passwordMechanisms } from '../sasl-responses.ts';
 
 /** The mechanism to use, or the failure that stops before any credential leaves. */
 export function chooseMechanism(offer: EhloOffer, kind: Credential['kind'], encrypted: boolean): { mechanism: string } | { failure: StepFailure } {

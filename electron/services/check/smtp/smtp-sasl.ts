@@ -2,15 +2,10 @@
 // custom-auth hook so that the mechanism is ours to choose and one failed attempt is never retried.
 import type { SMTPConnectionCustomAuthContext, SMTPConnectionCustomAuthResponse } from 'nodemailer/lib/smtp-connection';
 import type { Credential } from '../check-input.ts';
+import { base64, initialResponse, oauthMechanisms, passwordMechanisms, secretOf } from '../sasl-responses.ts';
 
 /** What sends one command and waits for its whole reply. */
 export type SendCommand = (command: string) => Promise<SMTPConnectionCustomAuthResponse>;
-
-/** The mechanisms this app signs in with, in order of preference per credential kind. */
-export const passwordMechanisms = ['PLAIN', 'LOGIN'] as const;
-export const oauthMechanisms = ['XOAUTH2', 'OAUTHBEARER'] as const;
-
-const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 /** A reply that ends the exchange: 2xx signs in, anything else is the refusal to report. */
 class SaslRefusal extends Error {
@@ -51,18 +46,17 @@ function authenticate(send: SendCommand, mechanism: string, response: string, on
 
 /** Runs `mechanism` for `user` with `credential`; rejects with the server's reply when refused. */
 async function exchange(mechanism: string, user: string, credential: Credential, target: { host: string; port: number }, send: SendCommand): Promise<void> {
-  const secret = credential.kind === 'password' ? credential.password : credential.accessToken;
   switch (mechanism) {
     case 'PLAIN':
-      return authenticate(send, 'PLAIN', base64(`\0${user}\0${secret}`), '*');
+    case 'XOAUTH2':
+    case 'OAUTHBEARER': {
+      const { response, onChallenge } = initialResponse(mechanism, user, credential, target);
+      return authenticate(send, mechanism, response, onChallenge);
+    }
     case 'LOGIN':
       await expect334(send, 'AUTH LOGIN');
       await expect334(send, base64(user));
-      return finish(send, base64(secret), '*');
-    case 'XOAUTH2':
-      return authenticate(send, 'XOAUTH2', base64(`user=${user}\x01auth=Bearer ${secret}\x01\x01`), '');
-    case 'OAUTHBEARER':
-      return authenticate(send, 'OAUTHBEARER', base64(`n,a=${user},\x01host=${target.host}\x01port=${target.port}\x01auth=Bearer ${secret}\x01\x01`), base64('\x01'));
+      return finish(send, base64(secretOf(credential)), '*');
     default:
       throw new Error(`unsupported mechanism ${mechanism}`);
   }

@@ -10,6 +10,9 @@ import { createOpenExternal } from './ipc/open-external.ts';
 import { registerHandlers } from './ipc/register-handlers.ts';
 import { createAccountsService } from './services/accounts/create-accounts-service.ts';
 import { createAppServices } from './services/app-services.ts';
+import { createDefaultExportService } from './services/handoff/default-export-service.ts';
+import { gnomeAvailability } from './services/handoff/gnome/gnome-target.ts';
+import { saveWithDialog } from './adapters/electron-save-dialog.ts';
 import { cliArgumentsOf, runCliInApp } from './cli-in-app.ts';
 import { keychainStatus } from './services/secrets/keychain-status.ts';
 import { createCheckRunner } from './services/check/check-runner.ts';
@@ -78,6 +81,11 @@ function start(dataDir: string): void {
     notices: () => (settings.notice ? [settings.notice.message] : []),
     keychainStatus: () => keychainStatus(secrets),
     openExternal,
+    handoff: {
+      exports: createDefaultExportService(settings, secrets),
+      gnomeAvailable: async () => (await gnomeAvailability()).available,
+      saveFile: (fileName, contents) => saveWithDialog(mainWindow, fileName, contents),
+    },
   });
   registerHandlers(
     createElectronTransport({

@@ -6,6 +6,8 @@ import type { Services } from './ipc/register-handlers.ts';
 import { createAccountsService } from './services/accounts/create-accounts-service.ts';
 import { resolveDataDir } from './services/accounts/data-dir.ts';
 import { createAppServices } from './services/app-services.ts';
+import { createDefaultExportService } from './services/handoff/default-export-service.ts';
+import { gnomeAvailability } from './services/handoff/gnome/gnome-target.ts';
 import { keychainStatus } from './services/secrets/keychain-status.ts';
 import { createCheckRunner } from './services/check/check-runner.ts';
 import { createDefaultCheckEngine } from './services/check/create-default-check-engine.ts';
@@ -51,6 +53,8 @@ export async function createNodeServices(env: NodeJS.ProcessEnv): Promise<NodeSe
     keychainStatus: () => keychainStatus(secrets),
     // The harness has no system browser to hand links to; the UI shows the link instead.
     openExternal: async () => false,
+    // No save dialog either: the dialog offers Copy and a download link.
+    handoff: { exports: createDefaultExportService(settings, secrets), gnomeAvailable: async () => (await gnomeAvailability()).available },
   });
   return { services };
 }

@@ -81,7 +81,7 @@ export function App() {
         {view.name === 'accounts' && (
           <AccountsScreen
             updatePasswordOf={view.updatePasswordOf}
-            banner={view.saved && <SavedStep onAddAnother={addAnother} onDismiss={() => setView({ name: 'accounts', saved: null })} />}
+            banner={view.saved && <SavedStep account={view.saved} onAddAnother={addAnother} onDismiss={() => setView({ name: 'accounts', saved: null })} />}
           />
         )}
       </main>

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { AccountSummarySchema } from './account-summary.ts';
 import { CheckProgressSchema, CheckReportSchema } from './check-report.ts';
 import { DiscoveryResultSchema } from './discovery-result.ts';
+import { HandoffOptionsSchema, HandoffSaveRequestSchema, HandoffViewRequestSchema, HandoffViewSchema } from './handoff-view.ts';
 import { CredentialTextSchema, EmailSchema, maxPasswordLength, OutgoingSettingsSchema, ServerSettingsSchema } from './server-settings.ts';
 
 const CheckIdSchema = z.string().min(1).max(100);
@@ -105,6 +106,12 @@ export const ipcCalls = {
   ),
   /** Stops a sign-in waiting for the browser, and the check after it, by `checkId`. */
   cancelOAuth: call('accounts:cancel-oauth', z.object({ checkId: CheckIdSchema }), z.object({ cancelled: z.boolean() })),
+  /** The hand-off targets this computer offers ("Use in other apps"), and whether files are saved through a dialog. */
+  listHandoffTargets: call('handoff:targets', z.object({}), HandoffOptionsSchema),
+  /** A saved account for another program: the QR code image, a config file's text, or its registration with GNOME. */
+  exportAccount: call('handoff:export', HandoffViewRequestSchema, HandoffViewSchema),
+  /** Writes a config file where the user chooses in the save dialog (readable only by the user); false when cancelled. */
+  saveHandoffFile: call('handoff:save', HandoffSaveRequestSchema, z.object({ saved: z.boolean() })),
   /** Things the user must be told at start, e.g. that a damaged settings file was set aside. */
   getNotices: call('app:notices', z.object({}), z.object({ notices: z.array(z.string()) })),
   /** Whether the OS keychain can keep passwords, asked at start so the user hears it before typing. */

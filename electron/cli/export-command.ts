@@ -4,12 +4,9 @@ import { handoffTargets, HandoffTargetSchema, type GnomeExport, type HandoffExpo
 import { openConfSettingsStore } from '../adapters/conf-settings-store.ts';
 import { createKeytarSecretStore } from '../adapters/keytar-secret-store.ts';
 import { openDataDir } from '../services/accounts/data-dir.ts';
-import { createExportService } from '../services/handoff/export-service.ts';
-import { gnomeExport } from '../services/handoff/gnome/gnome-export.ts';
-import { shellWord } from '../services/handoff/keychain-command.ts';
 import { writePrivateFile } from '../services/handoff/private-file.ts';
-import { qrPng, qrSvg, qrTerminal } from '../services/handoff/qr-image.ts';
-import { loadHandoffAccount } from '../services/handoff/saved-account-loader.ts';
+import { createDefaultExportService } from '../services/handoff/default-export-service.ts';
+import { qrPng, qrTerminal } from '../services/handoff/qr-image.ts';
 import { parseCommandArgs, quoted, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
 
 const options = {
@@ -59,14 +56,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   }
   const settings = openConfSettingsStore(openDataDir(io.env));
   const secrets = createKeytarSecretStore();
-  const service = createExportService({
-    loadAccount: async (address) => loadHandoffAccount(settings, address),
-    readSecret: (item) => secrets.get(item.account),
-    platform: process.platform === 'darwin' ? 'darwin' : 'linux',
-    tokenCommand: (address) => `mail-setup token ${shellWord(address)}`,
-    renderQrSvg: qrSvg,
-    gnome: gnomeExport(),
-  });
+  const service = createDefaultExportService(settings, secrets);
   const result = await service.export({ email, target: target.data, includePassword: values['include-password'] });
   const output = values.output ?? null;
   if (result.kind === 'gnome') {

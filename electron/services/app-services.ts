@@ -7,6 +7,7 @@ import type { CheckRunner } from './check/check-runner.ts';
 import { defaultStepTimeoutMs } from './check/check-runner.ts';
 import type { CheckInput } from './check/check-input.ts';
 import { suggestionFor } from './discovery/domain-suggestion.ts';
+import { createHandoffCalls, type HandoffDeps } from './handoff/handoff-calls.ts';
 
 /** The services behind the contract. */
 export interface AppServiceDeps {
@@ -22,6 +23,8 @@ export interface AppServiceDeps {
   keychainStatus: () => Promise<{ available: boolean; detail: string }>;
   /** Opens an https link from the provider table in the system browser; false when refused. */
   openExternal: (url: string) => Promise<boolean>;
+  /** "Use in other apps": the export service, whether GNOME is offered, and the save dialog where there is one. */
+  handoff: HandoffDeps;
 }
 
 const seconds = (value: number | undefined) => (value === undefined ? defaultStepTimeoutMs : Math.round(value * 1000));
@@ -117,5 +120,6 @@ export function createAppServices(deps: AppServiceDeps): Services {
     getNotices: async () => ({ notices: deps.notices() }),
     getKeychainStatus: () => deps.keychainStatus(),
     openExternal: async (request) => ({ opened: await deps.openExternal(request.url) }),
+    ...createHandoffCalls(deps.handoff),
   };
 }

@@ -4,6 +4,7 @@ import type { AccountSummary } from '../../shared/account-summary.ts';
 import type { ServerRole } from '../../shared/check-report.ts';
 import type { Security } from '../../shared/server-settings.ts';
 import { Notice } from '../components/notice.tsx';
+import { UseInOtherApps } from '../handoff/use-in-other-apps.tsx';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
 import { CheckReportView } from '../report/check-report-view.tsx';
@@ -101,6 +102,7 @@ export function AccountItem(props: AccountItemProps) {
             </button>
           )
         )}
+        <UseInOtherApps account={account} />
         {ui.mode !== 'confirm-remove' && (
           <button type="button" className="secondary danger" ref={removeRef} onClick={() => onMode('confirm-remove')}>
             {m.remove}

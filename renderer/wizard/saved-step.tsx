@@ -1,14 +1,18 @@
 // Step 5: the account is saved; shown above the accounts list, where the new account now appears.
+import type { AccountSummary } from '../../shared/account-summary.ts';
 import { Icon } from '../components/icons.tsx';
+import { UseInOtherApps } from '../handoff/use-in-other-apps.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { messages } from '../messages/en.ts';
 
 export interface SavedStepProps {
+  /** The account just saved, offered to other apps from here. */
+  account: AccountSummary;
   onAddAnother: () => void;
   onDismiss: () => void;
 }
 
-export function SavedStep({ onAddAnother, onDismiss }: SavedStepProps) {
+export function SavedStep({ account, onAddAnother, onDismiss }: SavedStepProps) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   return (
     <section className="card saved">
@@ -17,6 +21,7 @@ export function SavedStep({ onAddAnother, onDismiss }: SavedStepProps) {
       </h2>
       <p>{messages.saved.body}</p>
       <div className="action-bar">
+        <UseInOtherApps account={account} className="primary" />
         <button type="button" className="secondary" onClick={onDismiss}>
           {messages.saved.dismiss}
         </button>

@@ -1,0 +1,20 @@
+// The export service as the CLI, the app and the harness build it: saved settings, the OS keychain, this platform, GNOME over the session bus.
+import type { SettingsStore } from '../accounts/settings-store.ts';
+import type { SecretStore } from '../secrets/secret-store.ts';
+import { createExportService, type ExportService } from './export-service.ts';
+import { gnomeExport } from './gnome/gnome-export.ts';
+import { shellWord } from './keychain-command.ts';
+import { qrSvg } from './qr-image.ts';
+import { loadHandoffAccount } from './saved-account-loader.ts';
+
+/** The one way every entry point builds the export service, so the CLI and the app hand over the same files. */
+export function createDefaultExportService(settings: SettingsStore, secrets: SecretStore): ExportService {
+  return createExportService({
+    loadAccount: async (address) => loadHandoffAccount(settings, address),
+    readSecret: (item) => secrets.get(item.account),
+    platform: process.platform === 'darwin' ? 'darwin' : 'linux',
+    tokenCommand: (address) => `mail-setup token ${shellWord(address)}`,
+    renderQrSvg: qrSvg,
+    gnome: gnomeExport(),
+  });
+}

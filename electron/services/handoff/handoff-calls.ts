@@ -1,0 +1,47 @@
+// The IPC calls of "Use in other apps": which targets this computer offers, each export as the dialog shows it, saving a file.
+import type { HandoffTarget } from '../../../shared/handoff-targets.ts';
+import { handoffTargets } from '../../../shared/handoff-targets.ts';
+import type { HandoffView } from '../../../shared/handoff-view.ts';
+import type { Services } from '../../../shared/ipc-services.ts';
+import { ServiceError } from '../service-error.ts';
+import type { ExportService } from './export-service.ts';
+
+/** What the hand-off calls need from the composition root. */
+export interface HandoffDeps {
+  exports: ExportService;
+  /** Whether GOA and its IMAP/SMTP provider are on the session bus (gnome-target.ts gnomeAvailability). */
+  gnomeAvailable: () => Promise<boolean>;
+  /** Asks where to save through the system's dialog and writes the file (0600); false when cancelled. Absent in the harness. */
+  saveFile?: ((fileName: string, contents: string) => Promise<boolean>) | undefined;
+}
+
+type HandoffCalls = Pick<Services, 'listHandoffTargets' | 'exportAccount' | 'saveHandoffFile'>;
+
+const svgDataUrl = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
+
+/** The three hand-off calls over the export service. */
+export function createHandoffCalls(deps: HandoffDeps): HandoffCalls {
+  return {
+    listHandoffTargets: async () => {
+      const gnome = await deps.gnomeAvailable();
+      const targets = handoffTargets.filter((target: HandoffTarget) => target !== 'gnome' || gnome);
+      return { targets, saveDialog: deps.saveFile !== undefined };
+    },
+    exportAccount: async (request): Promise<HandoffView> => {
+      // The app puts the password only into the QR code, which the user sees being made; files stay password-free.
+      if (request.includePassword && request.target !== 'thunderbird-mobile') {
+        throw new ServiceError('invalid-request', 'Only the QR code for Thunderbird on a phone can include the password.');
+      }
+      const result = await deps.exports.export(request);
+      if (result.kind === 'gnome') return { kind: 'gnome', target: 'gnome', registration: result.registration };
+      if (result.kind === 'qr') return { kind: 'qr', target: 'thunderbird-mobile', imageDataUrl: svgDataUrl(result.svg), containsPassword: result.containsPassword };
+      return { kind: 'text', target: result.target, fileName: result.fileName, mediaType: result.mediaType, text: result.text };
+    },
+    saveHandoffFile: async (request) => {
+      if (deps.saveFile === undefined) throw new ServiceError('invalid-request', 'Saving files needs the desktop app; copy the text instead.');
+      const result = await deps.exports.export({ ...request, includePassword: false });
+      if (result.kind !== 'text') throw new ServiceError('invalid-request', 'This target has no file to save.');
+      return { saved: await deps.saveFile(result.fileName, result.text) };
+    },
+  };
+}

@@ -46,7 +46,9 @@ async function startHarnessProcess(env: NodeJS.ProcessEnv): Promise<{ url: strin
   return { url, child };
 }
 
-export const test = base.extend<{ harness: HarnessRun; app: Page }, { dovecot: Dovecot; ca: TestCa }>({
+export const test = base.extend<{ harness: HarnessRun; app: Page; busServices: readonly string[] }, { dovecot: Dovecot; ca: TestCa }>({
+  /** Installed D-Bus services the harness's private session bus may start (e.g. GNOME Online Accounts): `test.use({ busServices: [...] })`. */
+  busServices: [[], { option: true }],
   ca: [async ({}, use) => use(await getTestCa()), { scope: 'worker' }],
   dovecot: [
     async ({}, use) => {
@@ -61,9 +63,9 @@ export const test = base.extend<{ harness: HarnessRun; app: Page }, { dovecot: D
     },
     { scope: 'worker' },
   ],
-  harness: async ({ ca }, use) => {
+  harness: async ({ ca, busServices }, use) => {
     const dataDir = await makeTempDir('mail-setup-data');
-    const keyring = await startKeyring();
+    const keyring = await startKeyring({ activatable: busServices });
     const { url, child } = await startHarnessProcess({
       ...process.env,
       ...keyring.env,

@@ -15,8 +15,8 @@ export interface SavedStepProps {
 export function SavedStep({ account, onAddAnother, onDismiss }: SavedStepProps) {
   const headingRef = useFocusOnMount<HTMLHeadingElement>();
   return (
-    <section className="card saved">
-      <h2 tabIndex={-1} ref={headingRef}>
+    <section className="card saved" aria-labelledby="saved-title">
+      <h2 id="saved-title" tabIndex={-1} ref={headingRef}>
         <Icon name="passed" className="success-icon" /> {messages.saved.title}
       </h2>
       <p>{messages.saved.body}</p>

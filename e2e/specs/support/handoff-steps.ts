@@ -40,7 +40,8 @@ export async function decodeQr(image: Locator): Promise<string> {
   try {
     const file = join(dir.path, 'code.png');
     await writeFile(file, await image.screenshot());
-    const { stdout } = await runCommand('zbarimg', ['--raw', '-q', '--nodbus', file]);
+    // -Sbinary: the bytes as they are; zbar would otherwise guess a legacy charset for UTF-8 (as Thunderbird's ZXing reader is told not to).
+    const { stdout } = await runCommand('zbarimg', ['--raw', '-q', '--nodbus', '-Sbinary', file]);
     return stdout.replace(/\n$/, '');
   } finally {
     await dir.remove();

@@ -109,7 +109,8 @@ function toServer(server: z.infer<typeof ServerSchema>, email: EmailAddress): Di
   const port = Number(server.port);
   if (port < 1 || port > 65535) throw new AutoconfigRejectedError(`port ${server.port} is out of range`);
   if (server.username === undefined && server['@_type'] !== 'smtp') throw new AutoconfigRejectedError(`an ${server['@_type'].toUpperCase()} server names no username`);
-  const username = expandPlaceholders(server.username ?? '%EMAILADDRESS%', email);
+  // Entities stay unexpanded by the parser, so the five predefined ones are decoded here (`Tom &amp; Jerry` is `Tom & Jerry`).
+  const username = expandPlaceholders(decodePredefinedEntities(server.username ?? '%EMAILADDRESS%'), email);
   if (hasPlaceholder(username) || hasLineBreakingCharacters(username)) throw new AutoconfigRejectedError('the username is unusable');
   return { host, port, security: securityBySocketType[server.socketType], username };
 }

@@ -32,6 +32,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await (await import('./discover-command.ts')).runDiscover(rest, io);
       case 'export':
         return await (await import('./export-command.ts')).runExport(rest, io);
+      case 'token':
+        return await (await import('./token-command.ts')).runToken(rest, io);
       case 'accounts':
         return await (await services()).runAccounts(rest, io);
       case 'help':

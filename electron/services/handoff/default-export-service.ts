@@ -1,5 +1,7 @@
 // The export service as the CLI, the app and the harness build it: saved settings, the OS keychain, this platform, GNOME over the session bus.
+import { dirname } from 'node:path';
 import type { SettingsStore } from '../accounts/settings-store.ts';
+import { createStoreLock } from '../accounts/store-lock.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { createExportService, type ExportService } from './export-service.ts';
 import { gnomeExport } from './gnome/gnome-export.ts';
@@ -9,9 +11,11 @@ import { loadHandoffAccount } from './saved-account-loader.ts';
 
 /** The one way every entry point builds the export service, so the CLI and the app hand over the same files. */
 export function createDefaultExportService(settings: SettingsStore, secrets: SecretStore): ExportService {
+  // Keychain reads of a saved account's secret run under the settings folder's lock, as in the accounts service.
+  const lock = createStoreLock(dirname(settings.path));
   return createExportService({
     loadAccount: async (address) => loadHandoffAccount(settings, address),
-    readSecret: (item) => secrets.get(item.account),
+    readSecret: (item) => lock.run(() => secrets.get(item.account)),
     platform: process.platform === 'darwin' ? 'darwin' : 'linux',
     tokenCommand: (address) => `mail-setup token ${shellWord(address)}`,
     renderQrSvg: qrSvg,

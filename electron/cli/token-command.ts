@@ -1,0 +1,36 @@
+// `mail-setup token EMAIL`: prints a fresh OAuth2 access token for a saved account (for msmtp, mbsync, aerc and NeoMutt configs).
+import { dirname } from 'node:path';
+import { openConfSettingsStore } from '../adapters/conf-settings-store.ts';
+import { createKeytarSecretStore } from '../adapters/keytar-secret-store.ts';
+import { findAccount } from '../services/accounts/account-records.ts';
+import { openDataDir } from '../services/accounts/data-dir.ts';
+import { createStoreLock } from '../services/accounts/store-lock.ts';
+import { freshAccessToken } from '../services/handoff/fresh-access-token.ts';
+import { loadHandoffAccount } from '../services/handoff/saved-account-loader.ts';
+import { createAccessTokenKeeper } from '../services/oauth/access-token-keeper.ts';
+import { oauthConfigForAccount } from '../services/oauth/provider-oauth.ts';
+import { parseCommandArgs, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
+
+/** Runs `mail-setup token`. */
+export async function runToken(args: string[], io: CliIo): Promise<number> {
+  const { positionals } = parseCommandArgs(args, {});
+  if (positionals.length === 0) throw new UsageError("token needs the saved account's email: mail-setup token EMAIL");
+  if (positionals.length > 1) throw new UsageError(strayArgumentMessage);
+  const settings = openConfSettingsStore(openDataDir(io.env));
+  const secrets = createKeytarSecretStore();
+  const lock = createStoreLock(dirname(settings.path));
+  const token = await freshAccessToken(
+    {
+      loadAccount: async (email) => loadHandoffAccount(settings, email),
+      exclusive: (work) => lock.run(work),
+      readSecret: (account) => secrets.get(account),
+      writeSecret: (account, secret) => secrets.set(account, secret),
+      stillSaved: (email) => findAccount(settings.read().accounts, email) !== undefined,
+      configFor: (email, host) => oauthConfigForAccount(email, host, io.env),
+      tokens: createAccessTokenKeeper(),
+    },
+    positionals[0] as string,
+  );
+  io.stdout.write(`${token}\n`);
+  return 0;
+}

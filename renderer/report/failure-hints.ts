@@ -11,8 +11,8 @@ const mismatchSymptoms = new Set<Failure['category']>(['timeout', 'tls-handshake
 
 /**
  * The mode the port expects when the one chosen is the other: STARTTLS on 993, or on any port
- * that stayed silent after connecting (an SSL/TLS port waits for the client to start TLS, so
- * no greeting ever comes).
+ * that the check found answering a TLS hello while it sent no greeting (an SSL/TLS port waits
+ * for the client to start TLS).
  */
 export function likelySecurityMismatch(
   failure: Failure,
@@ -20,7 +20,7 @@ export function likelySecurityMismatch(
   failedStep?: StepId | undefined,
 ): { port: number; expected: 'tls' | 'starttls'; chosen: Security } | undefined {
   if (!checked || !mismatchSymptoms.has(failure.category)) return undefined;
-  const silentAfterConnect = failure.category === 'timeout' && failedStep === 'greeting';
+  const silentAfterConnect = failure.category === 'tls-handshake-failed' && failedStep === 'greeting';
   if (checked.security !== 'tls' && (implicitTlsPorts.has(checked.port) || silentAfterConnect)) return { port: checked.port, expected: 'tls', chosen: checked.security };
   if (starttlsPorts.has(checked.port) && checked.security === 'tls') return { port: checked.port, expected: 'starttls', chosen: checked.security };
   return undefined;

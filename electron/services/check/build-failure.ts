@@ -4,6 +4,7 @@ import { failureMessages, fillMessage } from '../../../shared/messages/failure-m
 import { outgoingAdvice, port25Advice } from '../../../shared/messages/outgoing-failure-messages.ts';
 import { pop3Advice } from '../../../shared/messages/pop3-failure-messages.ts';
 import { firstNonAsciiLetter, internationalAddressTexts } from '../../../shared/messages/international-address-messages.ts';
+import { networkFailureTexts } from '../../../shared/messages/network-failure-messages.ts';
 import { toUnicodeEmail } from '../../../shared/email-address.ts';
 import type { CheckInput } from './check-input.ts';
 import type { StepFailure } from '../net/step-failure.ts';
@@ -16,11 +17,13 @@ function serverOf(input: CheckInput, role: ServerRole) {
     : { host: input.settings.host, port: input.settings.port, username: input.settings.username, credential: input.credential };
 }
 
+const reasonTexts = { ...internationalAddressTexts, ...networkFailureTexts };
+
 /** The failure as the user reads it, with provider-specific advice where the provider is known. */
 export function buildFailure(failure: StepFailure, input: CheckInput, role: ServerRole = 'incoming'): Failure {
   const { provider } = input;
   const server = serverOf(input, role);
-  const text = failure.reason ? internationalAddressTexts[failure.reason] : failureMessages[failure.category];
+  const text = failure.reason ? reasonTexts[failure.reason] : failureMessages[failure.category];
   const email = toUnicodeEmail(input.settings.email);
   const localPart = email.slice(0, email.lastIndexOf('@'));
   const values = {

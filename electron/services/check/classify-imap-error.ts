@@ -3,6 +3,7 @@ import type { Security } from '../../../shared/server-settings.ts';
 import { classifyAuthResponse } from './classify-auth-response.ts';
 import { categoryForSocketError, describeSocketError, errorField } from '../net/classify-socket-error.ts';
 import type { StepFailure } from '../net/step-failure.ts';
+import { tlsHandshakeFailure } from '../net/tls-failure.ts';
 import type { WireWatch } from './wire-watch.ts';
 
 export interface ImapErrorContext {
@@ -45,8 +46,8 @@ export function classifyImapError(context: ImapErrorContext): StepFailure {
     const detail = /^\* PREAUTH\b/i.test(watch.firstLine)
       ? 'The server signed in without a password before STARTTLS (PREAUTH), so the connection could not be encrypted; nothing was sent.'
       : capabilities.has('STARTTLS')
-        ? 'The server refused STARTTLS; nothing was sent.'
-        : 'The server did not offer STARTTLS; nothing was sent.';
+        ? 'The server refused STARTTLS; no password was sent.'
+        : 'The server did not offer STARTTLS; no password was sent.';
     return { category: 'starttls-unavailable', detail };
   }
   const message = errorField(error, 'message');
@@ -67,7 +68,7 @@ export function classifyImapError(context: ImapErrorContext): StepFailure {
     return { category: serverText ? classifyAuthResponse(`NO ${serverText}`) : 'wrong-credentials', detail: 'The server refused the sign-in.', serverText };
   }
   if (context.security === 'starttls' && context.tlsStarted && !context.encrypted) {
-    return { category: categoryForSocketError(error, 'tls-handshake-failed'), detail: describeSocketError(error) };
+    return tlsHandshakeFailure(error, 'starttls');
   }
   if (!watch.firstLine) {
     return { category: categoryForSocketError(error, 'connection-lost'), detail: describeSocketError(error) };

@@ -10,7 +10,7 @@ import { buildFailure } from './build-failure.ts';
 import type { CheckDeps, CheckInput, Credential } from './check-input.ts';
 import { logOutInBackground, runImapSession } from './imap-session.ts';
 import { redact, redactReport, secretForms } from './redact-secrets.ts';
-import { describeTimeout, runServer, type ServerOutcome } from './server-run.ts';
+import { runServer, type ServerOutcome } from './server-run.ts';
 import { runSmtpSession } from './smtp/smtp-session.ts';
 import { runPop3Session } from './pop3/pop3-session.ts';
 import { createTranscript } from './transcript.ts';
@@ -93,8 +93,7 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
             secureContext: context(),
             signal: options.signal,
             onStep: testIncoming ? progress('incoming') : () => undefined,
-            describeTimeout: (step) =>
-              describeTimeout(step, input.timeoutMs, settings.security, pop3 ? { name: 'POP3', tlsPort: 995 } : { name: 'IMAP', tlsPort: 993 }),
+            protocol: pop3 ? { name: 'POP3', tlsPort: 995 } : { name: 'IMAP', tlsPort: 993 },
             session: (session) =>
               pop3 ? runPop3Session({ input, ...session, onWire: transcript ? (from, line) => transcript.add('incoming', from, line) : undefined }) : runImapSession({
                 input,
@@ -127,7 +126,7 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
           secureContext: context(),
           signal: options.signal,
           onStep: progress('outgoing'),
-          describeTimeout: (step) => describeTimeout(step, input.timeoutMs, outgoing.settings.security, { name: 'SMTP', tlsPort: 465 }),
+          protocol: { name: 'SMTP', tlsPort: 465 },
           // Sending plus the wait in INBOX: the watch itself ends at the delivery limit with delivery-delayed.
           stepLimitMs: (step) => (step === 'delivery' ? deliveryLimitMs + input.timeoutMs * 2 : undefined),
           session: (session) =>

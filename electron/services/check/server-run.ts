@@ -11,6 +11,8 @@ import { categoryForSocketError, describeSocketError } from '../net/classify-soc
 import { openTcp } from '../net/open-tcp.ts';
 import { StepTracker } from './step-tracker.ts';
 import { describeTlsInfo, upgradeToTls } from '../net/tls-upgrade.ts';
+import { greetingGraceMs, watchForTlsPort } from '../net/tls-port-probe.ts';
+import { describeTimeout, portExpectsTls, type ProtocolNames } from './timeout-detail.ts';
 
 /** Where one server is and how it is secured. */
 export interface ServerEndpoint {
@@ -43,8 +45,8 @@ export interface ServerRunOptions {
   /** The user's cancel. */
   signal?: AbortSignal | undefined;
   onStep: (step: CheckStep) => void;
-  /** The detail of a step that ran out of time (the greeting's names likely causes). */
-  describeTimeout: (step: StepId) => string;
+  /** The protocol's name and SSL/TLS port, for the words of a silent greeting. */
+  protocol: ProtocolNames;
   /** A step's own time limit where it differs from `timeoutMs` (the test message's wait for delivery). */
   stepLimitMs?: ((step: StepId) => number | undefined) | undefined;
   /** The protocol part: greeting onwards. Returns TLS details of a STARTTLS upgrade, if any. */
@@ -80,6 +82,7 @@ export function withAbort<T>(promise: Promise<T>, signal: AbortSignal, dispose?:
 }
 
 const timedOut = Symbol('timeout');
+const tlsPort = Symbol('port expects TLS');
 
 /** Checks one server; throws CheckCancelledError when cancelled, otherwise returns its outcome. */
 export async function runServer(options: ServerRunOptions): Promise<ServerOutcome> {
@@ -104,6 +107,7 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
 
   let tls: TlsInfo | undefined;
   let failure: StepFailure | undefined;
+  let tlsWatch: ReturnType<typeof watchForTlsPort> | undefined;
   try {
     tracker.start('resolve');
     let addresses: string[];
@@ -144,6 +148,16 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
     }
 
     tracker.start('greeting');
+    if (endpoint.security !== 'tls') {
+      // A port that speaks TLS from the first byte stays silent until the limit: ask it on the side.
+      tlsWatch = watchForTlsPort({
+        target: { host: endpoint.host, address: tcp.address, port: endpoint.port, localAddress: deps.localAddress },
+        graceMs: greetingGraceMs(options.timeoutMs),
+        signal: controller.signal,
+        greeted: () => tracker.status('greeting') !== 'running',
+        onTlsPort: () => controller.abort(tlsPort),
+      });
+    }
     const open = socket;
     const session = await options
       .session({ socket: open, encrypted: endpoint.security === 'tls', secureContext: options.secureContext, tracker, signal: controller.signal })
@@ -154,14 +168,19 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
     if (session.tls) tls = session.tls;
   } catch (error) {
     if (controller.signal.reason instanceof CheckCancelledError) throw controller.signal.reason;
-    if (controller.signal.reason === timedOut) {
-      failure = { category: 'timeout', detail: options.describeTimeout(tracker.running() ?? 'greeting') };
+    const step = tracker.running() ?? 'greeting';
+    if (controller.signal.reason === tlsPort) {
+      failure = portExpectsTls(options.protocol);
+    } else if (controller.signal.reason === timedOut) {
+      const detail = describeTimeout(step, options.timeoutMs, endpoint.security, options.protocol, tlsWatch?.ruledOut() ?? false);
+      failure = { category: 'timeout', detail, ...(step === 'greeting' ? { reason: 'greeting-silent' as const } : {}) };
     } else if (error instanceof StepFailedError) {
       failure = error.failure;
     } else {
       failure = { category: 'protocol-error', detail: describeSocketError(error) };
     }
   } finally {
+    tlsWatch?.stop();
     clearTimeout(watchdog);
     options.signal?.removeEventListener('abort', onCancel);
   }
@@ -172,17 +191,4 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
     for (let open = tracker.running(); open; open = tracker.running()) tracker.fail(open, 'Not finished: another step failed.');
   }
   return { steps: tracker.snapshot('Not run: an earlier step failed.'), ...(tls ? { tls } : {}), ...(failure ? { failure } : {}) };
-}
-
-/** The detail of a timed-out step; at the greeting it names the likely causes for this protocol. */
-export function describeTimeout(step: StepId, timeoutMs: number, security: Security, protocol: { name: string; tlsPort: number }): string {
-  const limit = `No answer within ${Math.round(timeoutMs / 100) / 10} s`;
-  // A POP3 server that locks the mailbox per session (Dovecot's pop3_lock_session) answers the
-  // sign-in only once the session holding it ends.
-  if (step === 'authenticate' && protocol.name === 'POP3') return `${limit}: another mail program may be downloading this mailbox over POP3 right now, and the server waits for it to finish.`;
-  if (step !== 'greeting') return `${limit}.`;
-  // A silent peer is more often the wrong port or security mode than a slow server: say so.
-  const otherService = 'the port may belong to a service that waits for the client to speak first, such as a web server';
-  const causes = security === 'tls' ? otherService : `the server may expect SSL/TLS from the first byte (as on port ${protocol.tlsPort}), or ${otherService}`;
-  return `${limit}: the server sent no ${protocol.name} greeting; ${causes}.`;
 }

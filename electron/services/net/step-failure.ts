@@ -2,6 +2,7 @@
 import type { CertificateInfo } from '../../../shared/check-report.ts';
 import type { FailureCategory } from '../../../shared/failure-category.ts';
 import type { InternationalAddressReason } from '../../../shared/messages/international-address-messages.ts';
+import type { NetworkFailureReason } from '../../../shared/messages/network-failure-messages.ts';
 
 /** A classified failure, before it is turned into words for the user. */
 export interface StepFailure {
@@ -16,8 +17,8 @@ export interface StepFailure {
   advice?: string | undefined;
   /** A provider page that helps with exactly this failure (where to switch POP access on). */
   helpUrl?: string | undefined;
-  /** A refused international address or username: its own words replace the category's. */
-  reason?: InternationalAddressReason | undefined;
+  /** A case the category's general words would mislead about (a refused international address, a port that expects SSL/TLS): its own words replace them. */
+  reason?: InternationalAddressReason | NetworkFailureReason | undefined;
 }
 
 /** Thrown inside the engine to stop at the first failure; never leaves the engine. */

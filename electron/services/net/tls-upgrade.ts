@@ -4,7 +4,7 @@ import { isIP, type Socket } from 'node:net';
 import type { TlsInfo } from '../../../shared/check-report.ts';
 import { bareHost } from '../../../shared/server-settings.ts';
 import { judgeCertificate } from './certificate-verdict.ts';
-import { categoryForSocketError, describeSocketError, errorField } from './classify-socket-error.ts';
+import { tlsHandshakeFailure } from './tls-failure.ts';
 import { StepFailedError } from './step-failure.ts';
 import type { CaCertificates } from './net-ports.ts';
 import { whenReady } from './socket-ready.ts';
@@ -14,6 +14,8 @@ export interface TlsUpgradeOptions {
   host: string;
   secureContext: SecureContext;
   pinnedFingerprint?: string | undefined;
+  /** The upgrade follows the protocol's STARTTLS (STLS) command rather than the connect. */
+  afterStartTls?: boolean | undefined;
 }
 
 /** A handshake that finished and whose certificate is acceptable. */
@@ -58,15 +60,7 @@ export async function upgradeToTls(options: TlsUpgradeOptions): Promise<SecuredC
   try {
     socket = await handshake(options);
   } catch (error) {
-    const category = categoryForSocketError(error, 'tls-handshake-failed');
-    // The usual cause: the server speaks plain IMAP on this port (a STARTTLS or unencrypted port).
-    const plainPeer = errorField(error, 'code') === 'ERR_SSL_WRONG_VERSION_NUMBER';
-    throw new StepFailedError({
-      category,
-      detail: plainPeer
-        ? 'The server did not answer in TLS (ERR_SSL_WRONG_VERSION_NUMBER): this port probably expects STARTTLS or no encryption.'
-        : describeSocketError(error),
-    });
+    throw new StepFailedError(tlsHandshakeFailure(error, options.afterStartTls ? 'starttls' : 'tls'));
   }
   return { socket, info: acceptedTlsInfo(socket, options) };
 }

@@ -83,7 +83,7 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
         throw new StepFailedError({ category: 'protocol-error', detail: 'The server sent more right after agreeing to STLS (bytes that could have been injected); no password was sent.' });
       }
       const plain = socket as Socket;
-      const secured = await upgradeToTls({ socket: plain, host: settings.host, secureContext: options.secureContext, pinnedFingerprint: input.trustedFingerprint });
+      const secured = await upgradeToTls({ socket: plain, host: settings.host, secureContext: options.secureContext, pinnedFingerprint: input.trustedFingerprint, afterStartTls: true });
       socket = secured.socket;
       startTlsInfo = secured.info;
       encrypted = true;

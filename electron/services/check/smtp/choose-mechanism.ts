@@ -10,9 +10,9 @@ export function chooseMechanism(offer: EhloOffer, kind: Credential['kind'], encr
   if (offered.size === 0) {
     // Most servers offer sign-in only once the connection is encrypted.
     if (!encrypted && offer.startTls) {
-      return { failure: { category: 'encryption-required', detail: 'The server offers sign-in only after STARTTLS; nothing was sent.' } };
+      return { failure: { category: 'encryption-required', detail: 'The server offers sign-in only after STARTTLS; no password was sent.' } };
     }
-    return { failure: { category: 'smtp-auth-unavailable', detail: 'The server offers no sign-in (no AUTH in its EHLO reply); nothing was sent.' } };
+    return { failure: { category: 'smtp-auth-unavailable', detail: 'The server offers no sign-in (no AUTH in its EHLO reply); no password was sent.' } };
   }
   const wanted: readonly string[] = kind === 'password' ? passwordMechanisms : oauthMechanisms;
   const mechanism = wanted.find((name) => offered.has(name));

@@ -2,6 +2,7 @@
 import type { Security } from '../../../../shared/server-settings.ts';
 import type { StepFailure } from '../../net/step-failure.ts';
 import { categoryForSocketError, describeSocketError, errorField } from '../../net/classify-socket-error.ts';
+import { tlsHandshakeFailure } from '../../net/tls-failure.ts';
 import type { EhloOffer } from './ehlo.ts';
 import { joinReply, replyCode } from './smtp-reply.ts';
 
@@ -44,12 +45,12 @@ export function classifySmtpError(context: SmtpErrorContext): StepFailure {
   if (command === 'STARTTLS' && response) {
     return {
       category: 'starttls-unavailable',
-      detail: context.offer?.startTls ? 'The server refused STARTTLS; nothing was sent.' : 'The server did not offer STARTTLS; nothing was sent.',
+      detail: context.offer?.startTls ? 'The server refused STARTTLS; no password was sent.' : 'The server did not offer STARTTLS; no password was sent.',
       serverText: joinReply(response),
     };
   }
   if (context.handshakePending || command === 'STARTTLS') {
-    return { category: 'tls-handshake-failed', detail: `The STARTTLS handshake failed: ${message.replace(/^Error initiating TLS - /, '').slice(0, 200)}` };
+    return tlsHandshakeFailure(error, 'starttls');
   }
   if (response && replyCode(response) === 421) {
     return { category: 'server-unavailable', detail: 'The server closed the session (421).', serverText: joinReply(response) };

@@ -176,7 +176,7 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
       throw new StepFailedError(failure);
     }
     settleGreeting();
-    if (settings.security === 'starttls' && !tlsJudged) throw new StepFailedError(refusal ?? { category: 'starttls-unavailable', detail: 'The connection was not upgraded; nothing was sent.' });
+    if (settings.security === 'starttls' && !tlsJudged) throw new StepFailedError(refusal ?? { category: 'starttls-unavailable', detail: 'The connection was not upgraded; no password was sent.' });
 
     tracker.start('authenticate');
     const offered = offer() ?? parseEhlo('');

@@ -1,9 +1,9 @@
 // `mail-setup export EMAIL --to TARGET`: a saved account's settings for another mail program, printed or written to a private file.
 import { extname } from 'node:path';
 import { handoffTargets, HandoffTargetSchema, type GnomeExport, type HandoffExport } from '../../shared/handoff-targets.ts';
-import { openConfSettingsStore } from '../adapters/conf-settings-store.ts';
 import { createKeytarSecretStore } from '../adapters/keytar-secret-store.ts';
 import { openDataDir } from '../services/accounts/data-dir.ts';
+import { openReadOnlySettings } from '../services/accounts/read-only-settings.ts';
 import { writePrivateFile } from '../services/handoff/private-file.ts';
 import { createDefaultExportService } from '../services/handoff/default-export-service.ts';
 import { qrPng, qrTerminal } from '../services/handoff/qr-image.ts';
@@ -54,7 +54,8 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   if (target.data === 'gnome' && values.output !== undefined) {
     throw new UsageError('--to gnome registers the account with GNOME Online Accounts and writes no file: leave out --output');
   }
-  const settings = openConfSettingsStore(openDataDir(io.env));
+  // Read-only: an export changes no setting, and the file is read without conf (a faster start).
+  const settings = openReadOnlySettings(openDataDir(io.env));
   const secrets = createKeytarSecretStore();
   const service = createDefaultExportService(settings, secrets);
   const result = await service.export({ email, target: target.data, includePassword: values['include-password'] });

@@ -1,10 +1,10 @@
 // `mail-setup token EMAIL`: prints a fresh OAuth2 access token for a saved account (for msmtp, mbsync, aerc and NeoMutt configs).
 import { dirname } from 'node:path';
-import { openConfSettingsStore } from '../adapters/conf-settings-store.ts';
 import { createKeytarSecretStore } from '../adapters/keytar-secret-store.ts';
 import { findAccount } from '../services/accounts/account-records.ts';
 import { openDataDir } from '../services/accounts/data-dir.ts';
-import { createStoreLock } from '../services/accounts/store-lock.ts';
+import { openReadOnlySettings } from '../services/accounts/read-only-settings.ts';
+import type { StoreLock } from '../services/accounts/store-lock.ts';
 import { freshAccessToken } from '../services/handoff/fresh-access-token.ts';
 import { loadHandoffAccount } from '../services/handoff/saved-account-loader.ts';
 import { createAccessTokenKeeper } from '../services/oauth/access-token-keeper.ts';
@@ -16,13 +16,15 @@ export async function runToken(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs(args, {});
   if (positionals.length === 0) throw new UsageError("token needs the saved account's email: mail-setup token EMAIL");
   if (positionals.length > 1) throw new UsageError(strayArgumentMessage);
-  const settings = openConfSettingsStore(openDataDir(io.env));
+  // Read-only settings (no conf); the lock's module loads only for the keychain work.
+  const settings = openReadOnlySettings(openDataDir(io.env));
   const secrets = createKeytarSecretStore();
-  const lock = createStoreLock(dirname(settings.path));
+  let lock: Promise<StoreLock> | undefined;
+  const heldLock = () => (lock ??= import('../services/accounts/store-lock.ts').then((module) => module.createStoreLock(dirname(settings.path))));
   const token = await freshAccessToken(
     {
       loadAccount: async (email) => loadHandoffAccount(settings, email),
-      exclusive: (work) => lock.run(work),
+      exclusive: async (work) => (await heldLock()).run(work),
       readSecret: (account) => secrets.get(account),
       writeSecret: (account, secret) => secrets.set(account, secret),
       stillSaved: (email) => findAccount(settings.read().accounts, email) !== undefined,

@@ -76,7 +76,7 @@ export function createExportService(deps: ExportServiceDeps): ExportService {
 }
 
 async function writeFile(deps: ExportServiceDeps, target: HandoffFileTarget, account: HandoffAccount, secrets: IncludedSecrets | null): Promise<HandoffExport> {
-  const writer = handoffWriters[target];
+  const writer = await handoffWriters[target]();
   const written = writer(account, { platform: deps.platform, tokenCommand: deps.tokenCommand(account.email), secrets: secrets ?? undefined });
   const common = { fileName: written.fileName, mediaType: written.mediaType, containsPassword: written.containsPassword, notes: written.notes, text: written.text };
   if (target === 'thunderbird-mobile') {

@@ -5,7 +5,7 @@ import { ServiceError } from '../service-error.ts';
 import { toHandoffAccount, type HandoffAccount } from './handoff-account.ts';
 
 /** The saved account with this email, or `ServiceError('not-found')`. */
-export function loadHandoffAccount(settings: SettingsStore, email: string): HandoffAccount {
+export function loadHandoffAccount(settings: Pick<SettingsStore, 'read'>, email: string): HandoffAccount {
   const snapshot = settings.read();
   const account = requireAccount(snapshot, email);
   // A file with accounts always has a store id (it is written before the first secret).

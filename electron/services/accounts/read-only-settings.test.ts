@@ -1,5 +1,5 @@
 // Reading settings.json without conf: missing, older, current, corrupt and newer files.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir, type TempDir } from '../../../e2e/fixtures/temp-dir.ts';
@@ -24,11 +24,11 @@ describe('read-only settings', () => {
   });
 
   it('migrates an older file in memory, leaving the file as it was', async () => {
-    const { outgoing: _dropped, ...version1 } = storedAccount();
+    const version1: Record<string, unknown> = { ...storedAccount() };
+    delete version1['outgoing'];
     const original = { schemaVersion: 1, storeId: '0123456789ab', accounts: [version1] };
     await write(original);
     expect(openReadOnlySettings(dir.path).read().accounts[0]?.outgoing).toBeNull();
-    const { readFile } = await import('node:fs/promises');
     expect(JSON.parse(await readFile(join(dir.path, 'settings.json'), 'utf8'))).toEqual(original);
   });
 

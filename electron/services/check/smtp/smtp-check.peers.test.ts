@@ -8,6 +8,7 @@ import { clientFlights, startDelayProxy } from '../../../../e2e/fixtures/delay-p
 import { bannerScript, httpScript, silentScript, startScriptedPeer, type ScriptedPeer } from '../../../../e2e/fixtures/scripted-imap-peer.ts';
 import { startSmtpPeer, type SmtpBehaviour, type SmtpPeer, type SmtpReply } from '../../../../e2e/fixtures/scripted-smtp-peer.ts';
 import { getTestCa, type TestCa } from '../../../../e2e/fixtures/test-ca.ts';
+import { recordWrites } from '../../net/test-support/write-recorder.ts';
 import { ServiceError } from '../../service-error.ts';
 import type { CheckInput, Credential } from '../check-input.ts';
 import { createCheckEngine } from '../run-check.ts';
@@ -282,5 +283,18 @@ describe('round trips', () => {
     expect(seenAtReport.some((chunk) => chunk.text.startsWith('221'))).toBe(false);
     const verbs = clientFlights(view).map((flight) => flight.map((line) => /^[A-Z]+/.exec(line)?.[0]));
     expect(verbs).toEqual([['EHLO'], ['AUTH'], ['MAIL', 'RCPT', 'RSET'], ['QUIT']]);
+  });
+
+  it.each(['tls', 'none'] as const)('over %s, MAIL FROM, RCPT TO and RSET leave in one write, not three', async (security) => {
+    const peer = await smtpPeer({}, security);
+    const recorder = recordWrites(peer.port);
+    try {
+      const report = await check(peer.port, { security, allowInsecure: true });
+      expect(outgoingOf(report).failure).toBeNull();
+    } finally {
+      recorder.stop();
+    }
+    const envelopeWrites = recorder.writes.filter((write) => /^(MAIL|RCPT|RSET)/m.test(write));
+    expect(envelopeWrites).toEqual([`MAIL FROM:<${email}>\r\nRCPT TO:<${email}>\r\nRSET\r\n`]);
   });
 });

@@ -11,6 +11,7 @@ import { registerHandlers } from './ipc/register-handlers.ts';
 import { createAccountsService } from './services/accounts/create-accounts-service.ts';
 import { createAppServices } from './services/app-services.ts';
 import { createDefaultExportService } from './services/handoff/default-export-service.ts';
+import { gnomeRemoval } from './services/handoff/gnome/gnome-export.ts';
 import { gnomeAvailability } from './services/handoff/gnome/gnome-target.ts';
 import { saveWithDialog } from './adapters/electron-save-dialog.ts';
 import { cliArgumentsOf, runCliInApp } from './cli-in-app.ts';
@@ -84,6 +85,7 @@ function start(dataDir: string): void {
     handoff: {
       exports: createDefaultExportService(settings, secrets),
       gnomeAvailable: async () => (await gnomeAvailability()).available,
+      removeGnomeCopy: gnomeRemoval(),
       saveFile: (fileName, contents) => saveWithDialog(mainWindow, fileName, contents),
     },
   });

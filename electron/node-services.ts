@@ -7,6 +7,7 @@ import { createAccountsService } from './services/accounts/create-accounts-servi
 import { resolveDataDir } from './services/accounts/data-dir.ts';
 import { createAppServices } from './services/app-services.ts';
 import { createDefaultExportService } from './services/handoff/default-export-service.ts';
+import { gnomeRemoval } from './services/handoff/gnome/gnome-export.ts';
 import { gnomeAvailability } from './services/handoff/gnome/gnome-target.ts';
 import { keychainStatus } from './services/secrets/keychain-status.ts';
 import { createCheckRunner } from './services/check/check-runner.ts';
@@ -54,7 +55,7 @@ export async function createNodeServices(env: NodeJS.ProcessEnv): Promise<NodeSe
     // The harness has no system browser to hand links to; the UI shows the link instead.
     openExternal: async () => false,
     // No save dialog either: the dialog offers Copy and a download link.
-    handoff: { exports: createDefaultExportService(settings, secrets), gnomeAvailable: async () => (await gnomeAvailability()).available },
+    handoff: { exports: createDefaultExportService(settings, secrets), gnomeAvailable: async () => (await gnomeAvailability()).available, removeGnomeCopy: gnomeRemoval() },
   });
   return { services };
 }

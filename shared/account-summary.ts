@@ -1,6 +1,7 @@
 // A saved account as the renderer and the CLI see it: settings and status, never the secret.
 import { z } from 'zod';
 import { FailureCategorySchema } from './failure-category.ts';
+import { HandoffCopySchema } from './handoff-view.ts';
 import { SecuritySchema } from './server-settings.ts';
 
 export const AccountStatusSchema = z.enum(['ok', 'needs-password', 'needs-sign-in', 'failing', 'never-tested']);
@@ -47,5 +48,7 @@ export const AccountSummarySchema = z.object({
   trustedCertificates: z.array(TrustedCertificateSchema),
   /** The outgoing server, or null when none is saved (sending will not work until one is). */
   outgoing: OutgoingSummarySchema.nullable().optional(),
+  /** Copies the app handed to other programs ("Use in other apps"); absent: none. */
+  copies: z.array(HandoffCopySchema).optional(),
 });
 export type AccountSummary = z.infer<typeof AccountSummarySchema>;

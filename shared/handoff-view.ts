@@ -3,6 +3,22 @@ import { z } from 'zod';
 import { EmailSchema } from './server-settings.ts';
 import { GnomeRegistrationSchema, HandoffTargetSchema } from './handoff-targets.ts';
 
+/**
+ * Copies of an account the app handed to programs that keep their own settings and password: the
+ * GNOME copy Mail Setup can update and remove, the phone's and Apple Mail's it cannot reach.
+ */
+export const handoffCopies = ['gnome', 'thunderbird-mobile', 'apple'] as const;
+export const HandoffCopySchema = z.enum(handoffCopies);
+export type HandoffCopy = z.infer<typeof HandoffCopySchema>;
+
+/** What became of the copies after a password change: GNOME's updated (or why not), the others to change by hand. */
+export const CopiesOutcomeSchema = z.object({
+  updated: z.array(HandoffCopySchema),
+  failed: z.array(z.object({ copy: HandoffCopySchema, message: z.string() })),
+  unreachable: z.array(HandoffCopySchema),
+});
+export type CopiesOutcome = z.infer<typeof CopiesOutcomeSchema>;
+
 /** The targets this computer offers (GNOME only where GOA and its IMAP provider are on the session bus). */
 export const HandoffOptionsSchema = z.object({
   targets: z.array(HandoffTargetSchema),

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { AccountSummarySchema } from './account-summary.ts';
 import { CheckProgressSchema, CheckReportSchema } from './check-report.ts';
 import { DiscoveryResultSchema } from './discovery-result.ts';
-import { HandoffOptionsSchema, HandoffSaveRequestSchema, HandoffViewRequestSchema, HandoffViewSchema } from './handoff-view.ts';
+import { CopiesOutcomeSchema, HandoffOptionsSchema, HandoffSaveRequestSchema, HandoffViewRequestSchema, HandoffViewSchema } from './handoff-view.ts';
 import { CredentialTextSchema, EmailSchema, maxPasswordLength, OutgoingSettingsSchema, ServerSettingsSchema } from './server-settings.ts';
 
 const CheckIdSchema = z.string().min(1).max(100);
@@ -42,6 +42,8 @@ const AccountResultSchema = z.object({
   account: AccountSummarySchema.nullable(),
   /** Set when the same username on the same server is already saved: offer Update password. */
   duplicateOf: z.string().nullable(),
+  /** After a new password: which copies in other programs got it too, and which the user must change there. */
+  copies: CopiesOutcomeSchema.optional(),
 });
 
 function call<Req extends z.ZodType, Res extends z.ZodType>(channel: string, request: Req, response: Res) {
@@ -84,7 +86,12 @@ export const ipcCalls = {
     z.object({ checkId: CheckIdSchema, email: EmailSchema, password: PasswordSchema, outgoingPassword: PasswordSchema.optional() }),
     AccountResultSchema,
   ),
-  removeAccount: call('accounts:remove', z.object({ email: EmailSchema }), z.object({ removed: z.boolean() })),
+  /** Removes the account (and its keychain items); with `removeGnomeCopy`, GNOME Online Accounts' copy first. */
+  removeAccount: call(
+    'accounts:remove',
+    z.object({ email: EmailSchema, removeGnomeCopy: z.boolean().default(false) }),
+    z.object({ removed: z.boolean(), gnomeCopyRemoved: z.boolean().optional() }),
+  ),
   revokeCertificate: call(
     'accounts:revoke-certificate',
     z.object({ email: EmailSchema, fingerprint256: FingerprintSchema }),

@@ -7,7 +7,7 @@ import type { CheckRunner } from './check/check-runner.ts';
 import { defaultStepTimeoutMs } from './check/check-runner.ts';
 import type { CheckInput } from './check/check-input.ts';
 import { suggestionFor } from './discovery/domain-suggestion.ts';
-import { createHandoffCalls, type HandoffDeps } from './handoff/handoff-calls.ts';
+import { createHandoffCalls, updateCopies, type HandoffDeps } from './handoff/handoff-calls.ts';
 
 /** The services behind the contract. */
 export interface AppServiceDeps {
@@ -95,8 +95,19 @@ export function createAppServices(deps: AppServiceDeps): Services {
         checkRun(request, emit),
       ),
     retestAccount: (request, emit) => deps.accounts.retest(request.email, checkRun(request, emit), { sendTestMessage: request.sendTestMessage }),
-    setPassword: (request, emit) => deps.accounts.setPassword(request.email, request.password, checkRun(request, emit), request.outgoingPassword),
-    removeAccount: async (request) => ({ removed: await deps.accounts.remove(request.email) }),
+    setPassword: async (request, emit) => {
+      const result = await deps.accounts.setPassword(request.email, request.password, checkRun(request, emit), request.outgoingPassword);
+      const copies = result.account?.copies ?? [];
+      // Only a password that passed its check is handed on to the copies.
+      if (!result.report?.ok || copies.length === 0) return result;
+      return { ...result, copies: await updateCopies(deps.handoff, request.email, copies) };
+    },
+    removeAccount: async (request) => {
+      // GNOME's copy goes first: if GOA refuses, the user still has the account here and hears why.
+      if (!request.removeGnomeCopy) return { removed: await deps.accounts.remove(request.email) };
+      const gnomeCopyRemoved = await deps.handoff.removeGnomeCopy(request.email);
+      return { removed: await deps.accounts.remove(request.email), gnomeCopyRemoved };
+    },
     revokeCertificate: (request) => deps.accounts.revokeCertificate(request.email, request.fingerprint256),
     signInWithOAuth: (request, emit) =>
       deps.accounts.signInWithOAuth(
@@ -120,6 +131,6 @@ export function createAppServices(deps: AppServiceDeps): Services {
     getNotices: async () => ({ notices: deps.notices() }),
     getKeychainStatus: () => deps.keychainStatus(),
     openExternal: async (request) => ({ opened: await deps.openExternal(request.url) }),
-    ...createHandoffCalls(deps.handoff),
+    ...createHandoffCalls(deps.handoff, deps.accounts),
   };
 }

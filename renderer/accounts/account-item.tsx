@@ -1,9 +1,11 @@
 // One saved account: who, where, its status, and Re-test / Update password / Remove.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AccountSummary } from '../../shared/account-summary.ts';
 import type { ServerRole } from '../../shared/check-report.ts';
 import type { Security } from '../../shared/server-settings.ts';
 import { Notice } from '../components/notice.tsx';
+import type { CopiesOutcome } from '../../shared/handoff-view.ts';
+import { CopiesNote } from '../handoff/copies-note.tsx';
 import { UseInOtherApps } from '../handoff/use-in-other-apps.tsx';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
@@ -27,11 +29,14 @@ export interface AccountItemProps {
   onSendTestMessage: () => void;
   onSubmitPassword: () => void;
   onCancelRun: () => void;
-  onRemove: () => void;
+  /** `removeGnomeCopy`: the user also asked to remove the copy in GNOME Online Accounts. */
+  onRemove: (options: { removeGnomeCopy: boolean }) => void;
   onRevokeCertificate: (fingerprint256: string) => void;
   onSignIn: () => void;
   /** Re-tested by "Re-test all": one line when it passes, the report only for a failure, focus left alone. */
   inBulk?: boolean | undefined;
+  /** After a new password: what became of the copies in other programs. */
+  copiesOutcome?: CopiesOutcome | undefined;
 }
 
 /** "Incoming: host:port · SSL/TLS", and the same for the outgoing server. */
@@ -40,7 +45,9 @@ function serverLine(role: ServerRole, server: { host: string; port: number; secu
 }
 
 export function AccountItem(props: AccountItemProps) {
-  const { index, account, ui, onRetest, onMode, onPassword, onOutgoingPassword, onSendTestMessage, onSubmitPassword, onCancelRun, onRemove, onRevokeCertificate, onSignIn, inBulk = false } = props;
+  const { index, account, ui, onRetest, onMode, onPassword, onOutgoingPassword, onSendTestMessage, onSubmitPassword, onCancelRun, onRemove, onRevokeCertificate, onSignIn, inBulk = false, copiesOutcome } = props;
+  const hasGnomeCopy = account.copies?.includes('gnome') ?? false;
+  const [removeGnomeCopy, setRemoveGnomeCopy] = useState(false);
   const showReport = !inBulk || (ui.run.phase === 'finished' && !ui.run.report.ok) || ui.run.phase === 'error';
   const m = messages.accounts;
   const running = ui.run.phase === 'running';
@@ -119,8 +126,14 @@ export function AccountItem(props: AccountItemProps) {
           <p tabIndex={-1} ref={confirmRef}>
             {format(m.removeQuestion, { email: account.email })}
           </p>
+          {hasGnomeCopy && (
+            <div className="field checkbox">
+              <input id={`account-${index}-remove-gnome`} type="checkbox" checked={removeGnomeCopy} onChange={(event) => setRemoveGnomeCopy(event.target.checked)} />
+              <label htmlFor={`account-${index}-remove-gnome`}>{messages.handoff.removeGnomeCopy}</label>
+            </div>
+          )}
           <div className="action-bar">
-            <button type="button" className="primary danger" onClick={onRemove}>
+            <button type="button" className="primary danger" onClick={() => onRemove({ removeGnomeCopy: hasGnomeCopy && removeGnomeCopy })}>
               {m.remove}
             </button>
             <button type="button" className="secondary" onClick={() => onMode('view')}>
@@ -133,6 +146,7 @@ export function AccountItem(props: AccountItemProps) {
         {liveText(ui.run)}
       </p>
       {ui.message && <Notice tone={ui.message.tone}>{ui.message.text}</Notice>}
+      {copiesOutcome && <CopiesNote outcome={copiesOutcome} />}
       {running && ui.purpose === 'test-message' && <Notice tone="info">{format(messages.testMessage.sending, { email: account.email })}</Notice>}
       {showReport && <CheckReportView
         run={ui.run}

@@ -7,6 +7,8 @@ import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
 import { useCheckProgress } from '../report/use-check-progress.ts';
 import { passwordError } from '../wizard/secret-rules.ts';
+import type { CopiesOutcome } from '../../shared/handoff-view.ts';
+import { onHandOffClosed } from '../handoff/hand-off-closed.ts';
 import { AccountItem } from './account-item.tsx';
 import { accountsReducer, initialAccountsState, uiOf, type AccountRunPurpose, type AccountsState } from './accounts-reducer.ts';
 
@@ -26,6 +28,8 @@ export function AccountsScreen({ banner, updatePasswordOf }: AccountsScreenProps
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Accounts re-tested together by "Re-test all": they show one line each, failures expanded.
   const [bulk, setBulk] = useState<ReadonlySet<string>>(new Set());
+  // What a new password did to the copies in other programs (GNOME's updated, the phone's to change by hand), by account.
+  const [copiesOutcome, setCopiesOutcome] = useState<Readonly<Record<string, CopiesOutcome | undefined>>>({});
   const hasBanner = Boolean(banner);
   const hadBanner = useRef(hasBanner);
   // Done (or any way the banner closes) takes the focus with it: it moves to the screen's heading.
@@ -48,6 +52,20 @@ export function AccountsScreen({ banner, updatePasswordOf }: AccountsScreenProps
   }, []);
 
   useCheckProgress(useCallback((progress: CheckProgress) => dispatch({ type: 'progress', checkId: progress.checkId, step: progress.step, server: progress.server }), []));
+  // A hand-off may have made a copy (GNOME's): the account's entry learns of it, for Remove's question.
+  useEffect(
+    () =>
+      onHandOffClosed((email) => {
+        call('listAccounts', {}).then(
+          (accounts) => {
+            const account = accounts.find((entry) => entry.email === email);
+            if (account) dispatch({ type: 'account-updated', account });
+          },
+          () => undefined,
+        );
+      }),
+    [],
+  );
   useEffect(() => {
     call('listAccounts', {}).then(
       (accounts) => dispatch({ type: 'loaded', accounts }),
@@ -60,6 +78,7 @@ export function AccountsScreen({ banner, updatePasswordOf }: AccountsScreenProps
     if (ui.run.phase === 'running') return;
     const checkId = newCheckId();
     dispatch({ type: 'run-started', email, checkId, purpose });
+    setCopiesOutcome((current) => ({ ...current, [email]: undefined }));
     try {
       const result =
         purpose === 'retest' || purpose === 'test-message'
@@ -68,6 +87,7 @@ export function AccountsScreen({ banner, updatePasswordOf }: AccountsScreenProps
             ? await call('setPassword', { checkId, email, password: ui.password, ...outgoingPasswordOf(email, ui.outgoingPassword) })
             : await call('signInWithOAuth', { checkId, email });
       dispatch({ type: 'run-finished', email, checkId, result });
+      setCopiesOutcome((current) => ({ ...current, [email]: result.copies }));
     } catch (error) {
       dispatch({ type: 'run-failed', email, checkId, code: error instanceof ApiError ? error.code : 'internal', message: errorMessage(error) });
     }
@@ -107,9 +127,9 @@ export function AccountsScreen({ banner, updatePasswordOf }: AccountsScreenProps
     }
   }
 
-  async function remove(email: string) {
+  async function remove(email: string, options: { removeGnomeCopy: boolean }) {
     try {
-      await call('removeAccount', { email });
+      await call('removeAccount', { email, ...options });
       dispatch({ type: 'removed', email });
       headingRef.current?.focus();
     } catch (error) {
@@ -179,7 +199,8 @@ export function AccountsScreen({ banner, updatePasswordOf }: AccountsScreenProps
             onSendTestMessage={() => void run(account.email, 'test-message')}
             onSubmitPassword={() => submitPassword(account.email)}
             onCancelRun={() => cancelRun(account.email)}
-            onRemove={() => void remove(account.email)}
+            onRemove={(options) => void remove(account.email, options)}
+            copiesOutcome={copiesOutcome[account.email]}
             onRevokeCertificate={(fingerprint256) => void revokeCertificate(account.email, fingerprint256)}
             onSignIn={() => void run(account.email, 'sign-in')}
           />

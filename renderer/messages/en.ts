@@ -361,6 +361,12 @@ export const messages = {
     cliIntro: 'Put this configuration in the program’s file. The password is not in it: the program reads it from your keychain each time it runs.',
     programs: { msmtp: 'msmtp (sending)', mbsync: 'mbsync / isync (fetching)', aerc: 'aerc', neomutt: 'NeoMutt' },
     configLabel: 'Configuration for {program}',
+    removeGnomeCopy: 'Also remove it from GNOME Online Accounts (Evolution, Geary and other GNOME apps)',
+    gnomeCopyUpdated: 'GNOME Online Accounts has the new password too.',
+    gnomeCopyFailed: 'GNOME Online Accounts still has the old password: {message}',
+    elsewherePhoneApple: 'Thunderbird on your phone and Apple Mail keep their own copy: change it there too.',
+    elsewherePhone: 'Thunderbird on your phone keeps its own copy: change it there too.',
+    elsewhereApple: 'Apple Mail keeps its own copy: change it there too.',
   },
 } as const;
 

@@ -146,5 +146,6 @@ export function toSummary(account: StoredAccount, secrets: boolean | SecretPrese
     lastFailureCategory: account.lastFailureCategory,
     trustedCertificates: account.trustedCertificates.map((pin) => ({ ...pin })),
     outgoing: outgoingSummary(account, presence.outgoing),
+    ...(account.copies?.length ? { copies: [...account.copies] } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // The saved-accounts service as the IPC handlers and the CLI call it.
 import type { AccountSummary } from '../../../shared/account-summary.ts';
 import type { CheckReport, CheckStep } from '../../../shared/check-report.ts';
+import type { HandoffCopy } from '../../../shared/handoff-view.ts';
 import type { OutgoingSettings, ServerSettings } from '../../../shared/server-settings.ts';
 
 /** A check that may save or update an account, and what became of the account. */
@@ -75,4 +76,6 @@ export interface AccountsService {
   signInWithOAuth(request: OAuthSignInRequest, run: CheckRun): Promise<AccountResult>;
   /** Stops a sign-in still waiting for the browser; false when none runs under this check id. */
   cancelSignIn(checkId: string): boolean;
+  /** Remembers that the app handed a copy of the account to another program (see remember-copy.ts). */
+  rememberCopy(email: string, copy: HandoffCopy): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { createAccountsContext, type AccountsContext, type AccountsDeps } from '
 import type { AccountsService } from './accounts-service.types.ts';
 import { addAccount } from './add-account.ts';
 import { reconcileSecrets } from './reconcile-secrets.ts';
+import { rememberCopy } from './remember-copy.ts';
 import { removeAccount } from './remove-account.ts';
 import { retestAccount } from './retest-account.ts';
 import { setAccountPassword } from './set-account-password.ts';
@@ -52,6 +53,7 @@ export function createAccountsService(deps: AccountsDeps): AccountsService {
     revokeCertificate: (email, fingerprint256) => revokeCertificate(context, email, fingerprint256),
     signInWithOAuth: (request, run) => signInAccount(context, request, run),
     cancelSignIn: (checkId) => deps.oauth?.signIns?.cancel(checkId) ?? false,
+    rememberCopy: (email, copy) => rememberCopy(context, email, copy),
   };
 }
 

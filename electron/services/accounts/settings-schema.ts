@@ -1,6 +1,7 @@
 // The settings file: its zod and JSON schema, its versioned migrations, and the store options both adapters share.
 import { z } from 'zod';
 import { FailureCategorySchema } from '../../../shared/failure-category.ts';
+import { HandoffCopySchema } from '../../../shared/handoff-view.ts';
 import { SecuritySchema } from '../../../shared/server-settings.ts';
 import { storeIdPattern } from '../secrets/secret-store.ts';
 
@@ -52,6 +53,8 @@ export const StoredAccountSchema = z.strictObject({
   trustedCertificates: z.array(StoredCertificateSchema),
   /** Null: no outgoing server saved (accounts from before version 2, or saved without one). */
   outgoing: StoredOutgoingSchema.nullable(),
+  /** Copies handed to other programs that keep their own password (GNOME Online Accounts, the phone, Apple Mail); absent: none. */
+  copies: z.array(HandoffCopySchema).optional(),
 });
 export type StoredAccount = z.infer<typeof StoredAccountSchema>;
 

@@ -1,8 +1,9 @@
 // The IPC calls of "Use in other apps": which targets this computer offers, each export as the dialog shows it, saving a file.
 import type { HandoffTarget } from '../../../shared/handoff-targets.ts';
 import { handoffTargets } from '../../../shared/handoff-targets.ts';
-import type { HandoffView } from '../../../shared/handoff-view.ts';
+import { handoffCopies, type CopiesOutcome, type HandoffCopy, type HandoffView } from '../../../shared/handoff-view.ts';
 import type { Services } from '../../../shared/ipc-services.ts';
+import type { AccountsService } from '../accounts/accounts-service.types.ts';
 import { ServiceError } from '../service-error.ts';
 import type { ExportService } from './export-service.ts';
 
@@ -11,16 +12,36 @@ export interface HandoffDeps {
   exports: ExportService;
   /** Whether GOA and its IMAP/SMTP provider are on the session bus (gnome-target.ts gnomeAvailability). */
   gnomeAvailable: () => Promise<boolean>;
+  /** Removes GNOME Online Accounts' account for the address (gnome-export.ts); false when it holds none. */
+  removeGnomeCopy: (email: string) => Promise<boolean>;
   /** Asks where to save through the system's dialog and writes the file (0600); false when cancelled. Absent in the harness. */
   saveFile?: ((fileName: string, contents: string) => Promise<boolean>) | undefined;
+}
+
+const isCopy = (target: HandoffTarget): target is HandoffCopy => (handoffCopies as readonly string[]).includes(target);
+
+/**
+ * After a new password passed its check: GNOME's copy gets it too (GOA is given it again and
+ * read back); the phone's and Apple Mail's copies cannot be reached from here.
+ */
+export async function updateCopies(deps: HandoffDeps, email: string, copies: readonly HandoffCopy[]): Promise<CopiesOutcome> {
+  const outcome: CopiesOutcome = { updated: [], failed: [], unreachable: copies.filter((copy) => copy !== 'gnome') };
+  if (!copies.includes('gnome')) return outcome;
+  try {
+    await deps.exports.export({ email, target: 'gnome' });
+    outcome.updated.push('gnome');
+  } catch (error) {
+    outcome.failed.push({ copy: 'gnome', message: error instanceof ServiceError ? error.message : 'GNOME Online Accounts could not be reached.' });
+  }
+  return outcome;
 }
 
 type HandoffCalls = Pick<Services, 'listHandoffTargets' | 'exportAccount' | 'saveHandoffFile'>;
 
 const svgDataUrl = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;
 
-/** The three hand-off calls over the export service. */
-export function createHandoffCalls(deps: HandoffDeps): HandoffCalls {
+/** The three hand-off calls over the export service; copies made are remembered with the account. */
+export function createHandoffCalls(deps: HandoffDeps, accounts: Pick<AccountsService, 'rememberCopy'>): HandoffCalls {
   return {
     listHandoffTargets: async () => {
       const gnome = await deps.gnomeAvailable();
@@ -33,6 +54,8 @@ export function createHandoffCalls(deps: HandoffDeps): HandoffCalls {
         throw new ServiceError('invalid-request', 'Only the QR code for Thunderbird on a phone can include the password.');
       }
       const result = await deps.exports.export(request);
+      // Made and shown: the other program may now hold the account (and its password) apart from Mail Setup.
+      if (isCopy(request.target)) await accounts.rememberCopy(request.email, request.target);
       if (result.kind === 'gnome') return { kind: 'gnome', target: 'gnome', registration: result.registration };
       if (result.kind === 'qr') return { kind: 'qr', target: 'thunderbird-mobile', imageDataUrl: svgDataUrl(result.svg), containsPassword: result.containsPassword };
       return { kind: 'text', target: result.target, fileName: result.fileName, mediaType: result.mediaType, text: result.text };

@@ -231,7 +231,7 @@ describe('OAuth2 accounts', () => {
         notices: () => [],
         keychainStatus: async () => ({ available: true, detail: '' }),
         openExternal: async () => false,
-        handoff: { exports: { export: () => Promise.reject(new Error('not used here')) }, gnomeAvailable: async () => false },
+        handoff: { exports: { export: () => Promise.reject(new Error('not used here')) }, gnomeAvailable: async () => false, removeGnomeCopy: async () => false },
       }),
     );
     const call = (name: 'signInWithOAuth' | 'cancelOAuth', payload: unknown) => {

@@ -4,7 +4,7 @@ import { ServiceError } from '../../service-error.ts';
 import type { HandoffAccount } from '../handoff-account.ts';
 import type { IncludedSecrets } from '../writer.ts';
 import { GnomeExportError } from './gnome-errors.ts';
-import { registerWithGnome, type GnomeDeps } from './gnome-target.ts';
+import { registerWithGnome, removeFromGnome, type GnomeDeps } from './gnome-target.ts';
 
 const notes = [
   'Evolution, Geary and other GNOME apps find the account in GNOME Online Accounts; it appears in Settings › Online Accounts.',
@@ -27,4 +27,9 @@ export function gnomeExport(deps: GnomeDeps = {}) {
       throw toServiceError(error);
     }
   };
+}
+
+/** Removes GOA's account for the address (Remove with "also from GNOME"); false when GOA holds none. */
+export function gnomeRemoval(deps: GnomeDeps = {}) {
+  return (email: string): Promise<boolean> => removeFromGnome(email, deps).catch((error: unknown) => Promise.reject(toServiceError(error)));
 }

@@ -11,6 +11,10 @@ export const mainExternals: (string | RegExp)[] = [
   'electron',
   /^electron\//,
   'keytar',
+  // dbus-next's optional transports, required only inside functions Mail Setup never calls (it always
+  // passes the bus address, and a unix path falls back to net when usocket is missing): not installed.
+  'x11',
+  'usocket',
   ...builtinModules,
   ...builtinModules.map((name) => `node:${name}`),
 ];

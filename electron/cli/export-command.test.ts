@@ -1,11 +1,12 @@
 // `mail-setup export` as a child process: a saved account (real Dovecot, real keyring) exported to files and the terminal, and every bad input refused without writing.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'plist';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nextLoopbackAddress, startDovecot, type Dovecot } from '../../e2e/fixtures/dovecot.ts';
 import { startKeyring, type Keyring } from '../../e2e/fixtures/keyring.ts';
-import { runCommand } from '../../e2e/fixtures/run-command.ts';
+import { CommandError, runCommand } from '../../e2e/fixtures/run-command.ts';
 import { makeTempDir, type TempDir } from '../../e2e/fixtures/temp-dir.ts';
 import { getTestCa, type TestCa } from '../../e2e/fixtures/test-ca.ts';
 import { handoffTargets } from '../../shared/handoff-targets.ts';
@@ -126,5 +127,32 @@ describe('mail-setup export', () => {
     const run = await mailSetup('export', alice.user, '--to', 'aerc', '--output', join(out.path, 'missing-folder', 'accounts.conf'));
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^mail-setup: Could not write .*accounts\.conf: its folder does not exist\. Nothing was written\.\n$/);
+  });
+});
+
+describe('start-up of export and token', () => {
+  // A module hook in the child logs every module it loads: these commands must start like
+  // `discover`, without the IMAP and SMTP libraries, the settings library or the keychain module.
+  const hooks = "export async function load(url, context, next) { if (!url.startsWith('node:')) process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }";
+  const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+  const bin = fileURLToPath(new URL('../../bin/mail-setup.js', import.meta.url));
+
+  async function loadedBy(args: string[]): Promise<string[]> {
+    const argv = ['--import', `data:text/javascript,${encodeURIComponent(register)}`, bin, ...args];
+    const stderr = await runCommand(process.execPath, argv, { env: env() }).then(
+      (result) => result.stderr,
+      (error: unknown) => (error instanceof CommandError ? error.stderr : Promise.reject(error)),
+    );
+    return stderr.split('\n').filter((line) => line.startsWith('LOADED ')).map((line) => line.slice('LOADED '.length));
+  }
+
+  it.each([
+    [['export', alice.user, '--to', 'msmtp']],
+    [['export', alice.user, '--to', 'thunderbird-mobile', '--json']],
+    [['token', alice.user]],
+  ])('mail-setup %j loads no IMAP, SMTP, settings or keychain library', async (args) => {
+    const loaded = await loadedBy(args);
+    expect(loaded.some((url) => url.includes('/.vite/cli/') || url.includes('/electron/cli/'))).toBe(true);
+    expect(loaded.filter((url) => /node_modules\/(imapflow|nodemailer|conf|keytar|electron-store)\//.test(url))).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import formatjs from 'eslint-plugin-formatjs';
+import { noEnglishLiteral } from './eslint/no-english-literal.js';
 
 const nodeBuiltins = { group: ['node:*'], message: 'shared/ and renderer/ run without Node: no node:* imports.' };
 const electronOnlyInShell = { name: 'electron', message: 'Only electron/main.ts, window.ts, preload.ts, ipc/electron-transport.ts and adapters/ use electron.' };
@@ -36,6 +38,19 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: [electronOnlyInShell, ...storageAdapters], patterns: [nodeBuiltins] }],
       'no-restricted-properties': ['error', { object: 'window', property: 'mailSetup', message: 'Only renderer/api.ts talks to window.mailSetup.' }],
     },
+  },
+  {
+    // Every text a person reads in the app comes from the catalogue (renderer/messages/en.ts and its translations).
+    files: ['renderer/**/*.tsx'],
+    plugins: { formatjs },
+    rules: { 'formatjs/no-literal-string-in-jsx': ['error', { props: { include: [['*', '{label,placeholder,title,alt}']] } }] },
+  },
+  {
+    // The same outside React: the CLI's output for a person, and the failure texts main builds.
+    files: ['electron/cli/print-report.ts', 'electron/cli/discover-command.ts', 'electron/cli/accounts-command.ts', 'electron/services/check/build-failure.ts', 'renderer/**/*.ts'],
+    ignores: ['**/*.test.ts', 'renderer/messages/en.ts'],
+    plugins: { local: { rules: { 'no-english-literal': noEnglishLiteral } } },
+    rules: { 'local/no-english-literal': 'error' },
   },
   {
     files: ['renderer/api.ts'],

@@ -102,7 +102,7 @@ function start(dataDir: string): void {
     .then(async () => {
       hardenSession(session.defaultSession, entry);
       mainWindow = createMainWindow({ BrowserWindow, preload: join(import.meta.dirname, 'preload.cjs'), devTools: !app.isPackaged });
-      await loadRenderer(mainWindow, entry);
+      await loadRenderer(mainWindow, entry, app.getPreferredSystemLanguages());
     })
     .catch((error: unknown) => {
       // A window that never loads would never show: better to end than to run invisibly.

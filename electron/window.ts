@@ -102,9 +102,17 @@ export function createMainWindow(deps: MainWindowDeps): BrowserWindow {
   return window;
 }
 
-/** Loads the renderer into the window: the dev server URL or index.html from disk. */
-export function loadRenderer(window: BrowserWindow, entry: RendererEntry): Promise<void> {
-  return entry.kind === 'dev-server' ? window.loadURL(entry.url) : window.loadFile(entry.indexHtml);
+/**
+ * Loads the renderer into the window: the dev server URL or index.html from disk. `systemLanguages`
+ * (app.getPreferredSystemLanguages()) travel as `?system=`, for the page to choose its language.
+ */
+export function loadRenderer(window: BrowserWindow, entry: RendererEntry, systemLanguages: readonly string[] = []): Promise<void> {
+  const query = systemLanguages.length > 0 ? { system: systemLanguages.join(',') } : undefined;
+  if (!query) return entry.kind === 'dev-server' ? window.loadURL(entry.url) : window.loadFile(entry.indexHtml);
+  if (entry.kind === 'file') return window.loadFile(entry.indexHtml, { query });
+  const url = new URL(entry.url);
+  url.searchParams.set('system', query.system);
+  return window.loadURL(url.href);
 }
 
 /**

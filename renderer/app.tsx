@@ -6,6 +6,7 @@ import { AccountsScreen } from './accounts/accounts-screen.tsx';
 import { call } from './api.ts';
 import { AppNotices } from './components/app-notices.tsx';
 import { KeychainNotice } from './components/keychain-notice.tsx';
+import { LanguageSelect } from './components/language-select.tsx';
 import { messages } from './messages/en.ts';
 import { useCheckProgress } from './report/use-check-progress.ts';
 import { SavedStep } from './wizard/saved-step.tsx';
@@ -63,6 +64,7 @@ export function App() {
             {m.navAdd}
           </button>
         </nav>
+        <LanguageSelect />
       </header>
       <main>
         <KeychainNotice />

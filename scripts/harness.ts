@@ -1,4 +1,4 @@
-// `npm run harness -- --port PORT`: the real renderer and the real main-process services on 127.0.0.1.
+// `npm run harness -- --port PORT [--locale TAG]`: the real renderer and the real main-process services on 127.0.0.1.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { buildHarnessAssets } from '../e2e/harness/build-harness-assets.ts';
 import { startHarness } from '../e2e/harness/harness-server.ts';
 import { createNodeServices } from '../electron/node-services.ts';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, prebuilt: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, prebuilt: { type: 'boolean', default: false }, locale: { type: 'string' } } });
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.stderr.write('harness: --port must be a number from 0 to 65535\n');
@@ -21,7 +21,8 @@ const assets = buildDir
   ? await buildHarnessAssets(root, buildDir)
   : { rendererDir: join(root, '.harness', 'renderer'), clientScript: join(root, '.harness', 'client', 'harness-client.js') };
 const { services } = await createNodeServices(process.env);
-const harness = await startHarness({ port, ...assets, services });
+// --locale TAG: the printed URL opens the page in that language (?locale=TAG).
+const harness = await startHarness({ port, ...assets, services, ...(values.locale ? { locale: values.locale } : {}) });
 process.stdout.write(`Harness ready at ${harness.url}\n`);
 
 async function stop() {

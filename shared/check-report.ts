@@ -1,6 +1,7 @@
 // The Test Account Settings report: steps, TLS details and the one failure (contracts.md JSON).
 import { z } from 'zod';
 import { FailureCategorySchema } from './failure-category.ts';
+import { FailureWordsSchema } from './messages/failure-words.ts';
 import { IncomingProtocolSchema, SecuritySchema } from './server-settings.ts';
 
 /** The incoming (IMAP or POP3) server's steps, in order (POP3's STAT is `inbox`). */
@@ -60,6 +61,8 @@ export const FailureSchema = z.object({
   pinnedFingerprint256: z.string().optional(),
   /** Which server failed; set on the top-level failure of a report that tested outgoing mail too. */
   server: ServerRoleSchema.optional(),
+  /** `message` and `advice` as message ids, for the UI and the CLI to say in the user's language; never in `--json`. */
+  words: FailureWordsSchema.optional(),
 });
 export type Failure = z.infer<typeof FailureSchema>;
 

@@ -44,3 +44,6 @@ export const pop3ResponseCodes: Readonly<Record<string, FailureCategory>> = {
   'SYS/PERM': 'account-blocked',
   AUTH: 'wrong-credentials',
 };
+
+/** The words of each "switch POP on" advice, for the message catalogue to translate. */
+export const enablePopAdvice = { gmail: gmailPop.advice, outlook: outlookPop.advice } as const;

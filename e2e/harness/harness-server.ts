@@ -15,6 +15,8 @@ export interface HarnessOptions {
   /** The built harness client script. */
   clientScript: string;
   services: Services;
+  /** The page's language (`?locale=` on the printed URL); the browser's otherwise. */
+  locale?: string;
 }
 
 const contentTypes: Record<string, string> = {
@@ -86,7 +88,7 @@ export async function startHarness(options: HarnessOptions): Promise<{ url: stri
     server.listen(options.port, '127.0.0.1', () => resolve());
   });
   return {
-    url: `${origin()}/?token=${tokenText}`,
+    url: `${origin()}/?token=${tokenText}${options.locale ? `&locale=${encodeURIComponent(options.locale)}` : ''}`,
     close: async () => {
       for (const client of wss.clients) client.terminate();
       wss.close();

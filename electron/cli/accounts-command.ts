@@ -5,6 +5,7 @@ import type { AccountResult, CheckRun } from '../services/accounts/accounts-serv
 import { defaultStepTimeoutMs } from '../services/check/check-runner.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { checkInputFromArgs, printReport, type CheckCommandDeps } from './check-command.ts';
+import { say } from './cli-language.ts';
 import { parseCommandArgs, quoted, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
 import type { CliAccounts } from './open-accounts.ts';
 import { readSecret, readSecretLines } from './read-secret.ts';
@@ -16,6 +17,7 @@ export interface AccountsCommandDeps extends CheckCommandDeps {
   openAccounts: () => CliAccounts;
 }
 
+// eslint-disable-next-line local/no-english-literal -- for usage errors, which stay English as parseArgs' own do
 const subcommands = 'list, add, retest, set-password or remove';
 
 function emailArgument(positionals: string[], subcommand: string): string {
@@ -30,22 +32,23 @@ function emailArgument(positionals: string[], subcommand: string): string {
 const cliRun = (timeoutMs: number): CheckRun => ({ checkId: 'cli', onProgress: () => {}, timeoutMs });
 
 function formatAccount(account: AccountSummary): string {
-  const checked = account.lastCheckedAt === null ? 'never tested' : `last tested ${account.lastCheckedAt}`;
+  const checked = account.lastCheckedAt === null ? say('accounts.neverTested') : say('accounts.lastTested', { when: account.lastCheckedAt });
   const failure = account.lastFailureCategory === null ? '' : ` (${account.lastFailureCategory})`;
   const lines = [
     `${account.email}${account.displayName ? ` — ${account.displayName}` : ''}`,
-    `  ${account.host}:${account.port} (${account.security}), username ${account.username}`,
-    `  status ${account.status}${failure}, ${checked}, password ${account.hasPassword ? 'in the keychain' : 'missing'}`,
+    `  ${say('accounts.server', { host: account.host, port: account.port, security: account.security, username: account.username })}`,
+    `  ${say('accounts.status', { status: account.status, failure, checked, password: say(account.hasPassword ? 'accounts.passwordSaved' : 'accounts.passwordMissing') })}`,
   ];
   const outgoing = account.outgoing;
   if (outgoing) {
     const outgoingFailure = outgoing.lastFailureCategory === null ? '' : ` (${outgoing.lastFailureCategory})`;
+    const password = say(outgoing.sharedPassword ? 'accounts.outgoingShared' : outgoing.hasPassword ? 'accounts.outgoingOwn' : 'accounts.outgoingOwnMissing');
     lines.push(
-      `  outgoing ${outgoing.host}:${outgoing.port} (${outgoing.security}), username ${outgoing.username}`,
-      `  outgoing status ${outgoing.status}${outgoingFailure}, password ${outgoing.sharedPassword ? 'the same as incoming' : outgoing.hasPassword ? 'its own, in the keychain' : 'its own, missing'}`,
+      `  ${say('accounts.outgoingServer', { host: outgoing.host, port: outgoing.port, security: outgoing.security, username: outgoing.username })}`,
+      `  ${say('accounts.outgoingStatus', { status: outgoing.status, failure: outgoingFailure, password })}`,
     );
-  } else lines.push('  no outgoing server saved');
-  for (const pin of account.trustedCertificates) lines.push(`  trusted certificate ${pin.fingerprint256} (${pin.problem})`);
+  } else lines.push(`  ${say('accounts.noOutgoing')}`);
+  for (const pin of account.trustedCertificates) lines.push(`  ${say('accounts.trusted', { fingerprint: pin.fingerprint256, problem: pin.problem })}`);
   return lines.join('\n');
 }
 
@@ -86,8 +89,8 @@ async function add(args: string[], io: CliIo, deps: AccountsCommandDeps, open: (
   }
   return finish(io, result, json, ({ account }) =>
     account
-      ? `Saved ${account.email}; the password${account.outgoing && !account.outgoing.sharedPassword ? 's are' : ' is'} in the system keychain.${account.outgoing ? '' : ' No outgoing server was saved with it.'}`
-      : 'Nothing was saved.',
+      ? [say('accounts.saved', { email: account.email, passwords: account.outgoing && !account.outgoing.sharedPassword ? 2 : 1 }), ...(account.outgoing ? [] : [say('accounts.savedNoOutgoing')])].join(' ')
+      : say('accounts.nothingSaved'),
   );
 }
 
@@ -97,12 +100,12 @@ async function retest(args: string[], io: CliIo, open: () => CliAccounts): Promi
   const email = emailArgument(positionals, 'retest');
   const result = await open().accounts.retest(email, cliRun(timeoutFromFlag(values.timeout, defaultStepTimeoutMs)), { sendTestMessage: values['send-test-message'] });
   if (result.report === null) {
-    io.stderr.write(`mail-setup: no password is saved for ${email}; set one with: mail-setup accounts set-password ${email}\n`);
+    io.stderr.write(`mail-setup: ${say('accounts.noPasswordSaved', { email })}\n`);
     return 1;
   }
   return finish(io, result, values.json, ({ account }) =>
     account?.status === 'needs-password'
-      ? `The saved password no longer works; set the new one with: mail-setup accounts set-password ${account.email}`
+      ? say('accounts.passwordNoLongerWorks', { email: account.email })
       : '',
   );
 }
@@ -122,11 +125,12 @@ async function setPassword(args: string[], io: CliIo, open: () => CliAccounts): 
   if (values['smtp-password-stdin']) {
     // As for check: the outgoing server's own password is the second line of stdin.
     if (!values['password-stdin']) throw new UsageError('--smtp-password-stdin needs --password-stdin (the first line is the incoming password, the second the outgoing one)');
+    // eslint-disable-next-line local/no-english-literal -- read-secret.ts names the secret in its prompt and its usage errors (English)
     [password, outgoingPassword] = await readSecretLines(io, ['Password', 'Outgoing password']);
   } else password = await readSecret(io, values['password-stdin'], 'Password');
   const result = await open().accounts.setPassword(email, password, cliRun(timeoutMs), outgoingPassword);
   return finish(io, result, values.json, ({ report }) =>
-    report?.ok ? `The new password for ${email} is saved in the system keychain.` : 'The new password was not saved; the old one is still in the keychain.',
+    report?.ok ? say('accounts.newPasswordSaved', { email }) : say('accounts.newPasswordNotSaved'),
   );
 }
 
@@ -135,7 +139,7 @@ async function list(args: string[], io: CliIo, open: () => CliAccounts): Promise
   if (positionals.length > 0) throw new UsageError(strayArgumentMessage);
   const accounts = await open().accounts.list();
   if (values.json) io.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
-  else io.stdout.write(accounts.length === 0 ? 'No saved accounts.\n' : `${accounts.map(formatAccount).join('\n\n')}\n`);
+  else io.stdout.write(accounts.length === 0 ? `${say('accounts.none')}\n` : `${accounts.map(formatAccount).join('\n\n')}\n`);
   return 0;
 }
 
@@ -143,7 +147,7 @@ async function remove(args: string[], io: CliIo, open: () => CliAccounts): Promi
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } });
   const email = emailArgument(positionals, 'remove');
   if (!(await open().accounts.remove(email))) throw new ServiceError('not-found', `No saved account ${email}.`);
-  io.stdout.write(values.json ? `${JSON.stringify({ removed: true })}\n` : `Removed ${email} and its password in the keychain.\n`);
+  io.stdout.write(values.json ? `${JSON.stringify({ removed: true })}\n` : `${say('accounts.removed', { email })}\n`);
   return 0;
 }
 

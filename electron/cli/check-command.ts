@@ -75,7 +75,8 @@ export async function checkInputFromArgs(
 
 /** Prints a report as JSON or for a person; returns the exit status. */
 export function printReport(io: CliIo, report: CheckReport, json: boolean): number {
-  io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+  // `words` serve the human output's translations; the JSON stays as the contract has it, the same in every language.
+  io.stdout.write(json ? `${JSON.stringify(report, (key, value: unknown) => (key === 'words' ? undefined : value), 2)}\n` : formatReport(report));
   return report.ok ? 0 : 1;
 }
 

@@ -1,40 +1,31 @@
 // `mail-setup discover EMAIL [--json]`: prints the settings autodiscovery finds for an address.
 import { parseArgs } from 'node:util';
-import type { AuthKind, DiscoveredServer, DiscoveryResult, DiscoverySource } from '../../shared/discovery-result.ts';
-import type { Security } from '../../shared/server-settings.ts';
+import type { DiscoveredServer, DiscoveryResult } from '../../shared/discovery-result.ts';
 import { findProviderById } from '../../shared/providers/find-provider.ts';
-import { pop3Difference } from '../../shared/providers/pop3-only.ts';
 import type { Discovery } from '../services/discovery/discover.ts';
 import { createDefaultDiscovery } from '../services/discovery/default-discovery.ts';
 import { EnvConfigError } from '../services/net/net-config.ts';
 import { InvalidEmailError } from '../services/discovery/email-address.ts';
 import type { CliIo } from './cli-io.ts';
+import { say, sayById } from './cli-language.ts';
+
+const label = (name: 'provider' | 'protocol' | 'server' | 'port' | 'security' | 'username' | 'outgoing' | 'pop3Too' | 'signIn' | 'note' | 'warning') => say(`discover.label.${name}`);
 
 /** Builds the discovery from the environment; tests pass their own. */
 export type DiscoveryFactory = (env: NodeJS.ProcessEnv) => Discovery;
 
-const sourceNames: Record<DiscoverySource, string> = {
-  bundled: 'the bundled provider table',
-  ispdb: 'the Thunderbird ISPDB',
-  autoconfig: "the domain's autoconfig document",
-  srv: 'DNS SRV records',
-  mx: "the domain's MX records",
-  guess: 'a guess the server confirmed',
-  none: 'nowhere',
-};
-const securityNames: Record<Security, string> = { tls: 'SSL/TLS', starttls: 'STARTTLS', none: 'None (unencrypted)' };
-const signInNames: Record<AuthKind, string> = {
-  password: 'your account password',
-  'app-password': 'an app-specific password, not your account password',
-  oauth2: 'OAuth2 sign-in in the browser; passwords are not accepted',
-};
-
 function describeOutgoing(smtp: DiscoveredServer | null | undefined): string {
-  return smtp ? describeServer(smtp) : 'not found; enter the outgoing server by hand';
+  return smtp ? describeServer(smtp) : say('discover.outgoingMissing');
 }
 
 function describeServer(server: DiscoveredServer): string {
-  return `${server.host}, port ${server.port}, ${securityNames[server.security]}, username ${server.username}`;
+  return say('discover.server', { host: server.host, port: server.port, security: say(`discover.securityName.${server.security}`), username: server.username });
+}
+
+/** "Label:  value" lines, the labels padded to one width in any language. */
+function labelled(rows: readonly (readonly [label: string, value: string])[]): string[] {
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `  ${label.padEnd(width + 1)} ${value}`);
 }
 
 /** The `--json` document: exactly the contract's fields filled, `smtp`, `pop3` and `suggestion` null when unknown. */
@@ -46,7 +37,7 @@ export function discoveryJson(result: DiscoveryResult): DiscoveryResult {
 export function describeDiscovery(email: string, result: DiscoveryResult): { text: string; found: boolean } {
   const report = describeSettings(email, result);
   if (!result.suggestion) return report;
-  return { ...report, text: `Did you mean ${result.suggestion}? (mail-setup discover ${result.suggestion})\n${report.text}` };
+  return { ...report, text: `${say('discover.didYouMean', { suggestion: result.suggestion })}\n${report.text}` };
 }
 
 /** The settings part of the report: a few lines, and whether usable settings were found. */
@@ -57,27 +48,28 @@ function describeSettings(email: string, result: DiscoveryResult): { text: strin
   // IMAP where the provider offers it; POP3 where it is all there is.
   const incoming = result.imap ?? result.pop3;
   if (provider && provider.imapAvailable === false && !incoming) {
-    const help = provider.helpUrl ? `\nMore: ${provider.helpUrl}` : '';
-    return { text: `${note ?? `${provider.name} does not offer IMAP, so no mail app can connect to it.`}${help}\n`, found: false };
+    const help = provider.helpUrl ? `\n${say('discover.more', { url: provider.helpUrl })}` : '';
+    return { text: `${note ?? say('discover.noImap', { provider: provider.name })}${help}\n`, found: false };
   }
   if (!incoming) {
-    return { text: `No settings found for ${email}. Enter the server settings by hand.\n`, found: false };
+    return { text: `${say('discover.noneFound', { email })}\n`, found: false };
   }
+  const signIn = provider ? say(`discover.signInName.${provider.auth}`) : '';
   const lines = [
-    `Found settings for ${email} (from ${sourceNames[result.source]}):`,
-    ...(provider ? [`  Provider:  ${provider.name}`] : []),
-    ...(result.imap ? [] : ['  Protocol:  POP3 (--protocol pop3)']),
-    `  Server:    ${incoming.host}`,
-    `  Port:      ${incoming.port}`,
-    `  Security:  ${securityNames[incoming.security]}`,
-    `  Username:  ${incoming.username}`,
-    `  Outgoing:  ${describeOutgoing(result.smtp)}`,
-    ...(result.imap && result.pop3 ? [`  POP3 too:  ${describeServer(result.pop3)} (--protocol pop3; ${pop3Difference})`] : []),
-    ...(provider ? [`  Sign in:   ${signInNames[provider.auth]}${provider.helpUrl ? ` (${provider.helpUrl})` : ''}`] : []),
-    ...(note ? [`  Note:      ${note}`] : []),
-    ...(result.needsConfirmation
-      ? ['  Warning:   these settings came over an unencrypted connection (http); check them before you use them.']
-      : []),
+    say('discover.found', { email, source: say(`discover.source.${result.source}`) }),
+    ...labelled([
+      ...(provider ? [[label('provider'), provider.name] as const] : []),
+      ...(result.imap ? [] : [[label('protocol'), say('discover.pop3Protocol')] as const]),
+      [label('server'), incoming.host],
+      [label('port'), String(incoming.port)],
+      [label('security'), say(`discover.securityName.${incoming.security}`)],
+      [label('username'), incoming.username],
+      [label('outgoing'), describeOutgoing(result.smtp)],
+      ...(result.imap && result.pop3 ? [[label('pop3Too'), say('discover.pop3Too', { server: describeServer(result.pop3), difference: sayById('pop3Texts.difference') })] as const] : []),
+      ...(provider ? [[label('signIn'), provider.helpUrl ? say('discover.withHelp', { value: signIn, url: provider.helpUrl }) : signIn] as const] : []),
+      ...(note ? [[label('note'), note] as const] : []),
+      ...(result.needsConfirmation ? [[label('warning'), say('discover.unencrypted')] as const] : []),
+    ]),
   ];
   return { text: `${lines.join('\n')}\n`, found: true };
 }

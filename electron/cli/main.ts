@@ -1,9 +1,10 @@
 // `mail-setup`: the command-line twin of the app, dispatching to one command per file.
 import { ServiceError } from '../services/service-error.ts';
 import { oneLine, quoted, UsageError, type CliIo } from './cli-io.ts';
+import { say, useCliLanguage } from './cli-language.ts';
 
-const usage = `Usage:
-  mail-setup discover EMAIL [--json]
+/** The synopsis: commands and flags, the same in every language (only its heading is translated). */
+const synopsis = `  mail-setup discover EMAIL [--json]
   mail-setup check --email EMAIL [--host H] [--port P] [--security tls|starttls|none]
                    [--username U] [--password-stdin] [--allow-insecure] [--timeout SECONDS]
                    [--trust-certificate SHA256] [--auth oauth2 --access-token-stdin]
@@ -23,6 +24,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   // `--help` and `discover` start without loading imapflow, nodemailer or the accounts store.
   const services = async () => (await import('./cli-services.ts')).createCliServices(io.env);
   try {
+    // JSON is the same in every language: a run that prints it does without.
+    if (!argv.includes('--json')) await useCliLanguage(io.env);
     switch (command) {
       case 'check': {
         const { runCheckCommand } = await import('./check-command.ts');
@@ -39,7 +42,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'help':
       case '--help':
       case '-h':
-        io.stdout.write(usage);
+        io.stdout.write(`${say('help.usage')}\n${synopsis}`);
         return 0;
       default:
         throw new UsageError(command ? `unknown command: ${quoted(command)} (try mail-setup --help)` : 'no command given (try mail-setup --help)');

@@ -1,6 +1,8 @@
 // Prints a check report for a person reading a terminal: each server tested, its steps, and each failure with its advice.
 import type { CheckReport, CheckStep, Failure } from '../../shared/check-report.ts';
+import { sayFailure } from '../../shared/messages/failure-words.ts';
 import { showControlCharacters as visible } from '../../shared/visible-text.ts';
+import { say, sayById } from './cli-language.ts';
 
 const marks = { passed: '✓', failed: '✗', skipped: '–', running: '…' } as const;
 
@@ -9,13 +11,15 @@ function stepLines(steps: readonly CheckStep[]): string[] {
 }
 
 function failureLines(failure: Failure, heading: string, pinFlag: string): string[] {
-  const lines = ['', `${heading}: ${failure.category}`, `  ${visible(failure.message)}`, `  What to do: ${visible(failure.advice)}`];
-  if (failure.serverText) lines.push(`  The server said: ${visible(failure.serverText)}`);
-  if (failure.helpUrl) lines.push(`  Help: ${failure.helpUrl}`);
+  // The report's own message and advice are English; its words say them in the run's language.
+  const { message, advice } = failure.words ? sayFailure(failure.words, sayById) : failure;
+  const lines = ['', heading, `  ${visible(message)}`, `  ${visible(say('report.whatToDo', { advice }))}`];
+  if (failure.serverText) lines.push(`  ${say('report.serverSaid', { text: visible(failure.serverText) })}`);
+  if (failure.helpUrl) lines.push(`  ${say('report.help', { url: failure.helpUrl })}`);
   if (failure.certificate) {
-    lines.push(`  Certificate SHA-256: ${failure.certificate.fingerprint256}`);
-    if (failure.pinnedFingerprint256) lines.push(`  Previously trusted:  ${failure.pinnedFingerprint256}`);
-    lines.push(`  To trust exactly this certificate for this server: ${pinFlag}`);
+    lines.push(`  ${say('report.certificate', { fingerprint: failure.certificate.fingerprint256 })}`);
+    if (failure.pinnedFingerprint256) lines.push(`  ${say('report.previouslyTrusted', { fingerprint: failure.pinnedFingerprint256 })}`);
+    lines.push(`  ${say('report.trustWith', { flag: pinFlag })}`);
   }
   return lines;
 }
@@ -26,15 +30,19 @@ export function formatReport(report: CheckReport): string {
   const lines: string[] = [];
   const incomingTested = report.steps.length > 0;
   if (incomingTested) {
-    lines.push(`${outgoing ? 'Incoming mail: ' : 'Testing '}${visible(account.email)} on ${visible(account.host)}:${account.port} (${account.security})`, ...stepLines(report.steps));
+    const server = { email: visible(account.email), host: visible(account.host), port: account.port, security: account.security };
+    lines.push(outgoing ? say('report.incoming', server) : say('report.testing', server), ...stepLines(report.steps));
   }
   if (outgoing) {
     if (incomingTested) lines.push('');
-    lines.push(`Outgoing mail: ${account.email} on ${outgoing.account.host}:${outgoing.account.port} (${outgoing.account.security})`, ...stepLines(outgoing.steps));
+    lines.push(say('report.outgoing', { email: account.email, host: outgoing.account.host, port: outgoing.account.port, security: outgoing.account.security }), ...stepLines(outgoing.steps));
   }
   const incomingFailure = incomingTested && report.failure?.server !== 'outgoing' ? report.failure : null;
-  if (incomingFailure) lines.push(...failureLines(incomingFailure, outgoing ? 'Incoming mail failed' : 'Failed', '--trust-certificate <SHA-256>'));
-  if (outgoing?.failure) lines.push(...failureLines(outgoing.failure, 'Outgoing mail failed', '--smtp-trust-certificate <SHA-256>'));
-  if (report.ok) lines.push('', outgoing && incomingTested ? 'All checks passed for both servers.' : 'All checks passed.');
+  if (incomingFailure) {
+    const heading = outgoing ? say('report.incomingFailed', { category: incomingFailure.category }) : say('report.failed', { category: incomingFailure.category });
+    lines.push(...failureLines(incomingFailure, heading, '--trust-certificate <SHA-256>'));
+  }
+  if (outgoing?.failure) lines.push(...failureLines(outgoing.failure, say('report.outgoingFailed', { category: outgoing.failure.category }), '--smtp-trust-certificate <SHA-256>'));
+  if (report.ok) lines.push('', outgoing && incomingTested ? say('report.allPassedBoth') : say('report.allPassed'));
   return `${lines.join('\n')}\n`;
 }

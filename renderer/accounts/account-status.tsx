@@ -2,10 +2,9 @@
 import type { AccountStatus, AccountSummary } from '../../shared/account-summary.ts';
 import type { FailureCategory } from '../../shared/failure-category.ts';
 import type { ServerRole } from '../../shared/check-report.ts';
-import { failureMessages, fillMessage } from '../../shared/messages/failure-messages.ts';
 import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
-import { format, formatDateTime, formatRelative } from '../messages/format.ts';
+import { activeTranslator, format, formatDateTime, formatRelative } from '../messages/format.ts';
 
 const statusIcon: Record<AccountStatus, 'passed' | 'warning' | 'failed' | 'pending'> = {
   ok: 'passed',
@@ -25,7 +24,7 @@ interface ServerStatus {
 
 function reasonOf({ status, category, host, port }: ServerStatus, email: string): string | null {
   if (status === 'ok' || status === 'never-tested' || !category) return null;
-  return fillMessage(failureMessages[category].message, { host, port: String(port), email, provider: messages.secret.yourProvider });
+  return activeTranslator().text(`failureTexts.${category}.message`, { host, port: String(port), email, provider: messages.secret.yourProvider });
 }
 
 /** One server's badge; without an outgoing server the incoming badge speaks for the account. */

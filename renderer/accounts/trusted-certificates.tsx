@@ -18,7 +18,7 @@ export function TrustedCertificates({ certificates, onRevoke }: TrustedCertifica
         <li key={certificate.fingerprint256} className="notice-block notice-warning">
           <p>{format(m.trustedCertificate, { host: certificate.host, port: certificate.port, problem: certificateProblemText(certificate.problem), when: formatDateTime(certificate.trustedAt) })}</p>
           <p>
-            {messages.certificate.fingerprint}: <code className="fingerprint">{certificate.fingerprint256}</code>
+            {format(messages.common.labelColon, { label: messages.certificate.fingerprint })} <code className="fingerprint">{certificate.fingerprint256}</code>
           </p>
           <button type="button" className="secondary" onClick={() => onRevoke(certificate.fingerprint256)}>
             {m.stopTrusting}

@@ -28,6 +28,7 @@ export function PasswordField({ id, label = messages.secret.passwordLabel, value
       <div className="password-row">
         <input
           id={id}
+          dir="ltr"
           ref={inputRef}
           type={visible ? 'text' : 'password'}
           autoComplete="current-password"
@@ -44,8 +45,8 @@ export function PasswordField({ id, label = messages.secret.passwordLabel, value
         />
         {/* The name comes from the text, not aria-label, so the field's label stays unique. */}
         <button type="button" className="secondary toggle" aria-controls={id} onClick={() => setVisible(!visible)}>
-          {visible ? messages.secret.hide : messages.secret.show}
-          <span className="sr-only">{messages.secret.toggleHidden}</span>
+          <span aria-hidden="true">{visible ? messages.secret.hide : messages.secret.show}</span>
+          <span className="sr-only">{visible ? messages.secret.hidePassword : messages.secret.showPassword}</span>
         </button>
       </div>
       <div aria-live="polite" className="caps-region">

@@ -51,6 +51,11 @@ export function FieldMessages({ id, hint, error, notes }: { id: string; hint?: s
   );
 }
 
+/** Whether a field holds machine text (no spell-checking, or an address, URL or number keyboard), not words. */
+function machineText(input: InputHTMLAttributes<HTMLInputElement> | undefined): boolean {
+  return input?.spellCheck === false || ['url', 'numeric', 'email'].includes(input?.inputMode ?? '');
+}
+
 export function TextField({ id, label, labelSuffix, value, onChange, hint, error, notes, inputRef, input }: TextFieldProps) {
   return (
     <div className="field">
@@ -60,6 +65,8 @@ export function TextField({ id, label, labelSuffix, value, onChange, hint, error
       </label>
       <input
         {...input}
+        // Addresses, host names, ports and usernames read left to right, also inside an Arabic page.
+        dir={input?.dir ?? (machineText(input) ? 'ltr' : undefined)}
         id={id}
         ref={inputRef}
         value={value}

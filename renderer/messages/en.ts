@@ -13,6 +13,7 @@ export const messages = {
     navAdd: 'Add account',
     loading: 'Loading…',
     dismiss: 'Dismiss',
+    language: 'Language',
   },
   keychain: {
     title: 'Mail Setup cannot save passwords on this computer right now',
@@ -24,6 +25,9 @@ export const messages = {
     cancel: 'Cancel',
     optional: '(optional)',
     unexpected: 'Something went wrong: {message}',
+    // A label before its value, and a step's status after its name (read out by screen readers only).
+    labelColon: '{label}:',
+    statusSuffix: ': {status}',
   },
   security: {
     tls: 'SSL/TLS',
@@ -111,7 +115,8 @@ export const messages = {
     passwordLabel: 'Password',
     show: 'Show',
     hide: 'Hide',
-    toggleHidden: ' password',
+    showPassword: 'Show password',
+    hidePassword: 'Hide password',
     capsLock: 'Caps Lock is on.',
     spacesRemoved: 'Spaces removed: {provider} shows app passwords in groups of four, but the spaces are not part of the password.',
     passwordRequired: 'Enter the password.',
@@ -298,6 +303,7 @@ export const messages = {
     incoming: 'Incoming mail (IMAP)',
     outgoing: 'Outgoing mail (SMTP)',
     outgoingStep: 'Outgoing mail, {step}',
+    serverAddress: ' · {address}',
     failedServer: 'The {server} server {address} failed this test.',
     incomingName: 'incoming',
     outgoingName: 'outgoing',

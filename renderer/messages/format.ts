@@ -1,15 +1,41 @@
-// Fills catalogue templates and formats durations and times for the page's language.
-import { fillMessage } from '../../shared/messages/failure-messages.ts';
+// Formats catalogue texts (ICU, through FormatJS) and dates, durations and numbers for the chosen language.
+import type { ValuesParam } from '../../shared/i18n/icu-args.ts';
+import { sourceLocale } from '../../shared/i18n/locales.ts';
+import { createTranslator, type Translator } from '../../shared/i18n/translator.ts';
 
-/** Fills `{name}` placeholders in a catalogue text. */
-export function format(template: string, values: Record<string, string | number> = {}): string {
-  const strings: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) strings[key] = String(value);
-  return fillMessage(template, strings);
+let active: Translator | undefined;
+
+/** The language the page speaks; English until locale-setup.ts has chosen one. */
+export function activeTranslator(): Translator {
+  active ??= createTranslator(sourceLocale, {}, {}, { isolateArguments: false });
+  return active;
+}
+
+/** Set once, before the first render (a change of language reloads the page). */
+export function setActiveTranslator(translator: Translator): void {
+  active = translator;
+}
+
+/**
+ * Formats a catalogue text (`messages.x.y`) with its arguments: `{name}`, plurals, selects.
+ * The values' types come from the English text, so a missing argument is a type error.
+ */
+export function format<T extends string>(template: T, ...values: ValuesParam<NoInfer<T>>): string {
+  return activeTranslator().format(template, values[0]);
+}
+
+/** Items as a list in the page's language: "a, b and c". */
+export function formatList(items: readonly string[]): string {
+  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items);
 }
 
 function locale(): string {
-  return typeof document === 'undefined' ? 'en' : document.documentElement.lang || 'en';
+  return activeTranslator().locale;
+}
+
+/** A number in the page's language. */
+export function formatNumber(value: number): string {
+  return new Intl.NumberFormat(locale()).format(value);
 }
 
 /** A step's duration: "12 ms" below a second, "1.3 s" above. */

@@ -45,7 +45,7 @@ function ServerGroup({ section, props, focusFailure }: { section: ServerSection;
     <section className="server-report" data-server={section.server} aria-labelledby={headingId}>
       <Heading className="server-title" id={headingId}>
         {messages.report[section.server]}
-        {section.address && <span className="server-address"> · {section.address}</span>}
+        {section.address && <span className="server-address">{format(messages.report.serverAddress, { address: section.address })}</span>}
       </Heading>
       <ol className="steps">
         {section.rows.map(({ id, step }) => (

@@ -85,7 +85,7 @@ export function FailurePanel({ failure, server, serverLine, actions: offered, on
       {trusting && failure.certificate && (
         <div className="trust">
           <p>
-            {messages.certificate.fingerprint}: <code className="fingerprint">{failure.certificate.fingerprint256}</code>
+            {format(messages.common.labelColon, { label: messages.certificate.fingerprint })} <code className="fingerprint">{failure.certificate.fingerprint256}</code>
           </p>
           <p className="field-note note-warning">{messages.failure.trustNote}</p>
         </div>

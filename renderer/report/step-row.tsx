@@ -3,7 +3,7 @@ import type { CertificateInfo, CheckStep, ServerRole, StepId, StepStatus } from 
 import { showControlCharacters } from '../../shared/visible-text.ts';
 import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
-import { formatDuration } from '../messages/format.ts';
+import { format, formatDuration } from '../messages/format.ts';
 import { CertificateDetails } from './certificate-details.tsx';
 import { stepWords, type StepContext } from './step-words.ts';
 
@@ -30,7 +30,7 @@ export function StepRow({ id, server, step, certificate, pinnedProblem, context 
       <Icon name={status ?? 'pending'} className="step-icon" />
       <span className="step-name">
         {messages.steps[id]}
-        <span className="sr-only">: {statusText}</span>
+        <span className="sr-only">{format(messages.common.statusSuffix, { status: statusText })}</span>
       </span>
       {step && finished.includes(step.status) && <span className="step-time">{formatDuration(step.ms)}</span>}
       {words && <p className="step-words">{words}</p>}

@@ -115,6 +115,14 @@ export const failureMessages: Record<FailureCategory, FailureText> = {
   },
 };
 
+/** Sentences a failure's advice adds for some providers, and how two sentences join. */
+export const failureExtras = {
+  yourProvider: 'Your provider',
+  appPasswordProvider: '{provider} requires an app-specific password for mail apps: create one and use it instead of your normal password.',
+  oauthProvider: '{provider} may accept only an app password or signing in with your browser.',
+  join: '{first} {second}',
+} as const;
+
 /** Fills `{name}` placeholders; unknown names are left as they are. */
 export function fillMessage(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);

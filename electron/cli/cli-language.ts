@@ -1,0 +1,54 @@
+// The command line's language: gettext's order of LANGUAGE, LC_ALL, LC_MESSAGES and LANG; texts for a person in it.
+import type { MessageId, TextAt } from '../../shared/i18n/flatten.ts';
+import type { ValuesParam } from '../../shared/i18n/icu-args.ts';
+import { matchLocale, normalizeTag, sourceLocale } from '../../shared/i18n/locales.ts';
+import type { Translator } from '../../shared/i18n/translator.ts';
+import type { cliMessages } from '../../shared/messages/cli-messages.ts';
+import { englishShared } from '../../shared/messages/shared-catalogue.ts';
+
+/**
+ * The languages the environment asks for, strongest first. As gettext: the locale is LC_ALL, else
+ * LC_MESSAGES, else LANG; where it is C or POSIX (or unset) the answer is English and LANGUAGE is
+ * ignored; otherwise LANGUAGE's list (`de:fr`) comes before it.
+ */
+export function requestedCliLocales(env: NodeJS.ProcessEnv): string[] {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== '') ?? 'C';
+  if (normalizeTag(locale) === undefined) return [];
+  return [...(env.LANGUAGE ?? '').split(':'), locale].filter((tag) => tag !== '');
+}
+
+let current: Translator | undefined;
+
+/** Chooses the language for this run from `env`, loading only that language's catalogue. */
+export async function useCliLanguage(env: NodeJS.ProcessEnv): Promise<void> {
+  const [{ availableLocales, loadCatalogue }, { createTranslator }] = await Promise.all([import('../../shared/i18n/catalogues.ts'), import('../../shared/i18n/translator.ts')]);
+  const locale = await matchLocale(requestedCliLocales(env), availableLocales);
+  const catalogue = locale === sourceLocale ? {} : await loadCatalogue(locale, englishShared);
+  // No isolation marks: terminals show them as junk, and scripts match the text.
+  current = createTranslator(locale, catalogue, englishShared, { isolateArguments: false });
+}
+
+/**
+ * Before a language is chosen (a `--json` run, which prints no text unless on stderr, or a test
+ * calling a command's parts), texts are English with their `{name}` arguments filled in: FormatJS
+ * is loaded only for runs that print text for a person.
+ */
+const plainEnglish: Pick<Translator, 'text'> = {
+  text: (id, values = {}) => (englishShared[id] ?? id).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole)),
+};
+
+function translator(): Pick<Translator, 'text'> {
+  return current ?? plainEnglish;
+}
+
+type CliId = MessageId<typeof cliMessages>;
+
+/** A CLI text (`report.failed` is `cli.report.failed` in the catalogue) in the run's language. */
+export function say<Id extends CliId>(id: Id, ...values: ValuesParam<TextAt<typeof cliMessages, Id>>): string {
+  return translator().text(`cli.${id}`, values[0]);
+}
+
+/** Any shared catalogue text by its full id (failure messages and advice), in the run's language. */
+export function sayById(id: string, values?: Readonly<Record<string, string>>): string {
+  return translator().text(id, values);
+}

@@ -287,6 +287,22 @@ describe('mail-setup check with the outgoing server', () => {
     expectNoSecret(second, alice.user, wrong);
   });
 
+  it('needs no incoming settings with --only outgoing, and no outgoing ones with --only incoming', async () => {
+    // A domain discovery knows nothing about (no DNS server, no ISPDB answers here) and no --host.
+    const nowhere = { MAIL_SETUP_DNS_SERVERS: '127.0.0.1:9', MAIL_SETUP_ISPDB_URL: 'http://127.0.0.1:9/' };
+    const outgoing = await cli(['check', '--email', alice.user, '--password-stdin', ...smtp(dovecot.submissionsPort), '--only', 'outgoing', '--json'], { input: `${alice.password}\n`, env: nowhere });
+    expect(outgoing.stderr).toBe('');
+    expect(outgoing.code).toBe(0);
+    const parsed = CheckReportSchema.parse(JSON.parse(outgoing.stdout));
+    expect(parsed.steps).toEqual([]);
+    expect(parsed.outgoing?.failure).toBeNull();
+
+    const incoming = await cli(checkArgs(dovecot.tlsPort, ['--smtp-port', '587', '--smtp-trust-certificate', 'AB'.repeat(32), '--only', 'incoming', '--json']), { input: `${alice.password}\n`, env: nowhere });
+    expect(incoming.stderr).toBe('');
+    expect(incoming.code).toBe(0);
+    expect(CheckReportSchema.parse(JSON.parse(incoming.stdout)).outgoing).toBeNull();
+  });
+
   it('answers bad outgoing flags with exit 2 and one line', async () => {
     for (const [extra, message] of [
       [['--only', 'both'], /--only must be incoming or outgoing/],

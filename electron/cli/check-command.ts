@@ -26,14 +26,15 @@ export async function checkInputFromArgs(
 ): Promise<{ input: CheckInput; json: boolean; provider: DiscoveredProvider | null }> {
   const { values, positionals } = parseCommandArgs(args, serverFlagOptions);
   if (positionals.length > 0) throw new UsageError(strayArgumentMessage);
-  const { settings, discovery } = await settingsFromFlags(values, deps.discover);
+  // Each --only needs only its own server's settings (contracts.md).
+  const only = onlyFromFlag(values.only);
+  const { settings, discovery } = await settingsFromFlags(values, deps.discover, only !== 'outgoing');
   const timeoutMs = timeoutFromFlag(values.timeout, defaultStepTimeoutMs);
   const trustedFingerprint = fingerprintFromFlag(values['trust-certificate']);
   if (values.auth !== undefined && values.auth !== 'oauth2' && values.auth !== 'password') throw new UsageError('--auth must be password or oauth2');
-  const only = onlyFromFlag(values.only);
-  const outgoingSettings = outgoingFromFlags(values, settings, discovery);
+  const outgoingSettings = only === 'incoming' ? undefined : outgoingFromFlags(values, settings, discovery);
   const outgoingFingerprint = fingerprintFromFlag(values['smtp-trust-certificate'], 'smtp-trust-certificate');
-  if (outgoingFingerprint !== undefined && !outgoingSettings) throw new UsageError('--smtp-trust-certificate needs an outgoing server: give --smtp-host (none was discovered)');
+  if (outgoingFingerprint !== undefined && !outgoingSettings && only !== 'incoming') throw new UsageError('--smtp-trust-certificate needs an outgoing server: give --smtp-host (none was discovered)');
   if (only === 'outgoing' && !outgoingSettings) throw new UsageError('--only outgoing needs an outgoing server: give --smtp-host (none was discovered)');
   if (values['send-test-message'] && (!outgoingSettings || only !== undefined)) {
     throw new UsageError('--send-test-message needs both servers: an outgoing server and no --only');
@@ -46,7 +47,7 @@ export async function checkInputFromArgs(
     credential = { kind: 'oauth2', accessToken: await readSecret(io, values['access-token-stdin'], 'Access token') };
   } else if (values['smtp-password-stdin']) {
     if (!values['password-stdin']) throw new UsageError('--smtp-password-stdin needs --password-stdin (the first line is the incoming password, the second the outgoing one)');
-    if (!outgoingSettings) throw new UsageError('--smtp-password-stdin needs an outgoing server: give --smtp-host (none was discovered)');
+    if (!outgoingSettings && only !== 'incoming') throw new UsageError('--smtp-password-stdin needs an outgoing server: give --smtp-host (none was discovered)');
     const [password, outgoingPassword] = await readSecretLines(io, ['Password', 'Outgoing password']);
     credential = { kind: 'password', password };
     outgoingCredential = { kind: 'password', password: outgoingPassword };

@@ -40,10 +40,15 @@ export interface ServerFlagValues {
   auth?: string | undefined;
 }
 
-/** The settings to test: flags first, the rest from discovery. */
+/**
+ * The settings to test: flags first, the rest from discovery. With `incomingTested` false
+ * (`--only outgoing`) nothing incoming is needed: what is known is kept for the report's account,
+ * and an unknown server stays empty instead of refusing the command.
+ */
 export async function settingsFromFlags(
   values: ServerFlagValues,
   discover: (email: string) => Promise<DiscoveryResult>,
+  incomingTested = true,
 ): Promise<{ settings: ServerSettings; discovery: DiscoveryResult | null }> {
   if (!values.email) throw new UsageError('--email is required');
   const email = EmailSchema.safeParse(values.email);
@@ -55,7 +60,7 @@ export async function settingsFromFlags(
   let discovery: DiscoveryResult | null = null;
   if (!values.host) {
     discovery = await discover(email.data);
-    if (!discovery.imap) throw new UsageError(`no settings found for ${email.data}: give --host, --port and --security`);
+    if (!discovery.imap && incomingTested) throw new UsageError(`no settings found for ${email.data}: give --host, --port and --security`);
   }
   const security = (values.security ?? discovery?.imap?.security ?? 'tls') as ServerSettings['security'];
   const candidate = {
@@ -65,6 +70,7 @@ export async function settingsFromFlags(
     security,
     username: values.username ?? discovery?.imap?.username ?? email.data,
   };
+  if (!incomingTested && candidate.host === undefined) return { settings: { ...candidate, host: '' }, discovery };
   const parsed = ServerSettingsSchema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -114,36 +114,46 @@ describe('NeoMutt', () => {
     expect(await query(config, 'imap_user')).toBe(`set imap_user = "${alice.user}"`);
     expect(await query(config, 'ssl_force_tls')).toBe('set ssl_force_tls = yes');
   });
+
+  it.each(['tls', 'starttls'] as const)('signs in to IMAP (%s) with the password from the keyring', async (security) => {
+    const written = writeNeomutt(account(security, 'starttls'), options);
+    // The only change a test makes: trust the test CA.
+    const config = await privateFile(`neomuttrc-${security}`, `${written.text}set ssl_ca_certificates_file = "${ca.caCert}"\n`);
+    await signsIn(`neomutt -n -F ${config}`, {});
+  });
 });
 
+/**
+ * Runs a terminal mail program in a pseudo-terminal (script(1)) until Dovecot logs its IMAP
+ * sign-in, which proves the config parsed, the keychain command ran, and the URL, security and
+ * password were right. Neither aerc nor NeoMutt has a command that only checks a config.
+ */
+async function signsIn(command: string, extraEnv: NodeJS.ProcessEnv): Promise<void> {
+  const before = (await server.readLog()).length;
+  const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...env(), TERM: 'xterm', ...extraEnv }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let screen = '';
+  child.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')));
+  try {
+    let signedIn = false;
+    for (let attempt = 0; attempt < 150 && !signedIn; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      signedIn = /imap-login: Info: Login: user=<alice@example\.test>, method=PLAIN.*TLS/.test((await server.readLog()).slice(before));
+    }
+    // eslint-disable-next-line no-control-regex -- removing the terminal's escape sequences is the point
+    expect(signedIn, `${command} did not sign in; it showed: ${screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, ' ').slice(0, 500)}`).toBe(true);
+  } finally {
+    killProcessTree(child);
+  }
+}
+
 describe('aerc 0.14', () => {
-  // aerc has no command that only checks a config: it is run in a pseudo-terminal (script(1))
-  // until Dovecot logs its sign-in, which proves the file parsed, the credential command ran
-  // and the URL, security and password were right.
   it('loads accounts.conf, reads the password from the keyring and signs in to IMAP', async () => {
     const written = writeAerc(account('tls', 'tls'), options);
     expect(written.text).not.toContain(alice.password);
     const configDir = join(home.path, 'aerc-config');
     await mkdir(join(configDir, 'aerc'), { recursive: true });
     await writeFile(join(configDir, 'aerc', 'accounts.conf'), written.text, { mode: 0o600 });
-    const before = (await server.readLog()).length;
     // Go's TLS takes extra roots from SSL_CERT_FILE: the test CA, as tls_trust_file does for msmtp.
-    const aerc = spawn('script', ['-qfec', 'aerc', '/dev/null'], {
-      env: { ...env(), XDG_CONFIG_HOME: configDir, TERM: 'xterm', SSL_CERT_FILE: ca.caCert },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let screen = '';
-    aerc.stdout.on('data', (chunk: Buffer) => (screen += chunk.toString('utf8')));
-    try {
-      let signedIn = false;
-      for (let attempt = 0; attempt < 100 && !signedIn; attempt += 1) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        signedIn = /imap-login: Info: Login: user=<alice@example\.test>, method=PLAIN.*TLS/.test((await server.readLog()).slice(before));
-      }
-      // eslint-disable-next-line no-control-regex -- removing the terminal's escape sequences is the point
-      expect(signedIn, `aerc did not sign in; it showed: ${screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, ' ').slice(0, 500)}`).toBe(true);
-    } finally {
-      killProcessTree(aerc);
-    }
+    await signsIn('aerc', { XDG_CONFIG_HOME: configDir, SSL_CERT_FILE: ca.caCert });
   });
 });

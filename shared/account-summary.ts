@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { FailureCategorySchema } from './failure-category.ts';
 import { HandoffCopySchema } from './handoff-view.ts';
-import { SecuritySchema } from './server-settings.ts';
+import { IncomingProtocolSchema, SecuritySchema } from './server-settings.ts';
 
 export const AccountStatusSchema = z.enum(['ok', 'needs-password', 'needs-sign-in', 'failing', 'never-tested']);
 export type AccountStatus = z.infer<typeof AccountStatusSchema>;
@@ -39,6 +39,8 @@ export const AccountSummarySchema = z.object({
   port: z.number().int(),
   security: SecuritySchema,
   username: z.string(),
+  /** How mail is read from the incoming server (contracts.md: `accounts list --json` gives it). */
+  protocol: IncomingProtocolSchema,
   authKind: z.enum(['password', 'oauth2']),
   allowInsecure: z.boolean(),
   hasPassword: z.boolean(),

@@ -14,6 +14,7 @@ const account: StoredAccount = {
   port: 993,
   security: 'tls',
   username: 'alice',
+  protocol: 'imap',
   authKind: 'password',
   allowInsecure: false,
   lastCheckedAt: '2026-01-01T00:00:00.000Z',
@@ -39,7 +40,7 @@ describe('conf settings store', () => {
     expect(store.read()).toEqual({ storeId: null, accounts: [] });
     expect(await readdir(dir.path)).toEqual([]);
     store.write({ storeId: '0123456789ab', accounts: [account] });
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 2, storeId: '0123456789ab', accounts: [account] });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 3, storeId: '0123456789ab', accounts: [account] });
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(openConfSettingsStore(dir.path).read()).toEqual({ storeId: '0123456789ab', accounts: [account] });
     expect(store.notice).toBeNull();
@@ -57,19 +58,20 @@ describe('conf settings store', () => {
     const store = openConfSettingsStore(dir.path, { now });
     expect(store.notice).toBeNull();
     expect(store.read().accounts[0]).toMatchObject({ email: 'bob@example.test', authKind: 'password', trustedCertificates: [] });
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 2 });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 3 });
   });
 
   it('migrates a file this app wrote before outgoing servers (version 1): nothing lost, the old file kept as a backup', async () => {
     // Exactly what version 1 wrote (conf's tab indentation), with a pinned certificate and a failed re-test.
-    const { outgoing, ...version1Account } = { ...account, lastFailureCategory: 'wrong-credentials' as const, trustedCertificates: [{ host: 'imap.example.test', port: 993, fingerprint256: 'AA:BB', problem: 'certificate-untrusted', trustedAt: '2026-01-02T00:00:00.000Z' }] };
+    const { outgoing, protocol, ...version1Account } = { ...account, lastFailureCategory: 'wrong-credentials' as const, trustedCertificates: [{ host: 'imap.example.test', port: 993, fingerprint256: 'AA:BB', problem: 'certificate-untrusted', trustedAt: '2026-01-02T00:00:00.000Z' }] };
     void outgoing;
+    expect(protocol).toBe('imap');
     const version1 = `${JSON.stringify({ schemaVersion: 1, storeId: '0123456789ab', accounts: [version1Account, { ...version1Account, email: 'bob@example.test', authKind: 'oauth2' }] }, null, '\t')}\n`;
     await writeFile(file, version1, { mode: 0o600 });
     const store = openConfSettingsStore(dir.path, { now });
     expect(store.notice).toBeNull();
-    expect(store.read()).toEqual({ storeId: '0123456789ab', accounts: [{ ...version1Account, outgoing: null }, { ...version1Account, email: 'bob@example.test', authKind: 'oauth2', outgoing: null }] });
-    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 2 });
+    expect(store.read()).toEqual({ storeId: '0123456789ab', accounts: [{ ...version1Account, outgoing: null, protocol }, { ...version1Account, email: 'bob@example.test', authKind: 'oauth2', outgoing: null, protocol }] });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ schemaVersion: 3 });
     const backup = join(dir.path, 'settings.v1-backup-2026-02-03T04-05-06-789Z.json');
     expect(await readFile(backup, 'utf8')).toBe(version1);
     expect((await stat(backup)).mode & 0o777).toBe(0o600);

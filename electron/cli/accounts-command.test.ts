@@ -99,7 +99,7 @@ describe('mail-setup accounts', () => {
     const report = CheckReportSchema.parse(JSON.parse(added.stdout));
     expect(report.ok).toBe(true);
     expect(Object.keys(JSON.parse(added.stdout))).toEqual(['ok', 'account', 'steps', 'tls', 'failure', 'outgoing']);
-    expect(report.account).toEqual({ email: alice.user, host: '127.0.0.1', port: dovecot.tlsPort, security: 'tls', username: alice.user });
+    expect(report.account).toEqual({ email: alice.user, host: '127.0.0.1', port: dovecot.tlsPort, security: 'tls', username: alice.user, protocol: 'imap' });
     expect((await secretsFor(alice.user)).map((item) => item.secret)).toEqual([alice.password]);
     expect(await settingsFile(data)).not.toContain(alice.password);
 
@@ -296,12 +296,12 @@ describe('mail-setup accounts', () => {
     const listed = await cli(['accounts', 'list', '--json'], { data });
     expect(listed.stderr).toBe('');
     expect(JSON.parse(listed.stdout)).toMatchObject([
-      { email: 'old@example.test', displayName: 'Old', username: 'old', lastFailureCategory: 'wrong-credentials', lastCheckedAt: '2026-11-30T10:00:00.000Z', outgoing: null },
+      { email: 'old@example.test', displayName: 'Old', username: 'old', protocol: 'imap', lastFailureCategory: 'wrong-credentials', lastCheckedAt: '2026-11-30T10:00:00.000Z', outgoing: null },
     ]);
     const backups = (await readdir(data)).filter((name) => name.startsWith('settings.v1-backup-'));
     expect(backups).toHaveLength(1);
     expect(await readFile(join(data, backups[0] ?? ''), 'utf8')).toBe(version1);
-    expect(JSON.parse(await settingsFile(data))).toMatchObject({ schemaVersion: 2, accounts: [{ email: 'old@example.test', outgoing: null }] });
+    expect(JSON.parse(await settingsFile(data))).toMatchObject({ schemaVersion: 3, accounts: [{ email: 'old@example.test', outgoing: null, protocol: 'imap' }] });
   });
 
   it('answers bad usage with exit 2 and one line, touching nothing', async () => {

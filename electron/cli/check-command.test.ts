@@ -105,7 +105,7 @@ describe('mail-setup check', () => {
     const parsed = report(result);
     expect(parsed.ok).toBe(true);
     expect(parsed.failure).toBeNull();
-    expect(parsed.account).toEqual({ email: alice.user, host: 'localhost', port: dovecot.tlsPort, security: 'tls', username: alice.user });
+    expect(parsed.account).toEqual({ email: alice.user, host: 'localhost', port: dovecot.tlsPort, security: 'tls', username: alice.user, protocol: 'imap' });
     expect(parsed.tls?.certificate.fingerprint256).toBe(ca.trusted.fingerprint256);
     expectNoSecret(result, alice.user, alice.password);
   });

@@ -30,7 +30,9 @@ export function formatReport(report: CheckReport): string {
   const lines: string[] = [];
   const incomingTested = report.steps.length > 0;
   if (incomingTested) {
-    const server = { email: visible(account.email), host: visible(account.host), port: account.port, security: account.security };
+    // A POP3 account says so beside its security mode: "(tls, POP3)".
+    const security = account.protocol === 'pop3' ? `${account.security}, POP3` : account.security;
+    const server = { email: visible(account.email), host: visible(account.host), port: account.port, security };
     lines.push(outgoing ? say('report.incoming', server) : say('report.testing', server), ...stepLines(report.steps));
   }
   if (outgoing) {

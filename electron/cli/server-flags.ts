@@ -1,12 +1,13 @@
 // The server flags shared by `check` and `accounts add`, and how they become checked settings.
 import { FingerprintSchema } from '../../shared/ipc-contract.ts';
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
-import { defaultPorts, EmailSchema, SecuritySchema, ServerSettingsSchema, type ServerSettings } from '../../shared/server-settings.ts';
+import { defaultIncomingPort, EmailSchema, IncomingProtocolSchema, SecuritySchema, ServerSettingsSchema, type IncomingProtocol, type ServerSettings } from '../../shared/server-settings.ts';
 import { quoted, UsageError } from './cli-io.ts';
 
 /** parseArgs options for the server and check flags. */
 export const serverFlagOptions = {
   email: { type: 'string' },
+  protocol: { type: 'string' },
   host: { type: 'string' },
   port: { type: 'string' },
   security: { type: 'string' },
@@ -31,6 +32,7 @@ export const serverFlagOptions = {
 
 export interface ServerFlagValues {
   email?: string | undefined;
+  protocol?: string | undefined;
   host?: string | undefined;
   port?: string | undefined;
   security?: string | undefined;
@@ -57,18 +59,25 @@ export async function settingsFromFlags(
     throw new UsageError('--security must be tls, starttls or none');
   }
   if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError('--port must be a number from 1 to 65535');
+  if (values.protocol !== undefined && !IncomingProtocolSchema.safeParse(values.protocol).success) throw new UsageError('--protocol must be imap or pop3');
   let discovery: DiscoveryResult | null = null;
+  // IMAP unless asked otherwise, or unless discovery found only POP3.
+  let protocol: IncomingProtocol = values.protocol === 'pop3' ? 'pop3' : 'imap';
+  let found = null;
   if (!values.host) {
     discovery = await discover(email.data);
-    if (!discovery.imap && incomingTested) throw new UsageError(`no settings found for ${email.data}: give --host, --port and --security`);
+    if (values.protocol === undefined && !discovery.imap && discovery.pop3) protocol = 'pop3';
+    found = (protocol === 'pop3' ? discovery.pop3 : discovery.imap) ?? null;
+    if (!found && incomingTested) throw new UsageError(`no ${protocol === 'pop3' ? 'POP3 ' : ''}settings found for ${email.data}: give --host, --port and --security`);
   }
-  const security = (values.security ?? discovery?.imap?.security ?? 'tls') as ServerSettings['security'];
+  const security = (values.security ?? found?.security ?? 'tls') as ServerSettings['security'];
   const candidate = {
     email: email.data,
-    host: values.host ?? discovery?.imap?.host,
-    port: values.port !== undefined ? Number(values.port) : (discovery?.imap?.port ?? defaultPorts[security]),
+    host: values.host ?? found?.host,
+    port: values.port !== undefined ? Number(values.port) : (found?.port ?? defaultIncomingPort(protocol, security)),
     security,
-    username: values.username ?? discovery?.imap?.username ?? email.data,
+    username: values.username ?? found?.username ?? email.data,
+    protocol,
   };
   if (!incomingTested && candidate.host === undefined) return { settings: { ...candidate, host: '' }, discovery };
   const parsed = ServerSettingsSchema.safeParse(candidate);

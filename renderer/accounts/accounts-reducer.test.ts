@@ -11,6 +11,7 @@ const account = (email: string, status: AccountSummary['status'] = 'ok'): Accoun
   port: 993,
   security: 'tls',
   username: email,
+  protocol: 'imap',
   authKind: 'password',
   allowInsecure: false,
   hasPassword: true,

@@ -138,6 +138,7 @@ export function toSummary(account: StoredAccount, secrets: boolean | SecretPrese
     port: account.port,
     security: account.security,
     username: account.username,
+    protocol: account.protocol,
     authKind: account.authKind,
     allowInsecure: account.allowInsecure,
     hasPassword: hasSecret,

@@ -6,6 +6,7 @@ import type { AccountResult, AddAccountRequest, CheckRun } from './accounts-serv
 import { newOutgoing, outgoingCheck, withOutcome, withPinsFrom } from './outgoing-records.ts';
 import { checkPassword } from './password-rules.ts';
 import { saveNewAccount } from './save-new-account.ts';
+import { protocolOf } from '../../../shared/server-settings.ts';
 
 /**
  * Saves a new account only after a passing check of both servers. A duplicate (same email, or
@@ -45,6 +46,7 @@ export async function addAccount(context: AccountsContext, request: AddAccountRe
     withOutcome(
       {
         ...settings,
+        protocol: protocolOf(settings),
         displayName: request.displayName.trim(),
         authKind: 'password',
         allowInsecure: request.allowInsecure,

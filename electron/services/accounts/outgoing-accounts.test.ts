@@ -66,7 +66,7 @@ describe('accounts with an outgoing server', () => {
     expect(added.account?.outgoing).toEqual({ ...outgoing, sharedPassword: true, hasPassword: true, status: 'ok', lastFailureCategory: null });
     expect(await keychainOf(settings)).toEqual([[users.anna.user, users.anna.password]]);
     const file = JSON.parse(await readFile(settings.path, 'utf8'));
-    expect(file.schemaVersion).toBe(2);
+    expect(file.schemaVersion).toBe(3);
     expect(file.accounts[0].outgoing).toMatchObject({ ...outgoing, sharedPassword: true, lastFailureCategory: null });
     expect(JSON.stringify(file)).not.toContain(users.anna.password);
     expect(await service.list()).toEqual([added.account]);

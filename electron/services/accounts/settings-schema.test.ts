@@ -9,6 +9,7 @@ const account = {
   port: 993,
   security: 'tls',
   username: 'alice',
+  protocol: 'imap',
   authKind: 'password',
   allowInsecure: false,
   lastCheckedAt: '2026-01-01T00:00:00.000Z',
@@ -33,7 +34,7 @@ describe('migrateSettings', () => {
         accounts: [
           {
             email: 'bob@example.test', host: 'h', port: 143, security: 'starttls', username: 'bob', displayName: '',
-            authKind: 'password', allowInsecure: false, lastCheckedAt: null, lastFailureCategory: null, trustedCertificates: [], outgoing: null,
+            authKind: 'password', allowInsecure: false, lastCheckedAt: null, lastFailureCategory: null, trustedCertificates: [], outgoing: null, protocol: 'imap',
           },
         ],
       },
@@ -41,14 +42,26 @@ describe('migrateSettings', () => {
   });
 
   it('migrates a version 1 document (this app before outgoing mail) without losing a field: no outgoing server yet', () => {
-    const { outgoing, ...version1Account } = account;
+    const { outgoing, protocol, ...version1Account } = account;
     void outgoing;
     const document = { schemaVersion: 1, storeId: '0123456789ab', accounts: [version1Account] };
     expect(migrateSettings(document)).toEqual({
       kind: 'current',
       migratedFrom: 1,
-      document: { schemaVersion: 2, storeId: '0123456789ab', accounts: [{ ...version1Account, outgoing: null }] },
+      document: { schemaVersion: settingsSchemaVersion, storeId: '0123456789ab', accounts: [{ ...version1Account, outgoing: null, protocol }] },
     });
+  });
+
+  it('migrates a version 2 document (this app before POP3): every saved account is IMAP', () => {
+    const { protocol, ...version2Account } = account;
+    const document = { schemaVersion: 2, storeId: '0123456789ab', accounts: [version2Account] };
+    expect(migrateSettings(document)).toEqual({
+      kind: 'current',
+      migratedFrom: 2,
+      document: { schemaVersion: 3, storeId: '0123456789ab', accounts: [{ ...version2Account, protocol }] },
+    });
+    expect(protocol).toBe('imap');
+    expect(migrateSettings({ schemaVersion: 3, accounts: [{ ...account, protocol: 'pop2' }] })).toMatchObject({ kind: 'corrupt' });
   });
 
   it('runs each missing step once, in order, from the stored version', () => {

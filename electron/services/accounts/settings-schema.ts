@@ -2,11 +2,11 @@
 import { z } from 'zod';
 import { FailureCategorySchema } from '../../../shared/failure-category.ts';
 import { HandoffCopySchema } from '../../../shared/handoff-view.ts';
-import { SecuritySchema } from '../../../shared/server-settings.ts';
+import { IncomingProtocolSchema, SecuritySchema } from '../../../shared/server-settings.ts';
 import { storeIdPattern } from '../secrets/secret-store.ts';
 
 /** The schema version this build writes; a file with a higher one is from a newer Mail Setup. */
-export const settingsSchemaVersion = 2;
+export const settingsSchemaVersion = 3;
 
 /** The settings file is `<data dir>/settings.json` for the app, the CLI and the harness alike. */
 export const settingsFileName = 'settings';
@@ -46,6 +46,8 @@ export const StoredAccountSchema = z.strictObject({
   port: z.number().int().min(1).max(65535),
   security: SecuritySchema,
   username: z.string().min(1),
+  /** How mail is read from the incoming server (version 3; older accounts are IMAP). */
+  protocol: IncomingProtocolSchema,
   authKind: z.enum(['password', 'oauth2']),
   allowInsecure: z.boolean(),
   lastCheckedAt: z.string().nullable(),
@@ -96,6 +98,13 @@ export const settingsMigrations: Readonly<Record<number, (document: RawDocument)
     ...document,
     accounts: (Array.isArray(document['accounts']) ? document['accounts'] : []).map((account: unknown) =>
       typeof account === 'object' && account !== null ? { outgoing: null, ...(account as RawDocument) } : account,
+    ),
+  }),
+  // Version 2: every incoming server was IMAP.
+  3: (document) => ({
+    ...document,
+    accounts: (Array.isArray(document['accounts']) ? document['accounts'] : []).map((account: unknown) =>
+      typeof account === 'object' && account !== null ? { protocol: 'imap', ...(account as RawDocument) } : account,
     ),
   }),
 };

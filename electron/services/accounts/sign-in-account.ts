@@ -1,5 +1,5 @@
 // Signs an account in with OAuth2 in the system browser: check both servers with the access token, then keep the refresh token.
-import { serverSettingsOf, type OutgoingSettings, type ServerSettings } from '../../../shared/server-settings.ts';
+import { protocolOf, serverSettingsOf, type OutgoingSettings, type ServerSettings } from '../../../shared/server-settings.ts';
 import { keychainAccountName } from '../secrets/secret-store.ts';
 import { ServiceError } from '../service-error.ts';
 import { parseNewAccountSettings, parseNewOutgoing, runAccountCheck } from './account-check.ts';
@@ -111,6 +111,7 @@ export async function signInAccount(context: AccountsContext, request: OAuthSign
   if (target.existing === undefined) {
     const account = signedIn({
       ...settings,
+      protocol: protocolOf(settings),
       displayName: request.displayName?.trim() ?? '',
       authKind: 'oauth2',
       allowInsecure: target.allowInsecure,

@@ -12,6 +12,7 @@ const account: StoredAccount = {
   port: 993,
   security: 'tls',
   username: 'alice@example.test',
+  protocol: 'imap',
   authKind: 'password',
   allowInsecure: false,
   lastCheckedAt: null,

@@ -13,10 +13,14 @@ import { redact, redactReport, secretForms } from './redact-secrets.ts';
 import { runServer, type ServerOutcome } from './server-run.ts';
 import { runSmtpSession } from './smtp/smtp-session.ts';
 import { runPop3Session } from './pop3/pop3-session.ts';
+import type { Pop3Mailbox } from './pop3/pop3-mailbox.ts';
+import { watchPop3Inbox } from './pop3/watch-pop3-inbox.ts';
 import { createTranscript } from './transcript.ts';
 import type { InboxGate } from './smtp/send-test-message.ts';
 import { tokenHeader } from './smtp/test-message.ts';
 import { watchInbox } from './watch-inbox.ts';
+
+const ignoreStep = (): void => undefined;
 
 /** How long the test message may take to arrive when the caller names no limit. */
 export const defaultDeliveryTimeoutMs = 60_000;
@@ -77,41 +81,57 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
     const transcript = input.transcript ? createTranscript(deps.now, secrets) : undefined;
     const progress = (server: ServerRole) => (step: CheckStep) => options.onProgress?.({ ...step, detail: redact(step.detail, secrets) }, server);
 
-    // The test message needs INBOX: the incoming check's own session is kept open to watch for it
+    // The test message needs INBOX: the incoming check's own IMAP session is kept open to watch for it
     // (with --only outgoing that session still runs, unreported), so the watch connects exactly
     // as the check did: resolver, source address, TLS verification and the user's pinned certificate.
+    // POP3 sees the mailbox only as it was at sign-in: its watch signs in afresh the same way for each look.
     const watchForMessage = testOutgoing && input.sendTestMessage === true;
     const pop3 = protocolOf(settings) === 'pop3';
     let inbox: ImapFlow | undefined;
+    let pop3Baseline: ReadonlySet<string> | undefined;
+    // `watching`: one of the POP3 watch's looks for the test message, kept out of the report and transcript.
+    const incomingRun = (onStep: (step: CheckStep) => void, signal: AbortSignal | undefined, inMailbox?: (mailbox: Pop3Mailbox) => Promise<void>, watching = false) =>
+      runServer({
+        endpoint: { ...settings, trustedFingerprint: input.trustedFingerprint },
+        ids: stepIds,
+        timeoutMs: input.timeoutMs,
+        deps,
+        secureContext: context(),
+        signal,
+        onStep,
+        protocol: pop3 ? { name: 'POP3', tlsPort: 995 } : { name: 'IMAP', tlsPort: 993 },
+        session: (session) => {
+          const onWire = transcript && !watching ? (from: 'client' | 'server', line: string) => transcript.add('incoming', from, line) : undefined;
+          if (pop3) return runPop3Session({ input, ...session, onWire, inMailbox });
+          return runImapSession({
+            input,
+            ...session,
+            onWire,
+            keepOpen: watchForMessage
+              ? (client) => {
+                  inbox = client;
+                }
+              : undefined,
+          });
+        },
+      });
+    // A POP3 check notes the unique ids already there, so that the watch reads only new messages' headers.
+    const noteBaseline = pop3 && watchForMessage ? async (mailbox: Pop3Mailbox) => void (pop3Baseline = new Set((await mailbox.uids()).values())) : undefined;
     const incoming: Promise<ServerOutcome | undefined> =
-      testIncoming || watchForMessage
-        ? runServer({
-            endpoint: { ...settings, trustedFingerprint: input.trustedFingerprint },
-            ids: stepIds,
-            timeoutMs: input.timeoutMs,
-            deps,
-            secureContext: context(),
-            signal: options.signal,
-            onStep: testIncoming ? progress('incoming') : () => undefined,
-            protocol: pop3 ? { name: 'POP3', tlsPort: 995 } : { name: 'IMAP', tlsPort: 993 },
-            session: (session) =>
-              pop3 ? runPop3Session({ input, ...session, onWire: transcript ? (from, line) => transcript.add('incoming', from, line) : undefined }) : runImapSession({
-                input,
-                ...session,
-                onWire: transcript ? (from, line) => transcript.add('incoming', from, line) : undefined,
-                keepOpen: watchForMessage
-                  ? (client) => {
-                      inbox = client;
-                    }
-                  : undefined,
-              }),
-          })
-        : Promise.resolve(undefined);
+      testIncoming || watchForMessage ? incomingRun(testIncoming ? progress('incoming') : ignoreStep, options.signal, noteBaseline) : Promise.resolve(undefined);
     const inboxReady = async (signal: AbortSignal): Promise<InboxGate> => {
       const outcome = await incoming;
       const session = inbox;
+      const header = { name: tokenHeader, value: '' };
+      if (outcome && !outcome.failure && pop3Baseline) {
+        const baseline = pop3Baseline;
+        return {
+          awaitArrival: (token) =>
+            watchPop3Inbox({ visit: (inMailbox) => incomingRun(ignoreStep, signal, inMailbox, true), baseline, header: { ...header, value: token }, limitMs: deliveryLimitMs, signal }),
+        };
+      }
       if (outcome && !outcome.failure && session) {
-        return { awaitArrival: (token) => watchInbox({ client: session, header: { name: tokenHeader, value: token }, limitMs: deliveryLimitMs, signal }) };
+        return { awaitArrival: (token) => watchInbox({ client: session, header: { ...header, value: token }, limitMs: deliveryLimitMs, signal }) };
       }
       if (testIncoming) return { notSent: 'Not sent: the incoming server check did not pass. The test message goes only once both servers work, so that its arrival in your Inbox can be confirmed.' };
       const reason = outcome?.failure ? redact(outcome.failure.detail, secrets) : 'it could not be opened';

@@ -160,6 +160,30 @@ describe('a POP3 account on Dovecot', () => {
     expect(step(pinned, 'tls').detail).toMatch(/trusted by your decision/);
   });
 
+  it('watches the test message arrive over POP3 (UIDL, headers only) and deletes nothing', async () => {
+    const engine = createCheckEngine({ resolveHost: async () => ['127.0.0.1'], caCertificates: () => [ca.caPem], now: () => performance.now() });
+    const before = await check();
+    const count = Number(/: (\d+) messages?,/.exec(step(before, 'inbox').detail)?.[1]);
+    const report = await engine.run({
+      settings: { email: alice.user, host: 'localhost', port: dovecot.pop3sPort, security: 'tls', username: alice.user, protocol: 'pop3' },
+      credential: { kind: 'password', password: alice.password },
+      allowInsecure: false,
+      timeoutMs: 5_000,
+      sendTestMessage: true,
+      deliveryTimeoutMs: 15_000,
+      transcript: true,
+      outgoing: { settings: { host: 'localhost', port: dovecot.submissionsPort, security: 'tls', username: alice.user }, credential: { kind: 'password', password: alice.password } },
+    });
+    expect(report.failure).toBeNull();
+    expect(report.outgoing?.steps.find((entry) => entry.id === 'delivery')).toMatchObject({ status: 'passed' });
+    // The watch's own sign-ins stay out of the transcript; the check's one session is there.
+    expect((report.transcript ?? []).filter((line) => line.server === 'incoming' && line.from === 'client' && line.line === 'CAPA')).toHaveLength(1);
+    const after = await check();
+    expect(step(after, 'inbox').detail).toContain(`: ${count + 1} messages,`);
+    const log = await dovecot.readLog();
+    expect(log).not.toMatch(/del=[1-9]/);
+  });
+
   it('names a POP3 server on the IMAP port, and an IMAP server on the POP3 port', async () => {
     const imapOnPop3 = await check({ port: dovecot.tlsPort });
     expectFailure(imapOnPop3, 'not-pop3', 'greeting');

@@ -13,6 +13,7 @@ import { describeTlsInfo, upgradeToTls } from '../../net/tls-upgrade.ts';
 import { classifyPop3Refusal } from './classify-pop3-reply.ts';
 import { describeCapabilities, parseCapabilities, signInMethods, unknownCapabilities, type Pop3Capabilities } from './pop3-capabilities.ts';
 import { choosePop3SignIn, signIn, signInName } from './pop3-sign-in.ts';
+import { pop3Mailbox, type Pop3Mailbox } from './pop3-mailbox.ts';
 import { Pop3Wire } from './pop3-wire.ts';
 
 /** What the POP3 session needs beside the open transport. */
@@ -20,8 +21,8 @@ export interface Pop3SessionOptions extends SessionContext {
   input: CheckInput;
   /** Each line as it crosses the wire, for the transcript (secrets already masked). */
   onWire?: ((from: 'client' | 'server', line: string) => void) | undefined;
-  /** The unique ids (UIDL) in the mailbox once it is open, for watching the test message arrive. */
-  onMailbox?: ((uids: ReadonlySet<string>) => void) | undefined;
+  /** Runs on the open mailbox after STAT, before QUIT (the test message's watch: UIDL, TOP). */
+  inMailbox?: ((mailbox: Pop3Mailbox) => Promise<void>) | undefined;
 }
 
 /** The failure for a first line that is not a POP3 greeting. */
@@ -124,12 +125,7 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
     const stat = await wire.reply();
     if (!stat.ok) throw new StepFailedError(classifyPop3Refusal(stat.text, 'The server would not open the mailbox (STAT).', 'mailbox-unavailable'));
     const [count = '?', size = '?'] = stat.text.split(/\s+/);
-    if (options.onMailbox) {
-      wire.send({ line: 'UIDL' });
-      const uidl = await wire.reply();
-      const uids = uidl.ok ? (await wire.multiline()).map((line) => line.split(/\s+/)[1] ?? '') : [];
-      options.onMailbox(new Set(uids));
-    }
+    if (options.inMailbox) await options.inMailbox(pop3Mailbox(wire));
     tracker.pass('inbox', `Mailbox opened (STAT): ${count} message${count === '1' ? '' : 's'}, ${size} bytes · nothing downloaded or deleted`);
     done = true;
     quitInBackground(wire, socket, Math.min(input.timeoutMs, 2_000));

@@ -14,6 +14,7 @@ export function storedAccount(changes: Partial<StoredAccount> = {}, outgoing: Pa
     port: 993,
     security: 'tls',
     username: 'user@domain.example',
+    protocol: 'imap',
     authKind: 'password',
     allowInsecure: false,
     lastCheckedAt: '2026-01-01T00:00:00.000Z',

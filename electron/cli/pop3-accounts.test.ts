@@ -33,7 +33,9 @@ const pop3Flags = () => ['--email', pat.user, '--protocol', 'pop3', '--host', 'l
 
 describe('POP3 on the command line', () => {
   it('check --protocol pop3 passes and reports the protocol; a bad --protocol is exit 2', async () => {
-    const data = (await makeTempDir('mail-setup-pop3-cli')).path;
+    const dir = await makeTempDir('mail-setup-pop3-cli');
+    dirs.push(dir);
+    const data = dir.path;
     const checked = await cli(['check', ...pop3Flags(), '--password-stdin', '--json'], data, `${pat.password}\n`);
     expect(checked.stderr).toBe('');
     expect(checked.code).toBe(0);
@@ -44,7 +46,7 @@ describe('POP3 on the command line', () => {
     expect(human.stdout).toMatch(/^Testing pat@example\.test on localhost:\d+ \(tls, POP3\)/);
     const bad = await cli(['check', '--email', pat.user, '--protocol', 'pop2', '--host', 'localhost'], data);
     expect(bad).toMatchObject({ code: 2, stderr: 'mail-setup: --protocol must be imap or pop3\n' });
-  });
+  }, 120_000);
 
   it('accounts add --protocol pop3 → list --json gives protocol → retest → set-password → remove', async () => {
     const dir = await makeTempDir('mail-setup-pop3-cli');
@@ -72,5 +74,5 @@ describe('POP3 on the command line', () => {
     const removed = await cli(['accounts', 'remove', pat.user, '--json'], data);
     expect(removed.code).toBe(0);
     expect((await keyring.listSecrets()).filter((item) => item.account.startsWith(`${pat.user}#`))).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 // aerc: one accounts.conf section; the password (or access token) comes from the keychain via source-cred-cmd/outgoing-cred-cmd.
 import type { Security } from '../../../shared/server-settings.ts';
 import { keychainLookupCommand } from './keychain-command.ts';
-import { fileNameFor, requireImap, requireOutgoing, type HandoffWriter } from './writer.ts';
+import { fileNameFor, type HandoffWriter, requireImap, requireOutgoing, urlHost } from './writer.ts';
 
 /**
  * Incoming security → aerc's URL scheme (aerc-imap(5)): `imap` is STARTTLS, `imap+insecure`
@@ -34,8 +34,6 @@ export function aercValue(value: string): string {
   return value.includes('`') ? `"""${value}"""` : `\`${value}\``;
 }
 
-/** The host part of a URL: an IPv6 literal keeps (or gets) its brackets. */
-const hostPart = (host: string) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 
 /** `~/.config/aerc/accounts.conf` text for the account. */
 export const writeAerc: HandoffWriter = (account, options) => {
@@ -54,12 +52,12 @@ export const writeAerc: HandoffWriter = (account, options) => {
       ? '# The access token comes from `mail-setup token` when aerc starts (it lasts about an hour: restart aerc after that).'
       : '# The password comes from the system keychain when aerc starts; it is never stored in this file.',
     `[${account.email}]`,
-    `source = ${incomingScheme}://${userPart(incoming.username)}@${hostPart(incoming.host)}:${incoming.port}`,
+    `source = ${incomingScheme}://${userPart(incoming.username)}@${urlHost(incoming.host)}:${incoming.port}`,
     `source-cred-cmd = ${aercValue(credential(account.incomingSecret))}`,
-    `outgoing = ${outgoingScheme}://${userPart(outgoing.username)}@${hostPart(outgoing.host)}:${outgoing.port}`,
+    `outgoing = ${outgoingScheme}://${userPart(outgoing.username)}@${urlHost(outgoing.host)}:${outgoing.port}`,
     `outgoing-cred-cmd = ${aercValue(credential(account.outgoingSecret))}`,
     ...(smtp.starttls ? ['smtp-starttls = true'] : []),
-    `from = ${aercValue(account.displayName.trim() === '' ? account.email : `${account.displayName.replace(/[\r\n"<>]+/g, ' ').trim()} <${account.email}>`)}`,
+    `from = ${aercValue(account.displayName.trim() === '' ? account.email : `${account.displayName.replace(/[\r\n"<>]+/g, ' ').replace(/\s+/g, ' ').trim()} <${account.email}>`)}`,
     'copy-to = Sent',
     '',
   ];

@@ -45,7 +45,7 @@ export const writeApple: HandoffWriter = (account, options) => {
     EmailAddress: toAsciiEmail(account.email),
     IncomingMailServerHostName: bareHost(account.incoming.host),
     IncomingMailServerPortNumber: account.incoming.port,
-    // One switch for implicit TLS and STARTTLS alike: Mail picks the form by the port.
+    // The schema's one TLS switch, for implicit TLS and STARTTLS alike (it cannot say which).
     IncomingMailServerUseSSL: account.incoming.security !== 'none',
     IncomingMailServerAuthentication: 'EmailAuthPassword',
     IncomingMailServerUsername: account.incoming.username,

@@ -1,6 +1,6 @@
 // For the domain's owner: the account's servers as a Thunderbird autoconfig file (clientConfig 1.1), with placeholders for the user part.
 import { toAsciiDomain } from '../../../shared/email-address.ts';
-import { emailDomain, type Security } from '../../../shared/server-settings.ts';
+import { bareHost, emailDomain, type Security } from '../../../shared/server-settings.ts';
 import type { HandoffServer } from './handoff-account.ts';
 import { fileNameFor, type HandoffWriter } from './writer.ts';
 
@@ -31,7 +31,7 @@ export function usernameTemplate(username: string, email: string): string {
 function serverLines(tag: string, type: string, server: HandoffServer, email: string, auth: string): string[] {
   return [
     `    <${tag} type="${type}">`,
-    `      <hostname>${xml(server.host)}</hostname>`,
+    `      <hostname>${xml(bareHost(server.host))}</hostname>`,
     `      <port>${server.port}</port>`,
     `      <socketType>${socketType[server.security]}</socketType>`,
     `      <authentication>${auth}</authentication>`,

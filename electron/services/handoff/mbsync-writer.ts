@@ -1,15 +1,10 @@
 // mbsync (isync): the IMAP account, its Maildir and the channel between them; the password comes from the keychain via PassCmd.
-import type { Security } from '../../../shared/server-settings.ts';
+import { bareHost, type Security } from '../../../shared/server-settings.ts';
 import { keychainLookupCommand } from './keychain-command.ts';
-import { fileNameFor, requireImap, type HandoffWriter } from './writer.ts';
+import { doubleQuoted, fileNameFor, requireImap, type HandoffWriter } from './writer.ts';
 
 /** Security mode → isync 1.4's `SSLType` value (1.5 calls the option `TLSType`, same values). */
 const sslType: Record<Security, string> = { tls: 'IMAPS', starttls: 'STARTTLS', none: 'None' };
-
-/** A string mbsync reads as one argument: double-quoted, with `\` and `"` escaped. */
-export function mbsyncValue(value: string): string {
-  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-}
 
 /** A name for mbsync's sections (no spaces or quotes). */
 const sectionName = (email: string) => email.toLowerCase().replace(/[^a-z0-9@._-]/g, '-');
@@ -27,10 +22,10 @@ export const writeMbsync: HandoffWriter = (account, options) => {
     '# know "Far"/"Near" (they said "Master"/"Slave").',
     oauth ? '# The access token comes from `mail-setup token` at each sync.' : '# The password comes from the system keychain at each sync; it is never stored in this file.',
     `IMAPAccount ${name}`,
-    `Host ${server.host}`,
+    `Host ${bareHost(server.host)}`,
     `Port ${server.port}`,
-    `User ${mbsyncValue(server.username)}`,
-    `PassCmd ${mbsyncValue(passCommand)}`,
+    `User ${doubleQuoted(server.username)}`,
+    `PassCmd ${doubleQuoted(passCommand)}`,
     `SSLType ${sslType[server.security]}`,
     ...(oauth ? ['AuthMechs XOAUTH2'] : []),
     '',

@@ -1,7 +1,7 @@
 // msmtp: one `account` section for the outgoing server; the password comes from the keychain via passwordeval.
 import { keychainLookupCommand } from './keychain-command.ts';
-import type { Security } from '../../../shared/server-settings.ts';
-import { fileNameFor, requireOutgoing, type HandoffWriter } from './writer.ts';
+import { bareHost, type Security } from '../../../shared/server-settings.ts';
+import { doubleQuoted, fileNameFor, requireOutgoing, type HandoffWriter } from './writer.ts';
 
 /** Security mode → msmtp's two switches (msmtp(1): `tls_starttls off` means TLS from the first byte). */
 const tlsLines: Record<Security, string[]> = {
@@ -9,11 +9,6 @@ const tlsLines: Record<Security, string[]> = {
   starttls: ['tls on', 'tls_starttls on'],
   none: ['tls off'],
 };
-
-/** A value msmtp reads as one argument: double-quoted, with `\` and `"` escaped. */
-export function msmtpValue(value: string): string {
-  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-}
 
 /** `~/.config/msmtp/config` text for the account's outgoing server. */
 export const writeMsmtp: HandoffWriter = (account, options) => {
@@ -26,13 +21,13 @@ export const writeMsmtp: HandoffWriter = (account, options) => {
       ? '# The access token comes from `mail-setup token` each time msmtp sends (it is never stored in this file).'
       : '# The password comes from the system keychain each time msmtp sends (it is never stored in this file).',
     `account ${account.email}`,
-    `host ${server.host}`,
+    `host ${bareHost(server.host)}`,
     `port ${server.port}`,
     ...tlsLines[server.security],
     `auth ${oauth ? 'xoauth2' : 'on'}`,
-    `user ${msmtpValue(server.username)}`,
-    `from ${msmtpValue(account.email)}`,
-    `passwordeval ${msmtpValue(secretCommand)}`,
+    `user ${doubleQuoted(server.username)}`,
+    `from ${doubleQuoted(account.email)}`,
+    `passwordeval ${doubleQuoted(secretCommand)}`,
     '',
     `account default : ${account.email}`,
     '',

@@ -2,7 +2,7 @@
 import type { Security } from '../../../shared/server-settings.ts';
 import type { HandoffServer } from './handoff-account.ts';
 import { keychainLookupCommand } from './keychain-command.ts';
-import { fileNameFor, type HandoffWriter } from './writer.ts';
+import { fileNameFor, type HandoffWriter, urlHost } from './writer.ts';
 
 /** URL schemes by protocol and security; NeoMutt upgrades a plain URL with STARTTLS (`ssl_starttls`). */
 const schemes: Record<'imap' | 'pop' | 'smtp', Record<Security, string>> = {
@@ -19,9 +19,8 @@ export function muttValue(value: string): string {
 /** A muttrc string whose backquoted command NeoMutt runs when it reads the file, taking its output as the value. */
 const commandOutput = (command: string) => `"\`${command.replace(/[\\"`$]/g, (c) => `\\${c}`)}\`"`;
 
-const hostPart = (host: string) => (host.includes(':') && !host.startsWith('[') ? `[${host}]` : host);
 const url = (scheme: string, server: HandoffServer, withUser: boolean) =>
-  `${scheme}://${withUser ? `${encodeURIComponent(server.username)}@` : ''}${hostPart(server.host)}:${server.port}/`;
+  `${scheme}://${withUser ? `${encodeURIComponent(server.username)}@` : ''}${urlHost(server.host)}:${server.port}/`;
 
 /** `~/.config/neomutt/neomuttrc` text for the account. */
 export const writeNeomutt: HandoffWriter = (account, options) => {

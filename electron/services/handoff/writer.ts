@@ -1,4 +1,5 @@
 // What every hand-off writer takes and gives: a pure function from a saved account to a file's text.
+import { bareHost } from '../../../shared/server-settings.ts';
 import { ServiceError } from '../service-error.ts';
 import type { HandoffAccount, HandoffServer } from './handoff-account.ts';
 import type { KeychainPlatform } from './keychain-command.ts';
@@ -54,4 +55,15 @@ export function requireImap(account: HandoffAccount, program: string): HandoffSe
 /** A file name from the address: what is safe in a file name on every system, nothing else. */
 export function fileNameFor(email: string, suffix: string): string {
   return `${email.replace(/[^A-Za-z0-9@._+-]/g, '_')}${suffix}`;
+}
+
+/** The host part of a URL: ASCII (an internationalised name as punycode), an IPv6 literal in brackets. */
+export function urlHost(host: string): string {
+  const ascii = bareHost(host);
+  return ascii.includes(':') ? `[${ascii}]` : ascii;
+}
+
+/** A value msmtp and mbsync read as one argument: double-quoted, with `\` and `"` escaped. */
+export function doubleQuoted(value: string): string {
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }

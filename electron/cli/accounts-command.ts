@@ -5,6 +5,7 @@ import type { AccountResult, CheckRun } from '../services/accounts/accounts-serv
 import { defaultStepTimeoutMs } from '../services/check/check-runner.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { checkInputFromArgs, printReport, type CheckCommandDeps } from './check-command.ts';
+import { updateCliCopies } from './cli-copies.ts';
 import { say } from './cli-language.ts';
 import { parseCommandArgs, quoted, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
 import type { CliAccounts } from './open-accounts.ts';
@@ -128,7 +129,10 @@ async function setPassword(args: string[], io: CliIo, open: () => CliAccounts): 
     // eslint-disable-next-line local/no-english-literal -- read-secret.ts names the secret in its prompt and its usage errors (English)
     [password, outgoingPassword] = await readSecretLines(io, ['Password', 'Outgoing password']);
   } else password = await readSecret(io, values['password-stdin'], 'Password');
-  const result = await open().accounts.setPassword(email, password, cliRun(timeoutMs), outgoingPassword);
+  const cli = open();
+  const result = await cli.accounts.setPassword(email, password, cliRun(timeoutMs), outgoingPassword);
+  const copies = result.account?.copies ?? [];
+  if (result.report?.ok && copies.length > 0) await updateCliCopies(io, cli.settings, email, copies);
   return finish(io, result, values.json, ({ report }) =>
     report?.ok ? say('accounts.newPasswordSaved', { email }) : say('accounts.newPasswordNotSaved'),
   );

@@ -7,6 +7,7 @@ import { openReadOnlySettings } from '../services/accounts/read-only-settings.ts
 import { writePrivateFile } from '../services/handoff/private-file.ts';
 import { createDefaultExportService } from '../services/handoff/default-export-service.ts';
 import { qrPng, qrTerminal } from '../services/handoff/qr-image.ts';
+import { rememberGnomeCopy } from './cli-copies.ts';
 import { parseCommandArgs, quoted, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
 
 const options = {
@@ -61,6 +62,8 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   const result = await service.export({ email, target: target.data, includePassword: values['include-password'] });
   const output = values.output ?? null;
   if (result.kind === 'gnome') {
+    // Remembered with the account, so that `accounts set-password` (and the app) update GNOME's copy too.
+    await rememberGnomeCopy(io.env, result.registration.email);
     io.stdout.write(values.json ? `${JSON.stringify(exportJson(result, null), null, 2)}\n` : `${gnomeLine(result)}\n`);
     if (!values.json) for (const note of result.notes) io.stderr.write(`Note: ${note}\n`);
     return 0;

@@ -62,6 +62,19 @@ describe.skipIf(missing !== null)('mail-setup export --to gnome', () => {
     expect((await goa.accountsConf()).match(/^\[Account /gm)).toHaveLength(1);
   });
 
+  it('remembers the GNOME copy: accounts set-password hands the new password to GOA too', async () => {
+    const listed = await runCli(['accounts', 'list', '--json'], env(goa.keyring));
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ email: alice.user, copies: ['gnome'] })]);
+    await dovecot.setPassword(alice.user, 'a changed password');
+    const changed = await runCli(['accounts', 'set-password', alice.user, '--password-stdin'], env(goa.keyring), 'a changed password\n');
+    expect(changed.code).toBe(0);
+    expect(changed.stderr).toBe('GNOME Online Accounts has the new password too.\n');
+    const id = /^\[Account (\S+)\]$/m.exec(await goa.accountsConf())?.[1] ?? '';
+    expect(await goa.storedCredentials(id)).toContain('a changed password');
+    await dovecot.setPassword(alice.user, alice.password);
+    expect((await runCli(['accounts', 'set-password', alice.user, '--password-stdin'], env(goa.keyring), `${alice.password}\n`)).code).toBe(0);
+  });
+
   it('says plainly where GOA is not on the session bus, and --output is refused (exit 2, one line)', async () => {
     const absent = await runCli(['export', alice.user, '--to', 'gnome'], env(plainBus));
     expect(absent.code).toBe(2);

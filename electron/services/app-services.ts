@@ -100,7 +100,7 @@ export function createAppServices(deps: AppServiceDeps): Services {
       const copies = result.account?.copies ?? [];
       // Only a password that passed its check is handed on to the copies.
       if (!result.report?.ok || copies.length === 0) return result;
-      return { ...result, copies: await updateCopies(deps.handoff, request.email, copies) };
+      return { ...result, copies: await updateCopies(deps.handoff.exports, request.email, copies) };
     },
     removeAccount: async (request) => {
       // GNOME's copy goes first: if GOA refuses, the user still has the account here and hears why.

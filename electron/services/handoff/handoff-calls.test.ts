@@ -84,8 +84,8 @@ describe('hand-off calls', () => {
   });
 
   it('after a new password: GNOME\'s copy updated or its failure said, the phone and Apple Mail named as out of reach', async () => {
-    expect(await updateCopies(setUp('works').deps, account.email, ['gnome', 'thunderbird-mobile', 'apple'])).toEqual({ updated: ['gnome'], failed: [], unreachable: ['thunderbird-mobile', 'apple'] });
-    expect(await updateCopies(setUp('refuses').deps, account.email, ['gnome'])).toEqual({
+    expect(await updateCopies(setUp('works').deps.exports, account.email, ['gnome', 'thunderbird-mobile', 'apple'])).toEqual({ updated: ['gnome'], failed: [], unreachable: ['thunderbird-mobile', 'apple'] });
+    expect(await updateCopies(setUp('refuses').deps.exports, account.email, ['gnome'])).toEqual({
       updated: [],
       failed: [{ copy: 'gnome', message: 'GNOME Online Accounts could not keep the password.' }],
       unreachable: [],

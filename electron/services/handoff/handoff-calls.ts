@@ -24,11 +24,11 @@ const isCopy = (target: HandoffTarget): target is HandoffCopy => (handoffCopies 
  * After a new password passed its check: GNOME's copy gets it too (GOA is given it again and
  * read back); the phone's and Apple Mail's copies cannot be reached from here.
  */
-export async function updateCopies(deps: HandoffDeps, email: string, copies: readonly HandoffCopy[]): Promise<CopiesOutcome> {
+export async function updateCopies(exports: ExportService, email: string, copies: readonly HandoffCopy[]): Promise<CopiesOutcome> {
   const outcome: CopiesOutcome = { updated: [], failed: [], unreachable: copies.filter((copy) => copy !== 'gnome') };
   if (!copies.includes('gnome')) return outcome;
   try {
-    await deps.exports.export({ email, target: 'gnome' });
+    await exports.export({ email, target: 'gnome' });
     outcome.updated.push('gnome');
   } catch (error) {
     outcome.failed.push({ copy: 'gnome', message: error instanceof ServiceError ? error.message : 'GNOME Online Accounts could not be reached.' });

@@ -1,0 +1,36 @@
+// The CLI's side of the copies kept with an account: `export --to gnome` notes GNOME's, `accounts set-password` updates it.
+import { dirname } from 'node:path';
+import type { CopiesOutcome, HandoffCopy } from '../../shared/handoff-view.ts';
+import type { SettingsStore } from '../services/accounts/settings-store.ts';
+import type { CliIo } from './cli-io.ts';
+
+/** Notes in the settings file that GNOME Online Accounts now holds a copy (loaded only after a registration, so other exports start fast). */
+export async function rememberGnomeCopy(env: NodeJS.ProcessEnv, email: string): Promise<void> {
+  const [{ openConfSettingsStore }, { openDataDir }, { createStoreLock }, { addCopy }] = await Promise.all([
+    import('../adapters/conf-settings-store.ts'),
+    import('../services/accounts/data-dir.ts'),
+    import('../services/accounts/store-lock.ts'),
+    import('../services/accounts/remember-copy.ts'),
+  ]);
+  const settings = openConfSettingsStore(openDataDir(env));
+  await createStoreLock(dirname(settings.path)).run(async () => addCopy(settings, email, 'gnome'));
+}
+
+const elsewhere: Record<string, string> = {
+  'thunderbird-mobile': 'Thunderbird on your phone keeps its own copy of the password: change it there too.',
+  apple: 'Apple Mail keeps its own copy of the password: change it there too.',
+};
+
+/** After a new password passed: GNOME's copy gets it too; the copies out of reach are named on stderr. */
+export async function updateCliCopies(io: CliIo, settings: SettingsStore, email: string, copies: readonly HandoffCopy[]): Promise<CopiesOutcome> {
+  const [{ createDefaultExportService }, { createKeytarSecretStore }, { updateCopies }] = await Promise.all([
+    import('../services/handoff/default-export-service.ts'),
+    import('../adapters/keytar-secret-store.ts'),
+    import('../services/handoff/handoff-calls.ts'),
+  ]);
+  const outcome = await updateCopies(createDefaultExportService(settings, createKeytarSecretStore()), email, copies);
+  if (outcome.updated.includes('gnome')) io.stderr.write('GNOME Online Accounts has the new password too.\n');
+  for (const failure of outcome.failed) io.stderr.write(`GNOME Online Accounts still has the old password: ${failure.message}\n`);
+  for (const copy of outcome.unreachable) io.stderr.write(`${elsewhere[copy] ?? ''}\n`);
+  return outcome;
+}

@@ -44,7 +44,7 @@ function ServerGroup({ section, props, focusFailure }: { section: ServerSection;
   return (
     <section className="server-report" data-server={section.server} aria-labelledby={headingId}>
       <Heading className="server-title" id={headingId}>
-        {messages.report[section.server]}
+        {section.server === 'incoming' && report?.account.protocol === 'pop3' ? messages.report.incomingPop3 : messages.report[section.server]}
         {section.address && <span className="server-address">{format(messages.report.serverAddress, { address: section.address })}</span>}
       </Heading>
       <ol className="steps">

@@ -89,7 +89,7 @@ export function DetailsScreen(props: DetailsScreenProps) {
           <OutgoingStep state={state} dispatch={dispatch} hostRef={refs.outgoingHost} portRef={refs.outgoingPort} usernameRef={refs.outgoingUsername} />
         </>
       ) : (
-        <SettingsSummary state={state} onEdit={() => dispatch({ type: 'settings-opened' })} />
+        <SettingsSummary state={state} onEdit={() => dispatch({ type: 'settings-opened' })} onProtocol={(protocol) => dispatch({ type: 'protocol-changed', protocol })} />
       )}
       <SecretStep state={state} dispatch={dispatch} passwordRef={refs.password} outgoingPasswordRef={refs.outgoingPassword} onSignIn={onSignIn} />
       <TestStep

@@ -40,7 +40,8 @@ export function FoundSummary({ email, origin, discovery, discoveryError, onUseSu
         </div>
       )}
       {origin === 'none' && <Notice tone="info">{format(m.noneFound, { domain })}</Notice>}
-      {provider?.imapAvailable === false && <Notice tone="warning">{provider.note ?? format(m.noImap, { provider: provider.name })}</Notice>}
+      {/* A POP3-only provider has settings all the same: its note says what POP3 means, not that nothing works. */}
+      {provider?.imapAvailable === false && <Notice tone={discovery?.pop3 ? 'info' : 'warning'}>{provider.note ?? format(m.noImap, { provider: provider.name })}</Notice>}
       {/* What to do first ("switch IMAP on in the settings"); app-password providers say it in their card. */}
       {provider?.imapAvailable !== false && provider?.auth === 'password' && provider.note && <Notice tone="info">{provider.note}</Notice>}
       {discovery?.needsConfirmation && <Notice tone="warning">{m.needsConfirmation}</Notice>}

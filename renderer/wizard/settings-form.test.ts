@@ -1,6 +1,6 @@
 // Unit tests of the settings form rules: validation as typed, and notes that explain a change.
 import { describe, expect, it } from 'vitest';
-import { cleanHost, fieldNotes, manualForm, toServerSettings, validateSettings, withSecurity } from './settings-form.ts';
+import { cleanHost, fieldNotes, formFromDiscovery, manualForm, toServerSettings, validateSettings, withProtocol, withSecurity } from './settings-form.ts';
 
 const form = { ...manualForm('a@example.test'), host: 'imap.example.test' };
 
@@ -24,6 +24,7 @@ describe('settings form', () => {
       port: 993,
       security: 'tls',
       username: 'a@example.test',
+      protocol: 'imap',
     });
     expect(toServerSettings('a@example.test', { ...form, port: '0' })).toBeUndefined();
   });
@@ -58,5 +59,23 @@ describe('settings form', () => {
     const clean = { ...form, host: 'imap.example.com' };
     expect(cleanHost(clean).form).toBe(clean);
     expect(cleanHost({ ...form, host: '::1' }).changes).toEqual([]);
+  });
+
+  it('switches to POP3 with the servers discovery found, or with the port following where nothing was found', () => {
+    const found = {
+      source: 'bundled' as const,
+      imap: { host: 'imap.gmail.com', port: 993, security: 'tls' as const, username: 'a@gmail.com' },
+      pop3: { host: 'pop.gmail.com', port: 995, security: 'tls' as const, username: 'a@gmail.com' },
+      provider: null,
+    };
+    const imap = formFromDiscovery('a@gmail.com', found);
+    expect(imap).toMatchObject({ protocol: 'imap', host: 'imap.gmail.com' });
+    expect(withProtocol(imap, 'pop3', 'a@gmail.com', found).form).toMatchObject({ protocol: 'pop3', host: 'pop.gmail.com', port: '995' });
+    expect(formFromDiscovery('a@nifty.com', { ...found, imap: null })).toMatchObject({ protocol: 'pop3', host: 'pop.gmail.com' });
+    const manual = withProtocol(form, 'pop3', 'a@example.test', null);
+    expect(manual).toEqual({ form: { ...form, protocol: 'pop3', port: '995' }, portFollowed: true });
+    expect(withSecurity(manual.form, 'starttls').form.port).toBe('110');
+    expect(withProtocol({ ...form, port: '2995' }, 'pop3', 'a@example.test', null).form.port).toBe('2995');
+    expect(toServerSettings('a@example.test', manual.form)?.protocol).toBe('pop3');
   });
 });

@@ -4,7 +4,10 @@ import {
   CredentialTextSchema,
   HostSchema,
   PortSchema,
+  defaultIncomingPort,
   defaultPorts,
+  defaultPop3Ports,
+  type IncomingProtocol,
   type Security,
   type ServerSettings,
 } from '../../shared/server-settings.ts';
@@ -13,6 +16,8 @@ import { format } from '../messages/format.ts';
 
 /** What the user edits; the port stays text so that half-typed input is kept as typed. */
 export interface SettingsForm {
+  /** How mail is read: IMAP unless the user (or a POP3-only provider) chose POP3. */
+  readonly protocol: IncomingProtocol;
   readonly host: string;
   readonly port: string;
   readonly security: Security;
@@ -31,19 +36,37 @@ export interface FieldNote {
 
 /** The form before anything is known: SSL/TLS on 993, the address as username. */
 export function manualForm(email: string): SettingsForm {
-  return { host: '', port: String(defaultPorts.tls), security: 'tls', username: email.trim(), allowInsecure: false };
+  return { protocol: 'imap', host: '', port: String(defaultPorts.tls), security: 'tls', username: email.trim(), allowInsecure: false };
 }
 
-/** The form filled with what discovery found, or the manual defaults. */
-export function formFromDiscovery(email: string, result: DiscoveryResult | null): SettingsForm {
-  const imap = result?.imap;
-  if (!imap) return manualForm(email);
-  return { host: imap.host, port: String(imap.port), security: imap.security, username: imap.username, allowInsecure: false };
+/** The form filled with what discovery found (IMAP where offered, else POP3; or `protocol` where asked), or the manual defaults. */
+export function formFromDiscovery(email: string, result: DiscoveryResult | null, protocol?: IncomingProtocol): SettingsForm {
+  const chosen = protocol ?? (result?.imap || !result?.pop3 ? 'imap' : 'pop3');
+  const server = chosen === 'pop3' ? result?.pop3 : result?.imap;
+  if (!server) return { ...manualForm(email), protocol: chosen, port: String(defaultIncomingPort(chosen, 'tls')) };
+  return { protocol: chosen, host: server.host, port: String(server.port), security: server.security, username: server.username, allowInsecure: false };
+}
+
+/** The usual ports of the form's protocol. */
+function portsOf(form: Pick<SettingsForm, 'protocol'>): Readonly<Record<Security, number>> {
+  return form.protocol === 'pop3' ? defaultPop3Ports : defaultPorts;
+}
+
+/**
+ * Changes the protocol: the servers discovery found for it where there are some (POP3 one click
+ * away), else the port follows when it was the usual one for the old protocol.
+ */
+export function withProtocol(form: SettingsForm, protocol: IncomingProtocol, email: string, result: DiscoveryResult | null): { form: SettingsForm; portFollowed: boolean } {
+  if (protocol === form.protocol) return { form, portFollowed: false };
+  if (protocol === 'pop3' ? result?.pop3 : result?.imap) return { form: formFromDiscovery(email, result, protocol), portFollowed: false };
+  const follows = form.port.trim() === '' || form.port.trim() === String(portsOf(form)[form.security]);
+  const port = follows ? String(defaultIncomingPort(protocol, form.security)) : form.port;
+  return { form: { ...form, protocol, port }, portFollowed: port !== form.port };
 }
 
 /** Changes the security mode; the port follows when it was the usual one for the old mode. */
 export function withSecurity(form: SettingsForm, security: Security): { form: SettingsForm; portFollowed: boolean } {
-  const port = followingPort(form.port, form.security, security, defaultPorts);
+  const port = followingPort(form.port, form.security, security, portsOf(form));
   const allowInsecure = security === 'none' ? form.allowInsecure : false;
   return { form: { ...form, security, port, allowInsecure }, portFollowed: port !== form.port };
 }
@@ -79,7 +102,7 @@ export function validateSettings(form: Pick<SettingsForm, 'host' | 'port' | 'use
 export function toServerSettings(email: string, form: SettingsForm): ServerSettings | undefined {
   const port = parsePort(form.port);
   if (port === undefined || Object.keys(validateSettings(form)).length > 0) return undefined;
-  return { email: email.trim(), host: form.host.trim(), port, security: form.security, username: form.username };
+  return { email: email.trim(), host: form.host.trim(), port, security: form.security, username: form.username, protocol: form.protocol };
 }
 
 const securityNames: Record<Security, string> = messages.security;
@@ -89,8 +112,8 @@ export function fieldNotes(form: SettingsForm, found: SettingsForm | null): Part
   const notes: Partial<Record<SettingsField, FieldNote[]>> = {};
   const add = (field: SettingsField, note: FieldNote) => (notes[field] = [...(notes[field] ?? []), note]);
   const port = parsePort(form.port);
-  if (form.security === 'tls' && port === 143) add('port', { tone: 'warning', text: messages.settings.tlsOn143 });
-  if (form.security === 'starttls' && port === 993) add('port', { tone: 'warning', text: messages.settings.starttlsOn993 });
+  if (form.protocol === 'imap' && form.security === 'tls' && port === 143) add('port', { tone: 'warning', text: messages.settings.tlsOn143 });
+  if (form.protocol === 'imap' && form.security === 'starttls' && port === 993) add('port', { tone: 'warning', text: messages.settings.starttlsOn993 });
   if (form.security === 'tls') add('security', { tone: 'info', text: messages.settings.tlsNote });
   if (form.security === 'starttls') add('security', { tone: 'info', text: messages.settings.starttlsNote });
   if (form.security === 'none') add('security', { tone: 'warning', text: messages.settings.noneWarning });

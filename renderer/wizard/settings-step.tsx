@@ -2,6 +2,7 @@
 import type { Dispatch, Ref } from 'react';
 import { messages } from '../messages/en.ts';
 import { fieldNotes, hostCleanedNotes, portFollowedNote, validateSettings, type FieldNote, type SettingsField } from './settings-form.ts';
+import { ProtocolChoice } from './protocol-choice.tsx';
 import { ServerFields } from './server-fields.tsx';
 import type { DetailsState, WizardAction } from './wizard-state.ts';
 
@@ -24,7 +25,8 @@ export function SettingsStep({ state, dispatch, hostRef, portRef, usernameRef, o
   const portNotes: FieldNote[] = [...(state.portFollowed ? [{ tone: 'info' as const, text: portFollowedNote(form) }] : []), ...(notes.port ?? [])];
   return (
     <fieldset className="section">
-      <legend>{m.legend}</legend>
+      <legend>{form.protocol === 'pop3' ? m.legendPop3 : m.legend}</legend>
+      <ProtocolChoice value={form.protocol} onChange={(protocol) => dispatch({ type: 'protocol-changed', protocol })} />
       <ServerFields
         idPrefix=""
         labels={m}

@@ -53,7 +53,7 @@ describe('wizardReducer', () => {
     expect(run(discovering, { type: 'discovery-finished', discoveryId: 'd1', result: gmail })).toBe(discovering);
     const found = details(run(discovering, { type: 'discovery-finished', discoveryId: 'd2', result: gmail }));
     expect(found.origin).toBe('found');
-    expect(found.form).toEqual({ host: 'imap.gmail.com', port: '993', security: 'tls', username: 'someone@gmail.com', allowInsecure: false });
+    expect(found.form).toEqual({ protocol: 'imap', host: 'imap.gmail.com', port: '993', security: 'tls', username: 'someone@gmail.com', allowInsecure: false });
   });
 
   it('offers the manual form with the address as username when nothing is found', () => {

@@ -4,7 +4,7 @@ import { assertNever, type FailureCategory } from '../../shared/failure-category
 import { messages } from '../messages/en.ts';
 import { applyProgress, failRun, finishRun, idleRun, outgoingPassed, serversPassed, startRun } from '../report/check-run.ts';
 import { outgoingEmpty, outgoingFromDiscovery, withOutgoingSecurity, type OutgoingState } from './outgoing-form.ts';
-import { cleanHost, formFromDiscovery, manualForm, validateSettings, withSecurity, type SettingsForm } from './settings-form.ts';
+import { cleanHost, formFromDiscovery, manualForm, validateSettings, withProtocol, withSecurity, type SettingsForm } from './settings-form.ts';
 import type { DetailsState, EmailState, Identity, SettingsOrigin, WizardAction, WizardState } from './wizard-state.ts';
 
 /** The first screen, with nothing typed. */
@@ -178,6 +178,12 @@ function reduceDetails(state: DetailsState, action: WizardAction): WizardState {
       return { ...state, outgoing: { ...state.outgoing, collapsed: false } };
     case 'no-outgoing-confirmation':
       return { ...state, confirmingNoOutgoing: action.open };
+    case 'protocol-changed': {
+      const { form, portFollowed } = withProtocol(state.form, action.protocol, state.identity.email, state.discovery);
+      // What discovery found for this protocol is what later changes are compared with.
+      const found = state.found && form.protocol !== state.found.protocol ? formFromDiscovery(state.identity.email, state.discovery, form.protocol) : state.found;
+      return edited(state, { form, found, portFollowed, touched: { ...state.touched, security: true } });
+    }
     case 'security-changed': {
       const { form, portFollowed } = withSecurity(state.form, action.security);
       return edited(state, { form, portFollowed, touched: { ...state.touched, security: true } });
@@ -242,7 +248,8 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       }
       if (action.type === 'discovery-finished' && action.discoveryId === state.discoveryId) {
         const result = action.result;
-        if (!result.imap) return details(state.identity, 'none', { discovery: result });
+        // A POP3-only provider is found too: its POP3 settings fill the form.
+        if (!result.imap && !result.pop3) return details(state.identity, 'none', { discovery: result });
         const form = formFromDiscovery(state.identity.email, result);
         // A provider from the provider data: its settings as one line, the password first.
         return details(state.identity, 'found', { discovery: result, found: form, form, settingsOpen: result.provider === null });

@@ -3,7 +3,7 @@ import type { AccountSummary } from '../../shared/account-summary.ts';
 import type { CheckReport, CheckStep, ServerRole } from '../../shared/check-report.ts';
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
 import type { CallResponse } from '../../shared/ipc-contract.ts';
-import type { Security } from '../../shared/server-settings.ts';
+import type { IncomingProtocol, Security } from '../../shared/server-settings.ts';
 import type { CheckRun, RunScope } from '../report/check-run.ts';
 import type { OutgoingState } from './outgoing-form.ts';
 import type { SettingsField, SettingsForm } from './settings-form.ts';
@@ -94,6 +94,7 @@ export type WizardAction =
   | { readonly type: 'back' }
   | { readonly type: 'field-changed'; readonly field: 'host' | 'port' | 'username'; readonly value: string }
   | { readonly type: 'security-changed'; readonly security: Security }
+  | { readonly type: 'protocol-changed'; readonly protocol: IncomingProtocol }
   | { readonly type: 'allow-insecure-changed'; readonly allow: boolean }
   | { readonly type: 'password-changed'; readonly password: string }
   | { readonly type: 'password-instead-of-oauth' }

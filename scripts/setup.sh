@@ -10,7 +10,7 @@ apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
   dovecot-imapd dovecot-submissiond dovecot-lmtpd gnome-keyring dbus dbus-x11 libsecret-1-dev libsecret-tools \
   chromium openssl ca-certificates python3 make g++ \
-  dovecot-pop3d msmtp isync neomutt aerc zbar-tools gnome-online-accounts >/dev/null
+  dovecot-pop3d msmtp isync neomutt aerc zbar-tools gnome-online-accounts postfix util-linux >/dev/null
 # keytar builds from source against Node's headers (N-API, so any recent version's will do).
 if [ ! -f /usr/include/node/node_api.h ]; then apt-get install -y -qq --no-install-recommends libnode-dev >/dev/null; fi
 export npm_config_nodedir=/usr

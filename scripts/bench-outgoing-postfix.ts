@@ -9,6 +9,7 @@ import { getTestCa } from '../e2e/fixtures/test-ca.ts';
 import { createCheckEngine } from '../electron/services/check/run-check.ts';
 import { budgetRatio } from './bench-check.ts';
 import { compareAlternating, type BenchResult } from './bench-support/compare-alternating.ts';
+import { outgoingCheck } from './bench-support/outgoing-check.ts';
 
 /**
  * Postfix answers a pipelined MAIL FROM only once the whole flight arrived: sent as three writes,
@@ -27,18 +28,7 @@ export async function runPostfixBenchmark(rounds = 30, warmup = 3): Promise<Benc
     const host = 'localhost';
     const port = postfix.submissionPort;
     const engine = createCheckEngine({ resolveHost: async () => ['127.0.0.1'], caCertificates: () => [ca.caPem], now: () => performance.now() });
-    const credential = { kind: 'password' as const, password: DEFAULT_USER.password };
-    const check = async () => {
-      const report = await engine.run({
-        settings: { email: DEFAULT_USER.user, host, port: dovecot.tlsPort, security: 'tls', username: DEFAULT_USER.user },
-        credential,
-        allowInsecure: false,
-        timeoutMs: 15_000,
-        only: 'outgoing',
-        outgoing: { settings: { host, port, security: 'starttls', username: DEFAULT_USER.user }, credential },
-      });
-      if (!report.ok) throw new Error(`the check failed: ${JSON.stringify(report.outgoing?.failure)}`);
-    };
+    const check = outgoingCheck(engine, port, 'starttls');
     const bare = async () => {
       const transport = nodemailer.createTransport({ host, port, secure: false, requireTLS: true, auth: { user: DEFAULT_USER.user, pass: DEFAULT_USER.password }, tls: { ca: [ca.caPem] } });
       await transport.verify();

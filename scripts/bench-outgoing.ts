@@ -7,6 +7,7 @@ import { createCheckEngine } from '../electron/services/check/run-check.ts';
 import { trustedCertificateAuthorities } from '../electron/services/net/trusted-cas.ts';
 import { budgetRatio } from './bench-check.ts';
 import { compareAlternating } from './bench-support/compare-alternating.ts';
+import { outgoingCheck } from './bench-support/outgoing-check.ts';
 
 /**
  * Runs `rounds` outgoing checks (resolve, connect, TLS, greeting, sign-in, MAIL FROM/RCPT TO/RSET)
@@ -18,18 +19,7 @@ export async function runOutgoingBenchmark(rounds = 30, warmup = 3) {
   try {
     const host = 'localhost';
     const engine = createCheckEngine({ resolveHost, caCertificates: () => [...trustedCertificateAuthorities(), ca.caPem], now: () => performance.now() });
-    const credential = { kind: 'password' as const, password: DEFAULT_USER.password };
-    const check = async () => {
-      const report = await engine.run({
-        settings: { email: DEFAULT_USER.user, host, port: dovecot.tlsPort, security: 'tls', username: DEFAULT_USER.user },
-        credential,
-        allowInsecure: false,
-        timeoutMs: 15_000,
-        only: 'outgoing',
-        outgoing: { settings: { host, port: dovecot.submissionsPort, security: 'tls', username: DEFAULT_USER.user }, credential },
-      });
-      if (!report.ok) throw new Error(`the check failed: ${report.failure?.category ?? 'unknown'}`);
-    };
+    const check = outgoingCheck(engine, dovecot.submissionsPort, 'tls');
     const bare = async () => {
       const transport = nodemailer.createTransport({ host, port: dovecot.submissionsPort, secure: true, auth: { user: DEFAULT_USER.user, pass: DEFAULT_USER.password }, tls: { ca: [ca.caPem] } });
       await transport.verify();

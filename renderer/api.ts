@@ -1,5 +1,5 @@
 // The renderer's only door to the main process: window.mailSetup, with envelopes unwrapped.
-import { localizeFailures } from './messages/localize-failures.ts';
+import { localizeAnswer } from './messages/localize-answers.ts';
 import type { CallName, CallRequest, CallResponse, EventName, EventPayload, IpcErrorCode, MailSetupApi } from '../shared/ipc-contract.ts';
 
 declare global {
@@ -23,7 +23,7 @@ export class ApiError extends Error {
 export async function call<K extends CallName>(name: K, request: CallRequest<K>): Promise<CallResponse<K>> {
   const invoke = window.mailSetup[name] as unknown as (request: CallRequest<K>) => ReturnType<MailSetupApi[K]>;
   const envelope = await invoke(request);
-  if (envelope.ok) return localizeFailures(envelope.value as CallResponse<K>);
+  if (envelope.ok) return localizeAnswer(envelope.value as CallResponse<K>);
   throw new ApiError(envelope.error.code, envelope.error.message);
 }
 

@@ -6,6 +6,7 @@ import type { Discovery } from '../services/discovery/discover.ts';
 import { createDefaultDiscovery } from '../services/discovery/default-discovery.ts';
 import { EnvConfigError } from '../services/net/net-config.ts';
 import { InvalidEmailError } from '../services/discovery/email-address.ts';
+import { idOfEnglish } from '../../shared/messages/shared-catalogue.ts';
 import type { CliIo } from './cli-io.ts';
 import { say, sayById } from './cli-language.ts';
 
@@ -20,6 +21,12 @@ function describeOutgoing(smtp: DiscoveredServer | null | undefined): string {
 
 function describeServer(server: DiscoveredServer): string {
   return say('discover.server', { host: server.host, port: server.port, security: say(`discover.securityName.${server.security}`), username: server.username });
+}
+
+/** A provider's note in the run's language, where the catalogue has it. */
+function sayNote(note: string): string {
+  const id = idOfEnglish(note);
+  return id ? sayById(id) : note;
 }
 
 /** "Label:  value" lines, the labels padded to one width in any language. */
@@ -49,7 +56,7 @@ function describeSettings(email: string, result: DiscoveryResult): { text: strin
   const incoming = result.imap ?? result.pop3;
   if (provider && provider.imapAvailable === false && !incoming) {
     const help = provider.helpUrl ? `\n${say('discover.more', { url: provider.helpUrl })}` : '';
-    return { text: `${note ?? say('discover.noImap', { provider: provider.name })}${help}\n`, found: false };
+    return { text: `${note ? sayNote(note) : say('discover.noImap', { provider: provider.name })}${help}\n`, found: false };
   }
   if (!incoming) {
     return { text: `${say('discover.noneFound', { email })}\n`, found: false };
@@ -67,7 +74,7 @@ function describeSettings(email: string, result: DiscoveryResult): { text: strin
       [label('outgoing'), describeOutgoing(result.smtp)],
       ...(result.imap && result.pop3 ? [[label('pop3Too'), say('discover.pop3Too', { server: describeServer(result.pop3), difference: sayById('pop3Texts.difference') })] as const] : []),
       ...(provider ? [[label('signIn'), provider.helpUrl ? say('discover.withHelp', { value: signIn, url: provider.helpUrl }) : signIn] as const] : []),
-      ...(note ? [[label('note'), note] as const] : []),
+      ...(note ? [[label('note'), sayNote(note)] as const] : []),
       ...(result.needsConfirmation ? [[label('warning'), say('discover.unencrypted')] as const] : []),
     ]),
   ];

@@ -1,4 +1,5 @@
 // Which kind of secret the details screen asks for, and when a typed password is acceptable.
+import { appPasswordPlatform, type AppPasswordPlatform } from '../../shared/providers/app-password-platform.ts';
 import { hasLineBreakingCharacters } from '../../shared/server-settings.ts';
 import { messages } from '../messages/en.ts';
 import type { DetailsState } from './wizard-state.ts';
@@ -11,6 +12,8 @@ export type AuthHint =
       readonly provider: string | null;
       readonly helpUrl: string | null;
       readonly learned: boolean;
+      /** Whose term for an app password the texts use (ICU select value). */
+      readonly platform: AppPasswordPlatform;
       /** What the user must do first, in plain words (Google: 2-Step Verification). */
       readonly firstStep: string | null;
     }
@@ -23,9 +26,9 @@ export function authHint(state: DetailsState): AuthHint {
   if (provider?.browserSignIn === true && !state.passwordInsteadOfOAuth) return { kind: 'oauth2', provider: name, helpUrl: provider.helpUrl };
   // Without it, a provider that prefers OAuth2 leads with its app password, and says what comes first.
   if (provider?.auth === 'app-password' || provider?.auth === 'oauth2') {
-    return { kind: 'app-password', provider: name, helpUrl: provider.helpUrl, learned: false, firstStep: provider.note ?? messages.secret.appPasswordFirstStep };
+    return { kind: 'app-password', provider: name, helpUrl: provider.helpUrl, learned: false, platform: appPasswordPlatform(provider.id), firstStep: provider.note ?? messages.secret.appPasswordFirstStep };
   }
-  if (state.learnedAppPassword) return { kind: 'app-password', provider: name, helpUrl: state.learnedAppPassword.helpUrl, learned: true, firstStep: null };
+  if (state.learnedAppPassword) return { kind: 'app-password', provider: name, helpUrl: state.learnedAppPassword.helpUrl, learned: true, platform: appPasswordPlatform(provider?.id), firstStep: null };
   return { kind: 'password', provider: name };
 }
 

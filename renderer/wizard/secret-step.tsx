@@ -77,10 +77,10 @@ export function SecretStep({ state, dispatch, passwordRef, outgoingPasswordRef, 
       <legend>{m.legend}</legend>
       {hint.kind === 'app-password' && (
         <GuidanceCard
-          title={hint.learned ? m.appPasswordLearnedTitle : format(m.appPasswordTitle, { provider })}
-          body={hint.learned ? m.appPasswordLearnedBody : format(m.appPasswordBody, { provider })}
+          title={hint.learned ? m.appPasswordLearnedTitle : format(m.appPasswordTitle, { provider, platform: hint.platform })}
+          body={hint.learned ? m.appPasswordLearnedBody : format(m.appPasswordBody, { provider, platform: hint.platform })}
           firstStep={hint.firstStep}
-          link={hint.helpUrl ? { url: hint.helpUrl, text: hint.learned ? m.appPasswordLinkGeneric : format(m.appPasswordLink, { provider }) } : undefined}
+          link={hint.helpUrl ? { url: hint.helpUrl, text: hint.learned ? m.appPasswordLinkGeneric : format(m.appPasswordLink, { provider, platform: hint.platform }) } : undefined}
         />
       )}
       {hint.kind === 'oauth2' ? (

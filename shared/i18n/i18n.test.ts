@@ -91,3 +91,10 @@ describe('failure texts', () => {
     expect(sayFailure({ message: { id: 'x.y', values: { provider: '' } }, advice: [] }, de.text).message).toBe('Ihr Anbieter verlangt es.');
   });
 });
+
+describe('provider texts', () => {
+  it('the catalogue’s POP3-only sentence is the one the provider data writes', async () => {
+    const { pop3OnlyNote, pop3Difference } = await import('../providers/pop3-only.ts');
+    expect(englishText('pop3Texts.onlyNote', { name: 'OCN', difference: pop3Difference })).toBe(pop3OnlyNote('OCN'));
+  });
+});

@@ -7,6 +7,7 @@ import { outgoingAdvice, port25Advice } from './outgoing-failure-messages.ts';
 import { imapServerOnPop3PortAdvice, pop3Advice, pop3ServerOnImapPortAdvice } from './pop3-failure-messages.ts';
 import { enablePopAdvice } from '../pop3-response-patterns.ts';
 import { pop3Difference } from '../providers/pop3-only.ts';
+import { providerNotes } from './provider-notes.ts';
 import { cliMessages } from './cli-messages.ts';
 import type { TextById } from './failure-words.ts';
 import { sourceLocale } from '../i18n/locales.ts';
@@ -21,7 +22,8 @@ export const sharedMessages = {
   outgoingAdvice: outgoingAdvice as MessageTree,
   port25Advice: { advice: port25Advice.advice },
   pop3Advice: pop3Advice as MessageTree,
-  pop3Texts: { difference: pop3Difference, serverOnImapPort: pop3ServerOnImapPortAdvice, imapOnPop3Port: imapServerOnPop3PortAdvice, enableGmail: enablePopAdvice.gmail, enableOutlook: enablePopAdvice.outlook },
+  pop3Texts: { difference: pop3Difference, serverOnImapPort: pop3ServerOnImapPortAdvice, imapOnPop3Port: imapServerOnPop3PortAdvice, enableGmail: enablePopAdvice.gmail, enableOutlook: enablePopAdvice.outlook, onlyNote: '{name} offers POP3, not IMAP: {difference}' },
+  providerNotes,
   failureReasons: failureReasons as MessageTree,
   failureExtras,
   cli: cliMessages,

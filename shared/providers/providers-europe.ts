@@ -1,6 +1,7 @@
 // Provider data: European webmails and national internet providers.
 import { imapStarttls, imapTls, smtpStarttls, smtpTls } from './server-presets.ts';
 import type { ProviderEntry } from './provider-schema.ts';
+import { providerNotes } from '../messages/provider-notes.ts';
 
 /** European services, grouped roughly by country. */
 export const europeanProviders: readonly ProviderEntry[] = [
@@ -10,7 +11,7 @@ export const europeanProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.gmx.net'),
     smtp: smtpTls('mail.gmx.net'),
     auth: 'password', helpUrl: 'https://hilfe.gmx.net/pop-imap/imap/imap-serverdaten.html',
-    note: 'POP3 and IMAP access must be switched on in the GMX settings first.',
+    note: providerNotes.gmx,
   },
   {
     id: 'web-de', name: 'WEB.DE', imapAvailable: true,
@@ -18,7 +19,7 @@ export const europeanProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.web.de', '%EMAILLOCALPART%'),
     smtp: smtpTls('smtp.web.de', '%EMAILLOCALPART%'),
     auth: 'password', helpUrl: 'https://hilfe.web.de/pop-imap/imap/imap-serverdaten.html',
-    note: 'POP3 and IMAP access must be switched on in the WEB.DE settings first.',
+    note: providerNotes.webDe,
   },
   {
     id: 't-online', name: 'Telekom Mail (t-online.de)', imapAvailable: true,

@@ -1,6 +1,7 @@
 // Provider data: the large international mail services, and those that offer no IMAP at all.
 import { imapTls, pop3Tls, smtpStarttls, smtpTls } from './server-presets.ts';
 import type { OAuth2Metadata, ProviderEntry } from './provider-schema.ts';
+import { providerNotes } from '../messages/provider-notes.ts';
 
 /** Google's OAuth2 endpoints; the client id is a placeholder until the app is registered. */
 export const googleOAuth2: OAuth2Metadata = {
@@ -49,7 +50,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     pop3: pop3Tls('pop.gmail.com'),
     auth: 'app-password', appPasswordGroups: true, oauth2: googleOAuth2,
     helpUrl: 'https://myaccount.google.com/apppasswords',
-    note: 'App passwords need 2-Step Verification to be switched on for the Google account.',
+    note: providerNotes.google,
   },
   {
     id: 'google-workspace', name: 'Google Workspace', imapAvailable: true,
@@ -59,7 +60,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     pop3: pop3Tls('pop.gmail.com'),
     auth: 'app-password', appPasswordGroups: true, oauth2: googleOAuth2,
     helpUrl: 'https://myaccount.google.com/apppasswords',
-    note: 'The Workspace administrator may have to allow IMAP and app passwords.',
+    note: providerNotes.workspace,
   },
   {
     id: 'outlook', name: 'Outlook.com', imapAvailable: true,
@@ -70,7 +71,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     // Outlook.com stopped accepting passwords and app passwords from mail apps in September 2024.
     auth: 'oauth2', oauth2: microsoftOAuth2,
     helpUrl: 'https://support.microsoft.com/en-us/office/pop-imap-and-smtp-settings-for-outlook-com-d088b986-291d-42b8-9564-9c414e2aa040',
-    note: 'App passwords need two-step verification to be switched on for the Microsoft account.',
+    note: providerNotes.microsoft,
   },
   {
     id: 'microsoft-365', name: 'Microsoft 365', imapAvailable: true,
@@ -79,7 +80,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     smtp: smtpStarttls('smtp.office365.com'),
     auth: 'oauth2', oauth2: microsoftOAuth2,
     helpUrl: 'https://learn.microsoft.com/en-us/exchange/clients-and-mobile-in-exchange-online/pop3-and-imap4/pop3-and-imap4',
-    note: 'The Microsoft 365 administrator must allow IMAP for the mailbox.',
+    note: providerNotes.microsoft365,
   },
   {
     id: 'yahoo', name: 'Yahoo Mail', imapAvailable: true,
@@ -110,6 +111,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.mail.me.com', '%EMAILLOCALPART%'),
     smtp: smtpStarttls('smtp.mail.me.com'),
     auth: 'app-password', helpUrl: 'https://support.apple.com/en-us/102654',
+    note: providerNotes.icloud,
   },
   {
     id: 'fastmail', name: 'Fastmail', imapAvailable: true,
@@ -130,7 +132,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.zoho.com'),
     smtp: smtpTls('smtp.zoho.com'),
     auth: 'password', helpUrl: 'https://www.zoho.com/mail/help/imap-access.html',
-    note: 'IMAP access must be switched on in Zoho Mail settings; with two-factor sign-in use an app-specific password.',
+    note: providerNotes.zoho,
   },
   {
     id: 'zoho-eu', name: 'Zoho Mail (EU)', imapAvailable: true,
@@ -169,7 +171,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     // The Bridge's local SMTP server, with the same Bridge password.
     smtp: { host: '127.0.0.1', port: 1025, security: 'starttls', username: '%EMAILADDRESS%' },
     auth: 'app-password', helpUrl: 'https://proton.me/support/protonmail-bridge-install',
-    note: 'Install and sign in to Proton Mail Bridge first; use the password the Bridge shows, not your Proton password.',
+    note: providerNotes.proton,
   },
   {
     id: 'yandex', name: 'Yandex Mail', imapAvailable: true,
@@ -178,6 +180,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.yandex.com'),
     smtp: smtpTls('smtp.yandex.com'),
     auth: 'app-password', helpUrl: 'https://yandex.com/support/id/authorization/app-passwords.html',
+    note: providerNotes.yandex,
   },
   {
     id: 'mail-ru', name: 'Mail.ru', imapAvailable: true,
@@ -186,6 +189,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.mail.ru'),
     smtp: smtpTls('smtp.mail.ru'),
     auth: 'app-password', helpUrl: 'https://help.mail.ru/mail/security/protection/external',
+    note: providerNotes.mailRu,
   },
   {
     id: 'gmx-com', name: 'GMX', imapAvailable: true,
@@ -196,7 +200,7 @@ export const globalProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.gmx.com'),
     smtp: smtpTls('mail.gmx.com'),
     auth: 'password', helpUrl: 'https://support.gmx.com/pop-imap/imap/server.html',
-    note: 'POP3 and IMAP access must be switched on in the GMX settings first.',
+    note: providerNotes.gmx,
   },
   {
     id: 'mail-com', name: 'mail.com', imapAvailable: true,
@@ -208,19 +212,19 @@ export const globalProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.mail.com'),
     smtp: smtpTls('smtp.mail.com'),
     auth: 'password', helpUrl: 'https://support.mail.com/pop-imap/imap/server.html',
-    note: 'POP3 and IMAP access must be switched on in the mail.com settings first.',
+    note: providerNotes.mailCom,
   },
   {
     id: 'tuta', name: 'Tuta Mail', imapAvailable: false,
     domains: ['tuta.com', 'tutanota.com', 'tutanota.de', 'tutamail.com', 'tuta.io', 'keemail.me'],
     mxSuffixes: ['tutanota.de'],
     auth: 'password', helpUrl: 'https://tuta.com/support',
-    note: 'Tuta Mail does not offer IMAP, so no mail app can connect to it. Use the Tuta app or its website instead.',
+    note: providerNotes.tuta,
   },
   {
     id: 'hey', name: 'HEY', imapAvailable: false,
     domains: ['hey.com'],
     auth: 'password', helpUrl: 'https://www.hey.com/',
-    note: 'HEY does not offer IMAP, so no mail app can connect to it. Use the HEY app or its website instead.',
+    note: providerNotes.hey,
   },
 ];

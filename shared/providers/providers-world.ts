@@ -1,6 +1,7 @@
 // Provider data: internet providers and webmails of the Americas and Asia-Pacific, and mail hosts.
 import { imapTls, smtpStarttls, smtpTls } from './server-presets.ts';
 import type { ProviderEntry } from './provider-schema.ts';
+import { providerNotes } from '../messages/provider-notes.ts';
 
 /** Regional services outside Europe, then hosting companies found through a custom domain's MX. */
 export const worldProviders: readonly ProviderEntry[] = [
@@ -10,7 +11,7 @@ export const worldProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.comcast.net'),
     smtp: smtpTls('smtp.comcast.net'),
     auth: 'password', helpUrl: null,
-    note: 'Third-party access must be allowed in the Xfinity email security settings.',
+    note: providerNotes.xfinity,
   },
   {
     id: 'att', name: 'AT&T Mail', imapAvailable: true,
@@ -87,6 +88,7 @@ export const worldProviders: readonly ProviderEntry[] = [
     smtp: smtpTls('smtp.qq.com'),
     // Mail apps sign in with an "authorization code" generated in the QQ Mail settings.
     auth: 'app-password', helpUrl: 'https://service.mail.qq.com/',
+    note: providerNotes.qq,
   },
   {
     id: 'netease-163', name: 'NetEase 163 Mail', imapAvailable: true,
@@ -94,6 +96,7 @@ export const worldProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.163.com'),
     smtp: smtpTls('smtp.163.com'),
     auth: 'app-password', helpUrl: 'https://help.mail.163.com/',
+    note: providerNotes.netease,
   },
   {
     id: 'netease-126', name: 'NetEase 126 Mail', imapAvailable: true,
@@ -101,6 +104,7 @@ export const worldProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.126.com'),
     smtp: smtpTls('smtp.126.com'),
     auth: 'app-password', helpUrl: 'https://help.mail.163.com/',
+    note: providerNotes.netease,
   },
   {
     id: 'netease-yeah', name: 'NetEase yeah.net Mail', imapAvailable: true,
@@ -108,6 +112,7 @@ export const worldProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.yeah.net'),
     smtp: smtpTls('smtp.yeah.net'),
     auth: 'app-password', helpUrl: 'https://help.mail.163.com/',
+    note: providerNotes.netease,
   },
   {
     id: 'yahoo-japan', name: 'Yahoo! JAPAN Mail', imapAvailable: true,
@@ -115,7 +120,7 @@ export const worldProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.mail.yahoo.co.jp', '%EMAILLOCALPART%'),
     smtp: smtpTls('smtp.mail.yahoo.co.jp', '%EMAILLOCALPART%'),
     auth: 'password', helpUrl: null,
-    note: 'Switch on IMAP/POP/SMTP access in the Yahoo! JAPAN Mail settings first. The username is your Yahoo! JAPAN ID, which may differ from the part before the @.',
+    note: providerNotes.yahooJapan,
     ispdbDiffers: 'Yahoo! JAPAN Mail offers IMAP at imap.mail.yahoo.co.jp; the ISPDB lists only its POP3 server.',
   },
   {
@@ -124,7 +129,7 @@ export const worldProviders: readonly ProviderEntry[] = [
     imap: imapTls('imap.naver.com'),
     smtp: smtpTls('smtp.naver.com'),
     auth: 'password', helpUrl: null,
-    note: 'IMAP must be switched on in the Naver Mail settings first.',
+    note: providerNotes.naver,
   },
   {
     id: 'daum', name: 'Daum Mail', imapAvailable: true,

@@ -76,3 +76,7 @@ describe.each(availableLocales.filter((locale) => locale !== sourceLocale))('%s'
     expect(problems).toEqual([]);
   });
 });
+it('offers English and at least the seven translated languages', () => {
+  expect(availableLocales).toEqual(expect.arrayContaining([sourceLocale, 'de', 'fr', 'es', 'ru', 'ja', 'zh-CN', 'ar']));
+});
+

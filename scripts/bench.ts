@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const benches = ['bench-check.ts', 'bench-outgoing.ts', 'bench-outgoing-postfix.ts', 'bench-wrong-port.ts', 'bench-round-trips.ts', 'bench-round-trips-outgoing.ts', 'bench-round-trips-discovery.ts', 'bench-cli-start.ts', 'bench-discovery.ts', 'bench-renderer.ts'];
+const benches = ['bench-check.ts', 'bench-outgoing.ts', 'bench-outgoing-postfix.ts', 'bench-wrong-port.ts', 'bench-round-trips.ts', 'bench-round-trips-pop3.ts', 'bench-round-trips-outgoing.ts', 'bench-round-trips-discovery.ts', 'bench-cli-start.ts', 'bench-discovery.ts', 'bench-renderer.ts'];
 let failed = false;
 for (const name of benches) {
   const file = join(import.meta.dirname, name);

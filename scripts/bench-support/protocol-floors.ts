@@ -45,3 +45,23 @@ export async function smtpFloor(port: number, security: Exclude<Security, 'none'
   await talk.say(`MAIL FROM:<${user}>\r\nRCPT TO:<${user}>\r\nRSET\r\n`, /^(\d{3} [^\r\n]*\r\n){3}$/);
   talk.end('QUIT\r\n');
 }
+
+/** A complete POP3 multi-line answer (CAPA's), ending in a lone dot. */
+const pop3List = /(^|\r\n)\.\r\n$/;
+
+/**
+ * POP3: greeting; CAPA (a client must learn SASL, STLS and PIPELINING); with STLS, STLS then the
+ * handshake with CAPA asked again on the client's Finished (RFC 2595); AUTH PLAIN with its
+ * initial response and STAT in one flight (PIPELINING); QUIT not awaited.
+ */
+export async function pop3Floor(port: number, security: Exclude<Security, 'none'>, ca: string, user: string, password: string): Promise<void> {
+  const talk = await openRawConversation(port, security === 'tls', ca);
+  await talk.say('', /^\+OK[^\r\n]*\r\n$/);
+  await talk.say('CAPA\r\n', pop3List);
+  if (security === 'starttls') {
+    await talk.say('STLS\r\n', /^\+OK[^\r\n]*\r\n$/);
+    await talk.upgrade('CAPA\r\n', pop3List);
+  }
+  await talk.say(`AUTH PLAIN ${plain(user, password)}\r\nSTAT\r\n`, /^\+OK[^\r\n]*\r\n\+OK \d+ \d+\r\n$/);
+  talk.end('QUIT\r\n');
+}

@@ -1,4 +1,4 @@
-// Tests the conf settings store on real files: format, schema, migration, corrupt and newer files set aside.
+// Tests the conf settings store on real files: format, schema, migration, corrupt files set aside, newer files left alone.
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -99,15 +99,27 @@ describe('conf settings store', () => {
     expect(store.read().accounts).toEqual([]);
   });
 
-  it('sets a file from a newer version aside, leaving it intact', async () => {
-    const newer = JSON.stringify({ schemaVersion: 7, accounts: [], somethingNew: true });
+  it('leaves a file from a newer version where and as it is: lists what it can read, refuses every write naming the version', async () => {
+    // A newer version's account carries a field this one does not know, and a category it does not know.
+    const future = { ...account, protocol: 'imap', lastFailureCategory: 'quantum-flux' };
+    const newer = JSON.stringify({ schemaVersion: 7, storeId: '0123456789ab', accounts: [future, { email: 'broken' }], somethingNew: true });
     await writeFile(file, newer);
     const store = openConfSettingsStore(dir.path, { now });
-    const backup = join(dir.path, 'settings.newer-2026-02-03T04-05-06-789Z.json');
-    expect(store.notice).toMatchObject({ kind: 'newer', backupPath: backup });
-    expect(store.notice?.message).toMatch(/newer version of Mail Setup \(schema version 7\)/);
-    expect(await readFile(backup, 'utf8')).toBe(newer);
-    expect(store.read().accounts).toEqual([]);
+    expect(store.notice).toMatchObject({ kind: 'newer', backupPath: null });
+    expect(store.notice?.message).toMatch(/newer version of Mail Setup \(settings version 7; this one knows up to \d\)\. It was left as it is/);
+    expect(store.read()).toEqual({ storeId: '0123456789ab', accounts: [{ ...account, lastFailureCategory: null }] });
+    let refused: unknown;
+    try {
+      store.write({ storeId: '0123456789ab', accounts: [] });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toMatchObject({ name: 'StorageError', reason: 'newer-version', message: expect.stringMatching(/newer version of Mail Setup \(settings version 7\).*Nothing was changed\./) });
+    expect(() => store.assertWritable('Nothing was sent.')).toThrow(/newer version of Mail Setup/);
+    // Exactly where and as it was: no backup, no rewrite, even after opening again.
+    openConfSettingsStore(dir.path, { now });
+    expect(await readdir(dir.path)).toEqual(['settings.json']);
+    expect(await readFile(file, 'utf8')).toBe(newer);
   });
 
   it('sets aside a file that goes bad while the store is open', async () => {

@@ -5,7 +5,7 @@ import { openSettingsFile, type SettingsStore } from '../services/accounts/setti
 
 /**
  * Opens `<dataDir>/settings.json`, the same file in the same format as the Electron app's
- * electron-store (which wraps conf). An unreadable or newer file is set aside first; the store's
+ * electron-store (which wraps conf). An unreadable file is set aside first, a newer one opens read-only; the store's
  * `notice` says so.
  */
 export function openConfSettingsStore(dataDir: string, options: { now?: () => Date } = {}): SettingsStore {

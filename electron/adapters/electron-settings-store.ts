@@ -6,7 +6,7 @@ import { openSettingsFile, type SettingsStore } from '../services/accounts/setti
 /**
  * Opens `<dataDir>/settings.json` (pass MAIL_SETUP_DATA_DIR or `app.getPath('userData')`): the
  * twin of conf-settings-store.ts, so the app, the CLI and the harness share one file format.
- * An unreadable or newer file is set aside first; the store's `notice` says so.
+ * An unreadable file is set aside first, a newer one opens read-only; the store's `notice` says so.
  */
 export function openElectronSettingsStore(dataDir: string, options: { now?: () => Date } = {}): SettingsStore {
   return openSettingsFile(

@@ -202,6 +202,6 @@ describe('accounts after a kill -9, with leftovers, in a new folder', () => {
     await mkdir(join(data, 'settings.json'));
     const result = await cli(['accounts', 'list'], data);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^mail-setup: Could not read the settings file .*settings\.json: it is a folder, not a file \(EISDIR\)\. Fix or move it, then try again\.\n$/);
+    expect(result.stderr).toMatch(/^mail-setup: Could not read the saved accounts in .*settings\.json: it is a folder, not a file \(EISDIR\)\. Fix or move it, then try again\.\n$/);
   });
 });

@@ -38,7 +38,9 @@ export async function createCliServices(env: NodeJS.ProcessEnv): Promise<CliServ
     runDiscover: (args, io) => runDiscover(args, io),
     // A method, so it uses whichever discover/providerFor this object ends up with.
     runAccounts(this: CliServices, args: string[], io: CliIo) {
-      return runAccountsCommand(args, io, { ...this, openAccounts: () => openCliAccounts(io.env, this) });
+      const onLockWait = (lockPath: string) =>
+        io.stderr.write(`mail-setup: waiting for another Mail Setup process, which was stopped, to release the saved accounts (lock ${lockPath}); its lock is taken over once stale, within 10 s…\n`);
+      return runAccountsCommand(args, io, { ...this, openAccounts: () => openCliAccounts(io.env, { ...this, onLockWait }) });
     },
   };
 }

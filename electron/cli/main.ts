@@ -1,6 +1,6 @@
 // `mail-setup`: the command-line twin of the app, dispatching to one command per file.
-import { ServiceError } from '../services/service-error.ts';
-import { oneLine, quoted, UsageError, type CliIo } from './cli-io.ts';
+import { reportCliError } from './cli-errors.ts';
+import { quoted, UsageError, type CliIo } from './cli-io.ts';
 import { say, useCliLanguage } from './cli-language.ts';
 
 /** The synopsis: commands and flags, the same in every language (only its heading is translated). */
@@ -48,17 +48,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         throw new UsageError(command ? `unknown command: ${quoted(command)} (try mail-setup --help)` : 'no command given (try mail-setup --help)');
     }
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      // parseArgs explains itself on further lines; the first says what is wrong.
-      const message = error instanceof UsageError ? error.message : ((error as Error).message.split('\n')[0] ?? '');
-      io.stderr.write(`mail-setup: ${oneLine(message)}\n`);
-      return 2;
-    }
-    if (error instanceof ServiceError) {
-      io.stderr.write(`mail-setup: ${oneLine(error.message)}\n`);
-      return error.code === 'invalid-request' || error.code === 'not-found' ? 2 : 1;
-    }
-    io.stderr.write('mail-setup: unexpected error; nothing was saved.\n');
-    return 1;
+    return reportCliError(error, argv, io);
   }
 }

@@ -6,6 +6,7 @@ import type { AccountsService } from '../services/accounts/accounts-service.type
 import { createAccountsService } from '../services/accounts/create-accounts-service.ts';
 import { openDataDir } from '../services/accounts/data-dir.ts';
 import type { SettingsStore } from '../services/accounts/settings-store.ts';
+import { createStoreLock } from '../services/accounts/store-lock.ts';
 import { createCheckRunner } from '../services/check/check-runner.ts';
 import type { CheckEngine } from '../services/check/run-check.ts';
 import { providerHintOf } from '../services/discovery/provider-hint.ts';
@@ -23,9 +24,15 @@ export interface CliAccounts {
  */
 export function openCliAccounts(
   env: NodeJS.ProcessEnv,
-  deps: { engine: CheckEngine; providerFor: (email: string, host?: string) => DiscoveredProvider | null },
+  deps: {
+    engine: CheckEngine;
+    providerFor: (email: string, host?: string) => DiscoveredProvider | null;
+    /** Told when the command has waited a while for another process's lock (see store-lock.ts). */
+    onLockWait?: ((lockPath: string) => void) | undefined;
+  },
 ): CliAccounts {
-  const settings = openConfSettingsStore(openDataDir(env));
+  const dataDir = openDataDir(env);
+  const settings = openConfSettingsStore(dataDir);
   const accounts = createAccountsService({
     runner: createCheckRunner(deps.engine),
     settings,
@@ -34,6 +41,7 @@ export function openCliAccounts(
     now: () => new Date(),
     // No sign-in from the CLI (no browser flow), but re-tests refresh OAuth2 access tokens.
     oauth: createOAuthAccountDeps({ env }),
+    lock: createStoreLock(dataDir, { onWait: deps.onLockWait }),
   });
   return { accounts, settings };
 }

@@ -6,6 +6,7 @@ import type { OAuthAccountDeps } from '../oauth/oauth-account-deps.ts';
 import type { SecretStore } from '../secrets/secret-store.ts';
 import { createPendingSecrets, type PendingSecrets } from './pending-secrets.ts';
 import type { SettingsStore } from './settings-store.ts';
+import { StorageError } from './storage-error.ts';
 import { createStoreLock, type StoreLock } from './store-lock.ts';
 
 /** The dependencies of `createAccountsService`. */
@@ -31,6 +32,11 @@ export interface AccountsContext extends AccountsDeps {
    * account's secret, which a pending record covers instead (see add-account.ts).
    */
   exclusive<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Runs a read under the lock where the folder can be locked; where it cannot (read-only, not
+   * ours, full), without it, the settings store noting that the accounts are read-only for now.
+   */
+  reading<T>(work: () => Promise<T>): Promise<T>;
   /** Secrets being stored for accounts not saved yet; use only inside `exclusive`. */
   pending: PendingSecrets;
   /** Resolves once start-up reconciliation has run; a failed attempt is retried by the next call. */
@@ -46,6 +52,20 @@ export function createAccountsContext(deps: AccountsDeps, reconcile: (context: A
     ...deps,
     pending: createPendingSecrets(dataDir, { now: deps.now }),
     exclusive: (work) => lock.run(work),
+    async reading(work) {
+      let locked = false;
+      try {
+        return await lock.run(() => {
+          locked = true;
+          return work();
+        });
+      } catch (error) {
+        // Only a lock that could not be taken for the folder's sake is read past; the work's own errors stand.
+        if (locked || !(error instanceof StorageError) || error.reason === 'other') throw error;
+        deps.settings.noteReadOnly(error);
+        return work();
+      }
+    },
     ready() {
       reconciled ??= reconcile(context).catch((error: unknown) => {
         reconciled = undefined;

@@ -167,6 +167,8 @@ describe('accounts service', () => {
         if (snapshot.accounts.length > 0) throw new ServiceError('internal', 'Could not write the settings file (ENOSPC).');
         real.write(snapshot);
       },
+      assertWritable: (outcome) => real.assertWritable(outcome),
+      noteReadOnly: (error) => real.noteReadOnly(error),
     }));
     const error = await service.add(addRequest(users.dave), run()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ServiceError);

@@ -14,10 +14,13 @@ import { withoutPin } from './trusted-certificates.ts';
 
 export type { AccountsDeps } from './accounts-context.ts';
 
-/** Each saved account with whether its secret is there, asked one by one under the lock (no remove is half done). */
+/**
+ * Each saved account with whether its secret is there, asked one by one under the lock (no remove
+ * is half done); where the folder cannot be locked (read-only, full), read without it.
+ */
 async function listAccounts(context: AccountsContext): Promise<AccountSummary[]> {
   await context.ready();
-  return context.exclusive(async () => {
+  return context.reading(async () => {
     const snapshot = context.settings.read();
     const summaries: AccountSummary[] = [];
     for (const account of snapshot.accounts) summaries.push(toSummary(account, await storedSecrets(context.secrets, snapshot, account)));

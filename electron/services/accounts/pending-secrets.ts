@@ -3,6 +3,8 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { isRunning } from './lock-owner.ts';
+import { removeQuietly, storageError } from './storage-error.ts';
 
 /** The file beside settings.json; absent when no add is under way. */
 export const pendingFileName = 'pending-secrets.json';
@@ -29,16 +31,6 @@ export interface PendingSecrets {
   abandoned(): PendingSecret[];
   /** Drops these records. */
   forget(records: readonly PendingSecret[]): void;
-}
-
-/** Whether a process of this machine still runs (EPERM: it runs, as another user). */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -72,13 +64,18 @@ export function createPendingSecrets(dataDir: string, options: { now: () => Date
   }
 
   function write(records: readonly PendingSecret[]): void {
-    if (records.length === 0) {
-      rmSync(path, { force: true });
-      return;
-    }
     const temporary = `${path}.tmp-${process.pid}`;
-    writeFileSync(temporary, `${JSON.stringify({ pending: records }, null, '\t')}\n`, { mode: 0o600 });
-    renameSync(temporary, path);
+    try {
+      if (records.length === 0) {
+        rmSync(path, { force: true });
+        return;
+      }
+      writeFileSync(temporary, `${JSON.stringify({ pending: records }, null, '\t')}\n`, { mode: 0o600 });
+      renameSync(temporary, path);
+    } catch (error) {
+      removeQuietly(temporary);
+      throw storageError(error, 'write the saved accounts', dataDir, dataDir, 'Nothing was saved.');
+    }
   }
 
   const isAbandoned = (record: PendingSecret, now: number) =>

@@ -5,6 +5,7 @@ import { parseKeychainAccountName } from '../secrets/secret-store.ts';
 import { findAccount } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import { pendingFileName } from './pending-secrets.ts';
+import { StorageError } from './storage-error.ts';
 import { settingsFileName } from './settings-schema.ts';
 
 // What an atomic write leaves when it is killed between writing and renaming: conf's
@@ -31,6 +32,8 @@ export async function reconcileSecrets(context: AccountsContext): Promise<string
   await context.secrets.check();
   const dataDir = dirname(context.settings.path);
   if (context.pending.abandoned().length === 0 && leftoverFiles(dataDir).length === 0) return [];
+  // A newer version's file is not this version's to tidy after: it may know secrets this one cannot see.
+  if (context.settings.notice?.kind === 'newer') return [];
   return context.exclusive(async () => {
     for (const name of leftoverFiles(dataDir)) rmSync(join(dataDir, name), { force: true });
     const abandoned = context.pending.abandoned();
@@ -45,5 +48,9 @@ export async function reconcileSecrets(context: AccountsContext): Promise<string
     }
     context.pending.forget(abandoned);
     return deleted;
+  }).catch((error: unknown) => {
+    // A folder that cannot be locked or written now (read-only, full) is tidied at a later start; reading goes on.
+    if (error instanceof StorageError) return [];
+    throw error;
   });
 }

@@ -1,9 +1,9 @@
 // Saves a new account with its secrets so that no process and no crash leaves one without the other for good.
 import { keychainAccountName, type SecretRole } from '../secrets/secret-store.ts';
-import { ServiceError } from '../service-error.ts';
 import { ensureStoreId, findDuplicate } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { StoredAccount } from './settings-schema.ts';
+import { withOutcome } from './swap-secrets.ts';
 
 /** What became of the save: the account as saved (and its incoming secret's name), or the saved account it would duplicate. */
 export type SaveOutcome = { saved: StoredAccount; secretName: string } | { duplicateOf: string };
@@ -63,22 +63,27 @@ export async function saveNewAccount(context: AccountsContext, account: StoredAc
       forgetAll();
       return { duplicateOf: duplicate.email };
     }
-    const storeId = ensureStoreId(context.settings, snapshot);
-    const finalNames = roles.map((role) => keychainAccountName(storeId, account.email, role));
-    for (const [index, role] of roles.entries()) {
-      const name = names[index] ?? '';
-      const finalName = finalNames[index] ?? '';
-      // A new store id: the settings file was set aside meanwhile. Not pending: reconciliation took the record as abandoned.
-      if (finalName !== name || !context.pending.holds(name)) await context.secrets.set(finalName, secretFor(secrets, role));
-      if (finalName !== name) await context.secrets.delete(name).catch(() => false);
-    }
+    let finalNames = names;
     try {
+      const storeId = ensureStoreId(context.settings, snapshot);
+      finalNames = roles.map((role) => keychainAccountName(storeId, account.email, role));
+      for (const [index, role] of roles.entries()) {
+        const name = names[index] ?? '';
+        const finalName = finalNames[index] ?? '';
+        // A new store id: the settings file was set aside meanwhile. Not pending: reconciliation took the record as abandoned.
+        if (finalName !== name || !context.pending.holds(name)) await context.secrets.set(finalName, secretFor(secrets, role));
+        if (finalName !== name) await context.secrets.delete(name).catch(() => false);
+      }
       context.settings.write({ storeId, accounts: [...snapshot.accounts, account] });
     } catch (error) {
-      for (const name of finalNames) await context.secrets.delete(name).catch(() => false);
-      forgetAll();
-      const why = error instanceof Error ? error.message : 'the settings could not be written';
-      throw new ServiceError('internal', `${why} The account was not saved, and its ${secretLabel} was removed from the keychain again.`);
+      for (const name of new Set([...names, ...finalNames])) await context.secrets.delete(name).catch(() => false);
+      // A record left behind (the disk is full) only makes the next start look for secrets already gone.
+      try {
+        forgetAll();
+      } catch {
+        // See above.
+      }
+      throw withOutcome(error, `The account was not saved, and its ${secretLabel} was removed from the keychain again.`);
     }
     // Only now: until the settings name the account, the records are what keep its secrets from being orphans forever.
     forgetAll();

@@ -8,6 +8,7 @@ import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, CheckRun } from './accounts-service.types.ts';
 import { outgoingCheck, withOutcome } from './outgoing-records.ts';
 import { checkPassword } from './password-rules.ts';
+import { storeSecretsThenCommit } from './swap-secrets.ts';
 import { trustedFingerprintFor } from './trusted-certificates.ts';
 
 /**
@@ -16,7 +17,9 @@ import { trustedFingerprintFor } from './trusted-certificates.ts';
  * or with its own stored one when it keeps that). A failing check changes nothing: the old
  * secrets stay in the keychain and the recorded status stays as it was. A passing one replaces
  * the stored secret(s): one item when shared (a separate outgoing item that is no longer needed
- * is deleted), two when not, and records the check.
+ * is deleted), two when not, and records the check. A settings file that cannot be written is
+ * found before the check (nothing is sent), and should the write still fail, the old secrets
+ * are put back: the keychain and the file never disagree.
  */
 export async function setAccountPassword(context: AccountsContext, email: string, password: string, run: CheckRun, outgoingPassword?: string): Promise<AccountResult> {
   checkPassword(password);
@@ -30,6 +33,8 @@ export async function setAccountPassword(context: AccountsContext, email: string
   if (outgoingPassword !== undefined && account.outgoing === null) {
     throw new ServiceError('invalid-request', `${account.email} has no outgoing server to give a password to.`);
   }
+  // Before the password is sent anywhere: a check whose outcome could not be kept is no use.
+  context.settings.assertWritable('The new password was not sent to the server; the old one is still in the keychain.');
   const shared = account.outgoing === null || (outgoingPassword === undefined ? account.outgoing.sharedPassword : outgoingPassword === password);
   // A separate outgoing password that is kept is tested as it is stored.
   const outgoingSecret = shared
@@ -65,13 +70,19 @@ export async function setAccountPassword(context: AccountsContext, email: string
     // Removed while the check ran: the password has no account to belong to.
     if (latest === undefined) return { report, account: null, duplicateOf: null };
     const storeId = ensureStoreId(context.settings, current);
-    await context.secrets.set(keychainAccountName(storeId, latest.email), password);
     const separateName = keychainAccountName(storeId, latest.email, 'outgoing');
-    if (latest.outgoing !== null && !shared && outgoingPassword !== undefined) await context.secrets.set(separateName, outgoingPassword);
+    const changes = new Map([[keychainAccountName(storeId, latest.email), password]]);
+    if (latest.outgoing !== null && !shared && outgoingPassword !== undefined) changes.set(separateName, outgoingPassword);
+    const updated = withOutcome({ ...latest, outgoing: latest.outgoing === null ? null : { ...latest.outgoing, sharedPassword: shared } }, report, context.now());
+    // All or nothing: the settings fail to write (a full disk, a rename refused) and the old passwords are back.
+    await storeSecretsThenCommit(
+      context.secrets,
+      changes,
+      () => context.settings.write({ storeId, accounts: replaceAccount(current.accounts, updated) }),
+      'The new password was not saved; the old one is still in the keychain.',
+    );
     // One password for both now: the separate item would only be a stale copy.
     if (latest.outgoing !== null && shared && !latest.outgoing.sharedPassword) await context.secrets.delete(separateName).catch(() => false);
-    const updated = withOutcome({ ...latest, outgoing: latest.outgoing === null ? null : { ...latest.outgoing, sharedPassword: shared } }, report, context.now());
-    context.settings.write({ storeId, accounts: replaceAccount(current.accounts, updated) });
     return { report, account: toSummary(updated, { incoming: true, outgoing: updated.outgoing === null || shared || outgoingSecret !== null }), duplicateOf: null };
   });
 }

@@ -1,15 +1,15 @@
-// Opens the settings file safely: migrates an old one, and sets a corrupt or newer one aside as a backup.
+// Opens the settings file safely: migrates an old one, sets a corrupt one aside as a backup, and leaves a newer one alone.
 import { constants, copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { ServiceError } from '../service-error.ts';
-import { migrateSettings } from './settings-schema.ts';
+import { removeQuietly, storageError } from './storage-error.ts';
+import { migrateSettings, settingsSchemaVersion } from './settings-schema.ts';
 
-/** Why the settings file was set aside, for the user to be told once. */
+/** What the user is told once about the settings file: set aside (corrupt), from a newer version, or read-only for now. */
 export interface SettingsNotice {
-  kind: 'corrupt' | 'newer';
-  /** Where the old file now is. */
-  backupPath: string;
-  /** One line for a person: what happened, where the backup is, what it means. */
+  kind: 'corrupt' | 'newer' | 'read-only';
+  /** Where a corrupt file now is; null when the file stayed where it was. */
+  backupPath: string | null;
+  /** One line for a person: what happened, where the file is, what it means. */
   message: string;
 }
 
@@ -26,41 +26,31 @@ function backupPathFor(path: string, kind: string, now: Date): string {
   }
 }
 
-/** Moves the file aside and describes it; the store then starts empty. */
-export function setSettingsFileAside(path: string, kind: SettingsNotice['kind'], why: string, now: Date): SettingsNotice {
-  const backupPath = backupPathFor(path, kind, now);
-  renameSync(path, backupPath);
-  const what =
-    kind === 'newer'
-      ? `The settings file was written by a newer version of Mail Setup (${why})`
-      : `The settings file could not be read (${why})`;
+/** Moves an unreadable file aside and describes it; the store then starts empty. */
+export function setSettingsFileAside(path: string, why: string, now: Date): SettingsNotice {
+  const backupPath = backupPathFor(path, 'corrupt', now);
+  try {
+    renameSync(path, backupPath);
+  } catch (error) {
+    throw storageError(error, `set the unreadable settings file aside (${why})`, path, dirname(path), 'Nothing was changed.');
+  }
   return {
-    kind,
+    kind: 'corrupt',
     backupPath,
-    message: `${what}. It was kept as ${backupPath} and Mail Setup started with no saved accounts; their passwords were left in the keychain.`,
+    message: `The settings file could not be read (${why}). It was kept as ${backupPath} and Mail Setup started with no saved accounts; their passwords were left in the keychain.`,
   };
 }
 
-/** Why a file operation failed, in words a person can act on (the errno code as well, for support). */
-export function describeFileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EISDIR':
-      return 'it is a folder, not a file (EISDIR)';
-    case 'ENOTDIR':
-      return 'a part of its path is a file, not a folder (ENOTDIR)';
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied (${code})`;
-    case 'ENOSPC':
-      return 'the disk is full (ENOSPC)';
-    case 'EROFS':
-      return 'the file system is read-only (EROFS)';
-    case undefined:
-      return error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : 'error';
-    default:
-      return code;
-  }
+/**
+ * A file from a newer Mail Setup stays exactly where and as it is (the newer app still needs it):
+ * this version lists what it can read of it and refuses every change.
+ */
+function newerNotice(path: string, version: number): SettingsNotice {
+  return {
+    kind: 'newer',
+    backupPath: null,
+    message: `The settings file ${path} was written by a newer version of Mail Setup (settings version ${version}; this one knows up to ${settingsSchemaVersion}). It was left as it is: its accounts are listed, but adding, changing or removing one needs the newer version.`,
+  };
 }
 
 function readText(path: string): string | null {
@@ -68,21 +58,26 @@ function readText(path: string): string | null {
     return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new ServiceError('internal', `Could not read the settings file ${path}: ${describeFileError(error)}. Fix or move it, then try again.`);
+    throw storageError(error, 'read the saved accounts', path, dirname(path), '');
   }
 }
 
 /**
  * Makes the file at `path` one the store can open: absent, or valid at the current schema
  * version. A file from an older version is copied to `settings.v<n>-backup-<time>.json` and
- * migrated in place (written to a temporary file and renamed, so a crash leaves the old or the new one); unreadable JSON, a schema violation or a
- * newer version is set aside. Returns the notice for the user, or null. Changes happen inside
- * `underLock` (the store lock), after looking at the file again, so two processes starting
- * together do not both migrate it, and a process already writing is not overwritten.
+ * migrated in place (written to a temporary file and renamed, so a crash leaves the old or the
+ * new one); unreadable JSON or a schema violation is set aside. A file from a newer version is
+ * left untouched (its notice says so, and the store opens it read-only). Returns the notice for
+ * the user, or null. Changes happen inside `underLock` (the store lock), after looking at the
+ * file again, so two processes starting together do not both migrate it, and a process already
+ * writing is not overwritten.
  */
 export function prepareSettingsFile(path: string, now: () => Date, underLock: <T>(work: () => T) => T = (work) => work()): SettingsNotice | null {
   // Most starts find a current file and need no lock; any change is decided again under it.
-  if (inspect(path) === null) return null;
+  const first = inspect(path);
+  if (first === null) return null;
+  // Nothing is changed in a newer file, so it needs no lock (its folder may even be read-only).
+  if (first.kind === 'newer') return newerNotice(path, first.version);
   return underLock(() => {
     const outcome = inspect(path);
     return outcome === null ? null : repair(path, outcome, now);
@@ -108,19 +103,26 @@ function inspect(path: string): Inspection | null {
 function repair(path: string, outcome: Inspection, now: () => Date): SettingsNotice | null {
   switch (outcome.kind) {
     case 'not-json':
-      return setSettingsFileAside(path, 'corrupt', 'it is not valid JSON', now());
+      return setSettingsFileAside(path, 'it is not valid JSON', now());
     case 'newer':
-      return setSettingsFileAside(path, 'newer', `schema version ${outcome.version}`, now());
+      return newerNotice(path, outcome.version);
     case 'corrupt':
-      return setSettingsFileAside(path, 'corrupt', outcome.reason, now());
+      return setSettingsFileAside(path, outcome.reason, now());
     case 'current':
-      {
-        // The old file is kept as it was, in case this version is given up for the one that wrote it.
-        copyFileSync(path, backupPathFor(path, `v${outcome.migratedFrom ?? 0}-backup`, now()), constants.COPYFILE_EXCL);
-        const temporary = `${path}.migrating-${process.pid}`;
-        writeFileSync(temporary, `${JSON.stringify(outcome.document, null, '\t')}\n`, { mode: 0o600 });
-        renameSync(temporary, path);
-      }
+      migrate(path, outcome.document, outcome.migratedFrom ?? 0, now());
       return null;
+  }
+}
+
+/** Rewrites an older file at the current version, keeping the old one as it was, in case this version is given up for the one that wrote it. */
+function migrate(path: string, document: unknown, from: number, now: Date): void {
+  const temporary = `${path}.migrating-${process.pid}`;
+  try {
+    copyFileSync(path, backupPathFor(path, `v${from}-backup`, now), constants.COPYFILE_EXCL);
+    writeFileSync(temporary, `${JSON.stringify(document, null, '\t')}\n`, { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch (error) {
+    removeQuietly(temporary);
+    throw storageError(error, `bring the settings file from version ${from} up to date`, path, dirname(path), 'The file was left as it was.');
   }
 }

@@ -1,10 +1,12 @@
 // The SettingsStore port (non-secret account settings) and its logic over any conf-like file store.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { ServiceError } from '../service-error.ts';
-import { describeFileError, prepareSettingsFile, setSettingsFileAside, type SettingsNotice } from './settings-file-guard.ts';
+import { dirname, join } from 'node:path';
+import { openNewerSettingsStore } from './newer-settings-store.ts';
+import { prepareSettingsFile, setSettingsFileAside, type SettingsNotice } from './settings-file-guard.ts';
 import { createStoreLock } from './store-lock.ts';
 import { SettingsDocumentSchema, settingsFileName, settingsSchemaVersion, type SettingsDocument, type StoredAccount } from './settings-schema.ts';
+import { storageError, type StorageError } from './storage-error.ts';
+import { probeWritable } from './write-probe.ts';
 
 export type { SettingsNotice } from './settings-file-guard.ts';
 
@@ -18,11 +20,19 @@ export interface SettingsSnapshot {
 export interface SettingsStore {
   /** Absolute path of the settings file. */
   readonly path: string;
-  /** Set when an unreadable or newer settings file was set aside; tell the user once. */
+  /** Set when an unreadable file was set aside, a newer one is open read-only, or the folder is read-only now; tell the user once. */
   readonly notice: SettingsNotice | null;
   read(): SettingsSnapshot;
-  /** Replaces the stored settings; throws ServiceError('internal', …) when the file cannot be written. */
+  /** Replaces the stored settings; throws a StorageError (naming the file and the cause) when the file cannot be written. */
   write(snapshot: { storeId: string; accounts: StoredAccount[] }): void;
+  /**
+   * Throws the StorageError a write would meet now (a full disk or one out of inodes, a read-only
+   * folder or file, one not ours, a newer version's file), with `outcome` saying what that meant
+   * ("Nothing was sent to the server."): called before a password is sent or anything changes.
+   */
+  assertWritable(outcome: string): void;
+  /** The folder could not even be locked (read-only, full): the accounts are being shown read-only; the notice says so. */
+  noteReadOnly(error: StorageError): void;
 }
 
 /** What conf and electron-store have in common: the whole document as `store`, and the file's path. */
@@ -42,7 +52,7 @@ function createSettingsStore(library: SettingsFileLibrary, options: { notice: Se
   const empty = (): SettingsSnapshot => ({ storeId: null, accounts: [] });
 
   const setAside = (why: string): SettingsSnapshot => {
-    notice = setSettingsFileAside(path, 'corrupt', why, options.now());
+    notice = setSettingsFileAside(path, why, options.now());
     return empty();
   };
 
@@ -59,7 +69,7 @@ function createSettingsStore(library: SettingsFileLibrary, options: { notice: Se
         if (error instanceof Error && (error.name === 'SyntaxError' || /schema violation/i.test(error.message))) {
           return setAside(error.name === 'SyntaxError' ? 'it is not valid JSON' : 'it does not match the settings schema');
         }
-        throw new ServiceError('internal', `Could not read the settings file ${path} (${describeFileError(error)}).`);
+        throw storageError(error, 'read the saved accounts', path, dirname(path), '');
       }
       // An absent file reads as an empty object.
       const document = raw !== null && typeof raw === 'object' && Object.keys(raw).length === 0 ? { schemaVersion: settingsSchemaVersion, accounts: [] } : raw;
@@ -72,16 +82,21 @@ function createSettingsStore(library: SettingsFileLibrary, options: { notice: Se
       try {
         library.store = SettingsDocumentSchema.parse(document);
       } catch (error) {
-        throw new ServiceError('internal', `Could not write the settings file ${path} (${describeFileError(error)}).`);
+        throw storageError(error, 'write the saved accounts', path, dirname(path), 'The file was left as it was.');
       }
+    },
+    assertWritable: (outcome) => probeWritable(path, outcome),
+    noteReadOnly(error) {
+      notice ??= { kind: 'read-only', backupPath: null, message: `The saved accounts are shown read-only for now. ${error.message}` };
     },
   };
 }
 
 /**
  * Opens `<dataDir>/settings.json` with a conf-like library: the file is made safe to open first
- * (`prepareSettingsFile`: migrated, or set aside as corrupt or newer), and only then does `open`
- * hand it to the library, which would refuse an invalid one. The store's `notice` says what was set aside.
+ * (`prepareSettingsFile`: migrated, or set aside as corrupt), and only then does `open` hand it
+ * to the library, which would refuse an invalid one. A newer version's file is never handed to
+ * it: it opens read-only, where it is. The store's `notice` says what happened.
  * A missing data folder is created first, private to the user (0700).
  */
 export function openSettingsFile(dataDir: string, now: () => Date, open: (dataDir: string) => SettingsFileLibrary): SettingsStore {
@@ -89,9 +104,11 @@ export function openSettingsFile(dataDir: string, now: () => Date, open: (dataDi
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new ServiceError('internal', `Could not create the data folder ${dataDir}: ${describeFileError(error)}.`);
+    throw storageError(error, 'create the data folder', dataDir, dirname(dataDir), 'Nothing was changed.');
   }
   const lock = createStoreLock(dataDir);
-  const notice = prepareSettingsFile(join(dataDir, `${settingsFileName}.json`), now, (work) => lock.runSync(work));
+  const path = join(dataDir, `${settingsFileName}.json`);
+  const notice = prepareSettingsFile(path, now, (work) => lock.runSync(work));
+  if (notice?.kind === 'newer') return openNewerSettingsStore(path, notice);
   return createSettingsStore(open(dataDir), { notice, now });
 }

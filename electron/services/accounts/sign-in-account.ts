@@ -9,6 +9,7 @@ import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, CheckRun, OAuthSignInRequest } from './accounts-service.types.ts';
 import { requireOAuth, toServiceError } from './oauth-account-check.ts';
 import type { StoredAccount } from './settings-schema.ts';
+import { storeSecretsThenCommit } from './swap-secrets.ts';
 import { newOutgoing, outgoingCheck, withOutcome, withPinsFrom } from './outgoing-records.ts';
 import { trustedFingerprintAt, trustedFingerprintFor } from './trusted-certificates.ts';
 
@@ -135,14 +136,13 @@ export async function signInAccount(context: AccountsContext, request: OAuthSign
     const storeId = ensureStoreId(context.settings, snapshot);
     const account = signedIn(latest);
     const secretName = keychainAccountName(storeId, account.email);
-    // The refresh token takes the place of a password the account may have had.
-    await context.secrets.set(secretName, refreshToken);
-    try {
-      context.settings.write({ storeId, accounts: replaceAccount(snapshot.accounts, account) });
-    } catch (error) {
-      const why = error instanceof Error ? error.message : 'the settings could not be written';
-      throw new ServiceError('internal', `${why} The sign-in was not saved.`);
-    }
+    // The refresh token takes the place of a password the account may have had, which comes back if the settings cannot be written.
+    await storeSecretsThenCommit(
+      context.secrets,
+      new Map([[secretName, refreshToken]]),
+      () => context.settings.write({ storeId, accounts: replaceAccount(snapshot.accounts, account) }),
+      'The sign-in was not saved; the keychain was left as it was.',
+    );
     oauth.tokens.remember(secretName, refreshToken, tokens);
     return { report, account: toSummary(account, true), duplicateOf: null };
   });

@@ -1,8 +1,10 @@
 // The lock that makes each read-modify-write of the saved accounts whole across processes (the app, the CLI, the harness).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ServiceError } from '../service-error.ts';
+import { clearOwner, ownerIsGone, recordOwner } from './lock-owner.ts';
+import { storageError, type StorageError } from './storage-error.ts';
 
 /** Runs work while no other process (and no other operation of this one) works on the same data folder. */
 export interface StoreLock {
@@ -17,6 +19,12 @@ export interface StoreLockOptions {
   staleMs?: number;
   /** How long to wait for another process before giving up with an error. */
   waitMs?: number;
+  /**
+   * Told once per wait, with the lock's path, when the process holding the lock was killed (its
+   * process is gone, or its lock has not been refreshed for a while): the wait then lasts until
+   * the lock is stale, and the CLI says so on stderr. A live holder, however long it takes, raises no alarm.
+   */
+  onWait?: ((lockPath: string) => void) | undefined;
 }
 
 /** The lock folder beside the settings file: a mkdir is atomic on every file system the app runs on. */
@@ -34,7 +42,8 @@ function isLocked(error: unknown): boolean {
 /**
  * The data folder's lock: an in-process queue (operations of one process run one at a time)
  * around proper-lockfile's lock folder `<dataDir>/settings.json.lock`, which the holder keeps
- * fresh; a holder killed with -9 leaves a folder that goes stale after `staleMs` and is taken over.
+ * fresh; a holder killed with -9 leaves a folder that goes stale after `staleMs` and is taken
+ * over (the note of its process id beside the folder lets a waiter say so meanwhile).
  * The data folder is created on first use, private to the user (0700), as the settings file is.
  */
 export function createStoreLock(dataDir: string, options: StoreLockOptions = {}): StoreLock {
@@ -57,29 +66,58 @@ export function createStoreLock(dataDir: string, options: StoreLockOptions = {})
       `Another Mail Setup process has held the saved accounts for over ${Math.round(waitMs / 1000)} s (lock ${lockOptions.lockfilePath}). Try again; if no Mail Setup is running, remove that folder.`,
     );
 
+  // proper-lockfile refreshes a held lock every staleMs / 2: one not refreshed for longer (and 2 s) has a holder that stopped.
+  const abandoned = () => ownerIsGone(lockOptions.lockfilePath) || unrefreshedFor(lockOptions.lockfilePath) > staleMs / 2 + 2_000;
+
+  /** After a failed try: throws when it was not ELOCKED or the wait is over; says once that it waits for a holder that was killed. */
+  const waiter = () => {
+    const started = Date.now();
+    let told = !options.onWait;
+    let lookedAt = 0;
+    return (error: unknown) => {
+      if (!isLocked(error)) throw lockError(error, dataDir);
+      if (Date.now() - started > waitMs) throw timedOut();
+      // Looked at twice a second at most: the tries themselves come every few milliseconds.
+      if (told || Date.now() - lookedAt < 500) return;
+      lookedAt = Date.now();
+      if (abandoned()) {
+        told = true;
+        options.onWait?.(lockOptions.lockfilePath);
+      }
+    };
+  };
+
   async function acquire(): Promise<() => Promise<void>> {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const deadline = Date.now() + waitMs;
+    makeFolder(dataDir);
+    const failed = waiter();
     for (;;) {
       try {
-        return await lockfile.lock(target, lockOptions);
+        const release = await lockfile.lock(target, lockOptions);
+        recordOwner(lockOptions.lockfilePath);
+        return async () => {
+          clearOwner(lockOptions.lockfilePath);
+          await release();
+        };
       } catch (error) {
-        if (!isLocked(error)) throw lockError(error);
-        if (Date.now() > deadline) throw timedOut();
+        failed(error);
         await sleep(backOff());
       }
     }
   }
 
   function acquireSync(): () => void {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const deadline = Date.now() + waitMs;
+    makeFolder(dataDir);
+    const failed = waiter();
     for (;;) {
       try {
-        return lockfile.lockSync(target, lockOptions);
+        const release = lockfile.lockSync(target, lockOptions);
+        recordOwner(lockOptions.lockfilePath);
+        return () => {
+          clearOwner(lockOptions.lockfilePath);
+          release();
+        };
       } catch (error) {
-        if (!isLocked(error)) throw lockError(error);
-        if (Date.now() > deadline) throw timedOut();
+        failed(error);
         sleepSync(backOff());
       }
     }
@@ -113,7 +151,23 @@ export function createStoreLock(dataDir: string, options: StoreLockOptions = {})
   };
 }
 
-function lockError(error: unknown): ServiceError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? (error instanceof Error ? error.message : 'error');
-  return new ServiceError('internal', `Could not lock the saved accounts' folder (${code}).`);
+/** How long ago the lock folder was last refreshed (0 when it is gone). */
+function unrefreshedFor(lockPath: string): number {
+  try {
+    return Date.now() - statSync(lockPath).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+function makeFolder(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw storageError(error, 'create the data folder', dataDir, dataDir, 'Nothing was changed.');
+  }
+}
+
+function lockError(error: unknown, dataDir: string): StorageError {
+  return storageError(error, 'lock the saved accounts', dataDir, dataDir, 'Nothing was changed.');
 }

@@ -156,7 +156,7 @@ describe('the CLI after a process was killed holding the lock', () => {
       [
         '--input-type=module',
         '-e',
-        `import { createStoreLock } from './electron/services/accounts/store-lock.ts'; void createStoreLock(${JSON.stringify(data)}).run(() => { console.log('locked'); return new Promise(() => {}); });`,
+        `import { createStoreLock } from './electron/services/accounts/store-lock.ts'; void createStoreLock(${JSON.stringify(data)}).run(() => { console.log('locked'); return new Promise(() => {}); }); setInterval(() => {}, 1000);`,
       ],
       { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] },
     );

@@ -72,6 +72,8 @@ export async function signInAccount(context: AccountsContext, request: OAuthSign
   await context.ready();
   const target = targetOf(context, request);
   if ('duplicateOf' in target) return { report: null, account: null, duplicateOf: target.duplicateOf };
+  // Before the browser opens: a sign-in whose outcome cannot be saved is wasted on the user.
+  context.settings.assertWritable('The sign-in was not started; nothing was sent and nothing was saved.');
   const { settings } = target;
 
   let tokens;

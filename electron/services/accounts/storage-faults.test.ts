@@ -38,7 +38,7 @@ afterEach(() => {
 
 function account(email: string, peer: ScriptedPeer): StoredAccount {
   return {
-    email, displayName: '', host: '127.0.0.1', port: peer.port, security: 'tls', username: email, authKind: 'password', allowInsecure: false,
+    email, displayName: '', host: '127.0.0.1', port: peer.port, security: 'tls', username: email, protocol: 'imap', authKind: 'password', allowInsecure: false,
     lastCheckedAt: '2026-01-01T00:00:00.000Z', lastFailureCategory: null, trustedCertificates: [], outgoing: null,
   };
 }

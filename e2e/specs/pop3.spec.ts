@@ -24,4 +24,5 @@ test('a POP3 account: choose POP3, test, save', async ({ app, dovecot }) => {
 
   await saveAccount(app, { withoutOutgoing: true });
   await expect(accountItem(app, users.alice.user)).toBeVisible();
+  await expect(accountItem(app, users.alice.user).getByText(`Incoming (POP3): localhost:${dovecot.pop3sPort}`)).toBeVisible();
 });

@@ -40,8 +40,9 @@ export interface AccountItemProps {
 }
 
 /** "Incoming: host:port · SSL/TLS", and the same for the outgoing server. */
-function serverLine(role: ServerRole, server: { host: string; port: number; security: Security }): string {
-  return format(messages.accountServers.serverLine, { role: messages.accountServers[role], host: server.host, port: server.port, security: messages.security[server.security] });
+function serverLine(role: ServerRole, server: { host: string; port: number; security: Security; protocol?: AccountSummary['protocol'] }): string {
+  const name = role === 'incoming' && server.protocol === 'pop3' ? messages.accountServers.incomingPop3 : messages.accountServers[role];
+  return format(messages.accountServers.serverLine, { role: name, host: server.host, port: server.port, security: messages.security[server.security] });
 }
 
 export function AccountItem(props: AccountItemProps) {

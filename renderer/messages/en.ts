@@ -330,6 +330,7 @@ export const messages = {
   },
   accountServers: {
     incoming: 'Incoming',
+    incomingPop3: 'Incoming (POP3)',
     outgoing: 'Outgoing',
     serverLine: '{role}: {host}:{port} · {security}',
     status: '{role}: {status}',

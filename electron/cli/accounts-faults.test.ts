@@ -103,7 +103,7 @@ describe.skipIf(!canMount)(`the CLI on real faulty storage (${mountSkipReason})`
     const listed = await cli(['list', '--json'], disk.data);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout)).toMatchObject([{ email: 'ro@example.test', hasPassword: true }]);
-    expect(listed.stderr).toMatch(new RegExp(`^mail-setup: The saved accounts are shown read-only for now\\. Could not lock the saved accounts in ${disk.data}: the file system is read-only \\(EROFS\\)\\.`));
+    expect(listed.stderr).toMatch(new RegExp(`^mail-setup: The saved accounts are shown read-only for now\\. Could not (lock|write) the saved accounts in ${disk.data}: the file system is read-only \\(EROFS\\)\\.`));
     const before = ok.credentials.length;
     expectStorageRefusal(await cli(['add', ...serverFlags('new@example.test', ok), '--password-stdin', '--json'], disk.data, `${password}\n`), 'read-only', disk.data);
     expect(ok.credentials.length).toBe(before);

@@ -1,5 +1,5 @@
 // The SettingsStore port (non-secret account settings) and its logic over any conf-like file store.
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openNewerSettingsStore } from './newer-settings-store.ts';
 import { prepareSettingsFile, setSettingsFileAside, type SettingsNotice } from './settings-file-guard.ts';
@@ -87,7 +87,7 @@ function createSettingsStore(library: SettingsFileLibrary, options: { notice: Se
     },
     assertWritable: (outcome) => probeWritable(path, outcome),
     noteReadOnly(error) {
-      notice ??= { kind: 'read-only', backupPath: null, message: `The saved accounts are shown read-only for now. ${error.message}` };
+      notice ??= readOnlyNoticeOf(error);
     },
   };
 }
@@ -110,5 +110,20 @@ export function openSettingsFile(dataDir: string, now: () => Date, open: (dataDi
   const path = join(dataDir, `${settingsFileName}.json`);
   const notice = prepareSettingsFile(path, now, (work) => lock.runSync(work));
   if (notice?.kind === 'newer') return openNewerSettingsStore(path, notice);
-  return createSettingsStore(open(dataDir), { notice, now });
+  return createSettingsStore(open(dataDir), { notice: notice ?? readOnlyNotice(dataDir), now });
+}
+
+/** A folder that is read-only or not ours is known at once (no write needed), so the app can say so before the list is read. */
+function readOnlyNotice(dataDir: string): SettingsNotice | null {
+  try {
+    accessSync(dataDir, constants.W_OK);
+    return null;
+  } catch (error) {
+    const refusal = storageError(error, 'write the saved accounts', dataDir, dataDir, '');
+    return refusal.reason === 'read-only' || refusal.reason === 'permission-denied' ? readOnlyNoticeOf(refusal) : null;
+  }
+}
+
+function readOnlyNoticeOf(error: StorageError): SettingsNotice {
+  return { kind: 'read-only', backupPath: null, message: `The saved accounts are shown read-only for now. ${error.message}` };
 }

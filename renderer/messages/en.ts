@@ -88,6 +88,7 @@ export const messages = {
     continue: 'Continue',
     hostLabel: 'Server',
     hostHint: 'For example imap.example.com',
+    hostHintPop3: 'For example pop.example.com',
     portLabel: 'Port',
     securityLabel: 'Security',
     usernameLabel: 'Username',

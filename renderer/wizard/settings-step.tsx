@@ -29,7 +29,7 @@ export function SettingsStep({ state, dispatch, hostRef, portRef, usernameRef, o
       <ProtocolChoice value={form.protocol} onChange={(protocol) => dispatch({ type: 'protocol-changed', protocol })} />
       <ServerFields
         idPrefix=""
-        labels={m}
+        labels={form.protocol === 'pop3' ? { ...m, hostHint: m.hostHintPop3 } : m}
         form={form}
         errors={{ host: shown('host'), port: shown('port'), username: shown('username') }}
         notes={{ ...notes, host: [...hostCleanedNotes(state.hostCleaned), ...(notes.host ?? [])], port: portNotes }}

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 /** The environment with only the given locale variables (the test runner's own are dropped). */
 function env(locale: Record<string, string>): NodeJS.ProcessEnv {
-  const base = { ...process.env, NODE_EXTRA_CA_CERTS: ca.caCert };
+  const base: NodeJS.ProcessEnv = { ...process.env, NODE_EXTRA_CA_CERTS: ca.caCert };
   for (const name of ['LANGUAGE', 'LC_ALL', 'LC_MESSAGES', 'LANG']) delete base[name];
   return { ...base, ...locale };
 }

@@ -72,6 +72,11 @@ export const ipcCalls = {
       settings: ServerSettingsSchema,
       displayName: z.string().max(200).default(''),
       password: PasswordSchema,
+      /**
+       * The user chose to save although the outgoing server only refused for now (`server-unavailable`):
+       * the incoming server must pass; the outgoing one is saved as failing, to re-test later.
+       */
+      outgoingLater: z.boolean().default(false),
     }).extend(OutgoingRequestSchema.shape),
     AccountResultSchema,
   ),

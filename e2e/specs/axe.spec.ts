@@ -47,7 +47,7 @@ for (const width of [1400, 900, 480]) {
 
     test('provider cards and a running test', async ({ app }) => {
       await enterEmail(app, 'someone@gmail.com');
-      await app.getByLabel('Password', { exact: true }).fill('abcd efgh ijkl mnop');
+      await app.getByLabel('App password', { exact: true }).fill('abcd efgh ijkl mnop');
       await expectNoViolations(app, 'gmail: app-password card');
       await replaceEmail(app, 'someone@outlook.com');
       await expectNoViolations(app, 'outlook: sign-in card');

@@ -87,7 +87,7 @@ test.describe('mistakes caught early', () => {
     await app.keyboard.press('Enter');
     await expect(app.getByText('Gmail · imap.gmail.com:993 · SSL/TLS')).toBeVisible();
     await expect(app.locator('main')).toContainText('bob@gmail.com');
-    await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
+    await expect(app.getByLabel('App password', { exact: true })).toBeFocused();
   });
 
   test('the email step offers the likely address as the typing stops, before anything is looked up', async ({ app }) => {
@@ -109,7 +109,7 @@ test.describe('mistakes caught early', () => {
     await app.getByRole('button', { name: 'Use bob@gmail.com' }).click();
     await expect(app.getByText('Gmail · imap.gmail.com:993 · SSL/TLS')).toBeVisible();
     await expect(app.locator('main')).toContainText('bob@gmail.com');
-    await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
+    await expect(app.getByLabel('App password', { exact: true })).toBeFocused();
   });
 
   test('an address without a dot in its domain is refused on the email step', async ({ app }) => {

@@ -1,26 +1,8 @@
 // Outgoing mail end to end: both servers in the wizard and on the accounts screen, against the real
 // Dovecot submission service, whose relay delivers into the real INBOX (the test message's round trip).
-import type { Page } from '@playwright/test';
-import type { Dovecot } from '../fixtures/dovecot.ts';
 import { expect, test } from '../harness-fixture.ts';
-import { accountItem, enterEmail, expectAllPassed, fillOutgoing, fillSettings, outgoingStepIds, runTest, saveAccount, stepRow } from './support/wizard-steps.ts';
-
-let serial = 0;
-/** A user of its own for each test, since the worker's Dovecot outlives the test. */
-async function freshUser(dovecot: Dovecot, password = 'out going 1'): Promise<{ user: string; password: string }> {
-  serial += 1;
-  const user = { user: `olga-${process.pid}-${serial}@example.test`, password };
-  await dovecot.addUser(user);
-  return user;
-}
-
-/** Address, both servers (outgoing on the STARTTLS submission port unless told), and the password. */
-async function fillBoth(app: Page, dovecot: Dovecot, user: { user: string; password: string }, outgoing: { port?: number; security?: 'SSL/TLS' | 'STARTTLS' } = {}) {
-  await enterEmail(app, user.user);
-  await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: user.user });
-  await fillOutgoing(app, { host: 'localhost', port: outgoing.port ?? dovecot.submissionPort, security: outgoing.security ?? 'STARTTLS', username: user.user });
-  await app.getByLabel('Password', { exact: true }).fill(user.password);
-}
+import { fillBoth, freshUser } from './support/outgoing-steps.ts';
+import { accountItem, enterEmail, expectAllPassed, fillSettings, outgoingStepIds, runTest, saveAccount, stepRow } from './support/wizard-steps.ts';
 
 test('both servers are tested, grouped by server, and saved together under one password', async ({ app, dovecot, harness }) => {
   const olga = await freshUser(dovecot);
@@ -104,8 +86,10 @@ test('without an outgoing server the wizard says sending will not work, and save
   const olga = await freshUser(dovecot);
   await enterEmail(app, olga.user);
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: olga.user });
-  await expect(app.getByText('sending will not work until you fill it in')).toBeVisible();
+  // Said once the outgoing section was passed by (here: the password typed below it), not before.
+  await expect(app.getByText('sending will not work until you fill it in')).toHaveCount(0);
   await app.getByLabel('Password', { exact: true }).fill(olga.password);
+  await expect(app.getByText('sending will not work until you fill it in')).toBeVisible();
   await runTest(app);
   await expectAllPassed(app);
   await expect(app.locator('[data-server="outgoing"]')).toHaveCount(0);

@@ -40,7 +40,7 @@ test('wizard screens', async ({ app, dovecot }) => {
 
 test('discovered provider with app-password guidance', async ({ app }) => {
   await enterEmail(app, 'someone@gmail.com');
-  await app.getByLabel('Password', { exact: true }).fill('abcd efgh ijkl mnop');
+  await app.getByLabel('App password', { exact: true }).fill('abcd efgh ijkl mnop');
   await readmeShot(app, '04-found-gmail');
   await replaceEmail(app, 'someone@outlook.com');
   await readmeShot(app, '04-found-outlook-sign-in');
@@ -108,9 +108,10 @@ test('outgoing mail: two servers, a failure at the outgoing one, the test messag
   else await dovecot.addUser(olga);
   await enterEmail(app, olga.user, 'Olga Example');
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, username: olga.user });
+  // The empty outgoing server is pointed out once the user has passed it by (here: typed the password below it).
+  await app.getByLabel('Password', { exact: true }).fill(olga.password);
   await readmeShot(app, '15-no-outgoing-server');
   await fillOutgoing(app, { host: 'localhost', port: dovecot.submissionPort, security: 'STARTTLS', username: olga.user });
-  await app.getByLabel('Password', { exact: true }).fill(olga.password);
   await app.getByLabel('Use the same password for outgoing mail').uncheck();
   await app.getByLabel('Outgoing password').fill('an old outgoing password');
   await runTest(app);

@@ -36,15 +36,17 @@ test('happy path: from the address to a saved account, password in the keychain 
   expect(await readAllFiles(harness.dataDir)).not.toContain(users.alice.password);
 });
 
-test('one question at a time: Continue checks the settings, then moves on to the password', async ({ app, dovecot }) => {
+test('one question at a time: Continue checks the settings, then moves on to the outgoing server and the password', async ({ app, dovecot }) => {
   await enterEmail(app, users.alice.user);
   await app.getByLabel('Server', { exact: true }).fill('');
   await app.getByRole('button', { name: 'Continue' }).click();
   await expect(app.getByLabel('Server', { exact: true })).toBeFocused();
   await expect(app.getByLabel('Server', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await fillSettings(app, { host: 'localhost', port: dovecot.tlsPort, security: 'SSL/TLS', username: users.alice.user });
+  // Continue leads through the outgoing section, which comes next on the screen, to the password.
   await app.getByRole('button', { name: 'Continue' }).click();
-  await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
+  await expect(app.getByLabel('Outgoing server')).toBeFocused();
+  await app.getByLabel('Password', { exact: true }).focus();
   await app.keyboard.type(users.alice.password);
   await app.getByRole('button', { name: 'Test Account Settings' }).click();
   await expectAllPassed(app);
@@ -89,14 +91,14 @@ test('a known provider: its settings as one line, the cursor in the password, ap
   await enterEmail(app, 'someone@gmail.com');
   await expect(app.getByText('Gmail · imap.gmail.com:993 · SSL/TLS')).toBeVisible();
   await expect(app.getByText('From Mail Setup’s list of known providers')).toBeVisible();
-  await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
+  await expect(app.getByLabel('App password', { exact: true })).toBeFocused();
   await expect(app.getByLabel('Server', { exact: true })).toHaveCount(0);
   await expect(app.getByText('Gmail needs an app password')).toBeVisible();
   await expect(app.getByText('App passwords need 2-Step Verification')).toBeVisible();
   await expect(app.getByRole('link', { name: 'Create an app password at Gmail' })).toHaveAttribute('href', 'https://myaccount.google.com/apppasswords');
 
-  await app.getByLabel('Password', { exact: true }).fill('abcd efgh ijkl mnop');
-  await expect(app.getByLabel('Password', { exact: true })).toHaveValue('abcdefghijklmnop');
+  await app.getByLabel('App password', { exact: true }).fill('abcd efgh ijkl mnop');
+  await expect(app.getByLabel('App password', { exact: true })).toHaveValue('abcdefghijklmnop');
   await expect(app.getByText('Spaces removed')).toBeVisible();
   // Edit settings opens the full form, filled, with the focus on its first field.
   await app.getByRole('button', { name: 'Edit settings' }).click();

@@ -91,6 +91,7 @@ export function createAppServices(deps: AppServiceDeps): Services {
           outgoingPassword: request.outgoingPassword,
           outgoingTrustCertificate: request.outgoingTrustCertificate,
           sendTestMessage: request.sendTestMessage,
+          outgoingLater: request.outgoingLater,
         },
         checkRun(request, emit),
       ),

@@ -33,7 +33,7 @@ export interface AccountItemProps {
   onRemove: (options: { removeGnomeCopy: boolean }) => void;
   onRevokeCertificate: (fingerprint256: string) => void;
   onSignIn: () => void;
-  /** Re-tested by "Re-test all": one line when it passes, the report only for a failure, focus left alone. */
+  /** Re-tested by "Re-test all": the same folded report as Re-test (its passed steps built only when opened), focus left alone. */
   inBulk?: boolean | undefined;
   /** After a new password: what became of the copies in other programs. */
   copiesOutcome?: CopiesOutcome | undefined;
@@ -49,7 +49,6 @@ export function AccountItem(props: AccountItemProps) {
   const { index, account, ui, onRetest, onMode, onPassword, onOutgoingPassword, onSendTestMessage, onSubmitPassword, onCancelRun, onRemove, onRevokeCertificate, onSignIn, inBulk = false, copiesOutcome } = props;
   const hasGnomeCopy = account.copies?.includes('gnome') ?? false;
   const [removeGnomeCopy, setRemoveGnomeCopy] = useState(false);
-  const showReport = !inBulk || (ui.run.phase === 'finished' && !ui.run.report.ok) || ui.run.phase === 'error';
   const m = messages.accounts;
   const running = ui.run.phase === 'running';
   const confirmRef = useRef<HTMLParagraphElement>(null);
@@ -148,22 +147,7 @@ export function AccountItem(props: AccountItemProps) {
       </p>
       {ui.message && <Notice tone={ui.message.tone}>{ui.message.text}</Notice>}
       {copiesOutcome && <CopiesNote outcome={copiesOutcome} />}
-      {running && ui.purpose === 'test-message' && <Notice tone="info">{format(messages.testMessage.sending, { email: account.email })}</Notice>}
-      {showReport && <CheckReportView
-        run={ui.run}
-        headingLevel="h3"
-        savedSecret={ui.purpose === 'retest'}
-        onAction={act}
-        errorTemplate={ui.purpose === 'sign-in' ? messages.secret.oauthFailed : undefined}
-        idPrefix={`account-${index}`}
-        actionContext={(server) => ({
-          security: server === 'outgoing' && outgoing ? outgoing.security : account.security,
-          settingsEditable: false,
-          certificatesTrustable: false,
-          hidden: ui.mode === 'update-password' ? ['edit-password'] : [],
-        })}
-      />}
-      {ui.run.phase === 'finished' && <TestMessageNote report={ui.run.report} email={account.email} />}
+      {/* Right under the account's buttons, above the report: after a refused password it is the next thing to do. */}
       {ui.mode === 'update-password' && (
         <UpdatePasswordForm
           id={`account-${index}-password`}
@@ -179,6 +163,25 @@ export function AccountItem(props: AccountItemProps) {
           focusOnOpen={!inBulk}
         />
       )}
+      {running && ui.purpose === 'test-message' && <Notice tone="info">{format(messages.testMessage.sending, { email: account.email })}</Notice>}
+      <CheckReportView
+        run={ui.run}
+        headingLevel="h3"
+        savedSecret={ui.purpose === 'retest'}
+        onAction={act}
+        errorTemplate={ui.purpose === 'sign-in' ? messages.secret.oauthFailed : undefined}
+        idPrefix={`account-${index}`}
+        actionContext={(server) => ({
+          security: server === 'outgoing' && outgoing ? outgoing.security : account.security,
+          settingsEditable: false,
+          certificatesTrustable: false,
+          hidden: ui.mode === 'update-password' ? ['edit-password'] : [],
+        })}
+        sharedPassword={outgoing?.sharedPassword === true}
+        // "Re-test all" keeps each passed account to its lines; its steps are built when opened.
+        foldedStepsInPage={!inBulk}
+      />
+      {ui.run.phase === 'finished' && <TestMessageNote report={ui.run.report} email={account.email} />}
     </li>
   );
 }

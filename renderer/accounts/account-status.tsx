@@ -29,7 +29,8 @@ function reasonOf({ status, category, host, port }: ServerStatus, email: string)
 
 /** One server's badge; without an outgoing server the incoming badge speaks for the account. */
 function StatusBadge({ entry, named, email }: { entry: ServerStatus; named: boolean; email: string }) {
-  const text = messages.accounts.status[entry.status];
+  // A server that only refused for now (a 4xx, say its relay was down) is not broken: it wants a re-test later.
+  const text = entry.status === 'failing' && entry.category === 'server-unavailable' ? messages.accounts.retestLater : messages.accounts.status[entry.status];
   const reason = reasonOf(entry, email);
   return (
     <div className="server-status" data-server={entry.server}>

@@ -17,13 +17,15 @@ export interface AccountsScreenProps {
   banner?: ReactNode;
   /** Opens Update password for this saved account once the list is loaded (from the wizard's duplicate notice). */
   updatePasswordOf?: string | undefined;
+  /** Opens the wizard (offered in the page when there is no account yet). */
+  onAdd?: (() => void) | undefined;
 }
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function AccountsScreen({ banner, updatePasswordOf }: AccountsScreenProps) {
+export function AccountsScreen({ banner, updatePasswordOf, onAdd }: AccountsScreenProps) {
   const [state, dispatch] = useReducer(accountsReducer, initialAccountsState);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Accounts re-tested together by "Re-test all": they show one line each, failures expanded.
@@ -167,7 +169,17 @@ export function AccountsScreen({ banner, updatePasswordOf }: AccountsScreenProps
       {state.load === 'failed' && (
         <Notice tone="error">{format(m.loadFailed, { message: state.loadError ?? '' })}</Notice>
       )}
-      {state.load === 'ready' && state.accounts.length === 0 && <p className="notice">{m.empty}</p>}
+      {state.load === 'ready' && state.accounts.length === 0 && (
+        <div className="notice-block empty-accounts">
+          <p className="card-title">{m.empty}</p>
+          <p>{m.emptyBody}</p>
+          {onAdd && (
+            <button type="button" className="primary" onClick={onAdd}>
+              {m.addFirst}
+            </button>
+          )}
+        </div>
+      )}
       {/* Escape cancels a Remove question; the account item then returns the focus to its Remove button. */}
       <ul
         className="accounts"

@@ -128,6 +128,16 @@ export function serversPassed(report: CheckReport): boolean {
   return report.ok || report.failure?.category === 'delivery-delayed';
 }
 
+/** Whether the incoming half of a finished report passed (the outgoing one may still have failed). */
+export function incomingPassed(report: CheckReport): boolean {
+  return report.steps.every((step) => step.status !== 'failed') && (report.failure === null || report.failure.server === 'outgoing');
+}
+
+/** The incoming server works and the outgoing one only refused for now (a 4xx): saving it to re-test later is offered. */
+export function outgoingLater(report: CheckReport): boolean {
+  return incomingPassed(report) && report.outgoing?.failure?.category === 'server-unavailable';
+}
+
 /** Whether the outgoing half of a finished report passed (a test message still on its way counts). */
 export function outgoingPassed(report: CheckReport): boolean {
   const failure = report.outgoing?.failure;

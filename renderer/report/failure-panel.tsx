@@ -46,9 +46,11 @@ export interface FailurePanelProps {
   savedSecret?: boolean | undefined;
   /** The step that failed, which tells a silent SSL/TLS port from an unreachable one. */
   failedStep?: StepId | undefined;
+  /** How the report tells this failure when it knows more (one cause for both servers, no network). */
+  told?: { heading: string | undefined; advice: string | undefined } | undefined;
 }
 
-export function FailurePanel({ failure, server, serverLine, actions: offered, onAction, headingRef, headingLevel = 'h3', checked, savedSecret, failedStep }: FailurePanelProps) {
+export function FailurePanel({ failure, server, serverLine, actions: offered, onAction, headingRef, headingLevel = 'h3', checked, savedSecret, failedStep, told }: FailurePanelProps) {
   const Heading = headingLevel;
   const m = messages.failure;
   const trusting = offered.some((action) => action.kind === 'trust-certificate');
@@ -59,21 +61,25 @@ export function FailurePanel({ failure, server, serverLine, actions: offered, on
     ? [{ kind: 'switch-security', security: mismatch.expected }, ...offered.filter((action) => action.kind !== 'switch-security')]
     : offered;
   const changedPassword = savedSecret === true && failure.category === 'wrong-credentials';
-  const heading = mismatch
+  // Late is not broken: the server accepted the message, so the panel warns instead of failing.
+  const late = failure.category === 'delivery-delayed';
+  const heading = told?.heading
+    ? told.heading
+    : mismatch
     ? format(m.portExpects, { port: mismatch.port, expected: messages.security[mismatch.expected], chosen: messages.security[mismatch.chosen] })
     : changedPassword
       ? m.savedPasswordRefused
       : failure.message;
   const names = failure.category === 'certificate-hostname-mismatch' && failure.certificate ? certificateNames(failure.certificate) : [];
   return (
-    <div className="failure" data-failure-category={failure.category} data-server={server}>
+    <div className={late ? 'failure failure-late' : 'failure'} data-failure-category={failure.category} data-server={server}>
       <Heading className="failure-message" tabIndex={-1} ref={headingRef}>
-        <Icon name="failed" className="failure-icon" /> {heading}
+        <Icon name={late ? 'warning' : 'failed'} className="failure-icon" /> {heading}
       </Heading>
-      <p className="failure-server">{serverLine}</p>
+      {serverLine && <p className="failure-server">{serverLine}</p>}
       {mismatch && <p>{failure.message}</p>}
       {names.length > 0 && <p className="certificate-names">{format(m.certificateIsFor, { names: names.join(', ') })}</p>}
-      <p className="failure-advice">{changedPassword ? m.savedPasswordAdvice : failure.advice}</p>
+      <p className="failure-advice">{changedPassword ? m.savedPasswordAdvice : (told?.advice ?? failure.advice)}</p>
       {failure.serverText && (
         <figure className="server-text">
           <figcaption>{messages.failure.serverSaid}</figcaption>

@@ -20,6 +20,8 @@ export function liveText(run: CheckRun): string {
       return messages.test.running;
     }
     case 'finished': {
+      // Late is not failed: the outgoing server accepted the message.
+      if (run.report.failure?.category === 'delivery-delayed') return messages.live.finishedLate;
       const failed = failedStep(run);
       return failed ? format(messages.live.finishedFailed, { step: stepName(failed.server, failed.id) }) : messages.live.finishedOk;
     }

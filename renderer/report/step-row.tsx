@@ -5,6 +5,7 @@ import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
 import { format, formatDuration } from '../messages/format.ts';
 import { CertificateDetails } from './certificate-details.tsx';
+import { DeliveryWait } from './delivery-wait.tsx';
 import { stepWords, type StepContext } from './step-words.ts';
 
 export interface StepRowProps {
@@ -17,26 +18,32 @@ export interface StepRowProps {
   pinnedProblem?: string | undefined;
   /** What the report knows about this step's server, for the plain sentence. */
   context?: StepContext | undefined;
+  /** Folded away (kept in the page with its attributes, hidden until the steps are opened). */
+  hidden?: boolean | undefined;
+  /** The test message's step when it is only late: a warning, not a failure. */
+  late?: boolean | undefined;
 }
 
 const finished: readonly StepStatus[] = ['passed', 'failed'];
 
-export function StepRow({ id, server, step, certificate, pinnedProblem, context = {} }: StepRowProps) {
+export function StepRow({ id, server, step, certificate, pinnedProblem, context = {}, hidden = false, late = false }: StepRowProps) {
   const status = step?.status;
-  const statusText = messages.stepStatus[status ?? 'pending'];
+  const statusText = late ? messages.stepStatus.late : messages.stepStatus[status ?? 'pending'];
   const words = stepWords(id, step, context);
   return (
-    <li className={`step step-${status ?? 'pending'}`} data-step={id} data-server={server} {...(status ? { 'data-status': status } : {})}>
-      <Icon name={status ?? 'pending'} className="step-icon" />
+    <li className={`step step-${late ? 'late' : (status ?? 'pending')}`} hidden={hidden} data-step={id} data-server={server} {...(status ? { 'data-status': status } : {})}>
+      <Icon name={late ? 'warning' : (status ?? 'pending')} className="step-icon" />
       <span className="step-name">
         {messages.steps[id]}
         <span className="sr-only">{format(messages.common.statusSuffix, { status: statusText })}</span>
       </span>
       {step && finished.includes(step.status) && <span className="step-time">{formatDuration(step.ms)}</span>}
       {words && <p className="step-words">{words}</p>}
+      {id === 'delivery' && status === 'running' && <DeliveryWait />}
       {pinnedProblem && <p className="step-detail note-warning">{pinnedProblem}</p>}
       {/* The protocol's own words (cipher suites, error codes) are for those who ask for them. */}
-      {step?.detail && step.status !== 'running' && (
+      {/* A skipped step has nothing to explain beyond its sentence. */}
+      {step?.detail && (step.status === 'passed' || step.status === 'failed') && (
         <details className="technical step-detail">
           <summary>{messages.report.technicalDetails}</summary>
           <p>{showControlCharacters(step.detail)}</p>

@@ -69,6 +69,10 @@ function failedText(context: StepContext): string {
       return context.host ? format(m.notFound, { host: context.host }) : failure.message;
     case 'wrong-credentials':
       return m.credentialsRefused;
+    case 'delivery-delayed':
+      return m.notArrived;
+    case 'server-unavailable':
+      return m.refusedForNow;
     default:
       return failure.message;
   }

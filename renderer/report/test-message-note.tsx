@@ -17,7 +17,7 @@ export function TestMessageNote({ report, email }: { report: CheckReport; email:
       </div>
     );
   }
-  if (report.outgoing?.failure?.category === 'delivery-delayed') return <Notice tone="warning">{format(m.delayed, { email })}</Notice>;
+  // A late message has its own (amber) panel in the report; it is not said twice.
   if (delivery.status === 'skipped' && !report.outgoing?.failure) return <Notice tone="warning">{m.notSent}</Notice>;
   return null;
 }

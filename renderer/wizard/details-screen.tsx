@@ -1,5 +1,6 @@
 // Steps 2–4 on one screen: what was found, the secret, and the test, so nothing is hidden behind clicks.
 import { useEffect, useRef, type Dispatch, type FormEvent, type Ref } from 'react';
+import type { AccountSummary } from '../../shared/account-summary.ts';
 import type { ServerRole } from '../../shared/check-report.ts';
 import { newCheckId } from '../api.ts';
 import { messages } from '../messages/en.ts';
@@ -11,6 +12,7 @@ import { SettingsStep } from './settings-step.tsx';
 import { SettingsSummary } from './settings-summary.tsx';
 import { TestStep } from './test-step.tsx';
 import type { DetailsState, WizardAction } from './wizard-state.ts';
+import { formsFrom, SameDomainOffer, sameDomainAccount } from './same-domain-offer.tsx';
 
 export interface DetailsScreenProps {
   state: DetailsState;
@@ -35,16 +37,22 @@ export interface DetailsScreenProps {
   onSendTestMessage: () => void;
   onAction: (action: FailureAction, server: ServerRole) => void;
   onShowAccounts: () => void;
+  /** The saved accounts, to offer the servers of one at the same domain. */
+  savedAccounts?: readonly AccountSummary[] | undefined;
 }
 
 export function DetailsScreen(props: DetailsScreenProps) {
-  const { state, dispatch, refs, onTest, onContinue, onSignIn, onCancel, onSave, onSaveIncomingOnly, onFillOutgoing, onSendTestMessage, onAction, onShowAccounts } = props;
+  const { state, dispatch, refs, onTest, onContinue, onSignIn, onCancel, onSave, onSaveIncomingOnly, onFillOutgoing, onSendTestMessage, onAction, onShowAccounts, savedAccounts = [] } = props;
+  // Nothing found for the domain, but an account there is saved: its servers, once asked.
+  const sibling = state.origin === 'none' || state.origin === 'failed' ? sameDomainAccount(state.identity.email, savedAccounts) : undefined;
+  const offerSibling = sibling !== undefined && state.form.host !== sibling.host;
   const formRef = useRef<HTMLFormElement>(null);
   // The cursor starts where the user's first answer goes: the password (or the sign-in button)
   // when the provider's settings are known, the server name otherwise.
   useEffect(() => {
     // A likely typo in the address comes before everything: its "Use …" button is the first answer.
-    focusFirst(formRef.current, state.settingsOpen ? ['[data-suggestion]', '#host'] : ['[data-suggestion]', '#password', '[data-sign-in]', '#host']);
+    // So is the offer of a saved account's servers at the same domain.
+    focusFirst(formRef.current, state.settingsOpen ? ['[data-suggestion]', '[data-same-domain]', '#host'] : ['[data-suggestion]', '#password', '[data-sign-in]', '#host']);
     // Only when the screen appears.
   }, []);
   const settingsOpen = useRef(state.settingsOpen);
@@ -83,6 +91,16 @@ export function DetailsScreen(props: DetailsScreenProps) {
         discoveryError={state.discoveryError}
         onUseSuggestion={(email) => dispatch({ type: 'suggestion-used', email, discoveryId: newCheckId() })}
       />
+      {offerSibling && (
+        <SameDomainOffer
+          account={sibling}
+          onUse={() => {
+            dispatch({ type: 'saved-servers-used', ...formsFrom(sibling, state.identity.email) });
+            // The servers are filled in: the password is what is left to answer.
+            requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('#password')?.focus());
+          }}
+        />
+      )}
       {state.settingsOpen ? (
         <>
           <SettingsStep state={state} dispatch={dispatch} hostRef={refs.host} portRef={refs.port} usernameRef={refs.username} onContinue={onContinue} />

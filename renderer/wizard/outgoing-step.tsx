@@ -1,5 +1,6 @@
 // The outgoing server (SMTP) beside the incoming one: a known provider's is shown, otherwise asked.
 import type { Dispatch, Ref } from 'react';
+import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
 import { outgoingEmpty, outgoingNotes, validateOutgoing } from './outgoing-form.ts';
@@ -36,7 +37,9 @@ export function OutgoingStep({ state, dispatch, hostRef, portRef, usernameRef }:
   const shown = (field: SettingsField) => (touched[field] || state.showAllErrors ? errors[field] : undefined);
   const notes = outgoingNotes(form, found);
   const followed: FieldNote[] = portFollowed ? [{ tone: 'info', text: format(messages.settings.portFollowed, { port: form.port, security: messages.security[form.security] }) }] : [];
-  const empty = outgoingEmpty(form);
+  // "No outgoing server yet" once the user has passed the field by, not before it was reached.
+  const passedBy = touched.host || state.touched.password || state.showAllErrors || state.run.phase !== 'idle';
+  const warned = outgoingEmpty(form) && passedBy;
   return (
     <fieldset className="section">
       <legend>{m.legend}</legend>
@@ -45,12 +48,18 @@ export function OutgoingStep({ state, dispatch, hostRef, portRef, usernameRef }:
         labels={m}
         form={form}
         errors={{ host: shown('host'), port: shown('port'), username: shown('username') }}
-        notes={{ ...notes, host: [...(empty ? [{ tone: 'warning' as const, text: m.empty }] : []), ...(notes.host ?? [])], port: [...followed, ...(notes.port ?? [])] }}
+        notes={{ ...notes, port: [...followed, ...(notes.port ?? [])] }}
         onField={(field, value) => dispatch({ type: 'outgoing-field-changed', field, value })}
         onSecurity={(security) => dispatch({ type: 'outgoing-security-changed', security })}
         refs={{ host: hostRef, port: portRef, username: usernameRef }}
+        hostInput={{ onBlur: () => dispatch({ type: 'outgoing-host-left' }) }}
         usernameAutoComplete="off"
       />
+      {warned && (
+        <p className="field-note note-warning">
+          <Icon name="warning" /> {m.empty}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -72,9 +72,12 @@ export function SecretStep({ state, dispatch, passwordRef, outgoingPasswordRef, 
   const showError = state.touched.password || state.showAllErrors;
   const error = showError ? passwordError(state.password) : undefined;
   const provider = hint.provider ?? '';
+  // Only a provider known to need one: an OAuth2 provider's password fallback, or a server's refusal, may still take another password.
+  const appPassword = hint.kind === 'app-password' && !hint.learned && state.discovery?.provider?.auth === 'app-password';
   return (
     <fieldset className="section">
-      <legend>{m.legend}</legend>
+      {/* Where the provider needs an app password, the section and its field say so: the usual password would fail. */}
+      <legend>{appPassword ? m.appPasswordLegend : m.legend}</legend>
       {hint.kind === 'app-password' && (
         <GuidanceCard
           title={hint.learned ? m.appPasswordLearnedTitle : format(m.appPasswordTitle, { provider, platform: hint.platform })}
@@ -93,6 +96,7 @@ export function SecretStep({ state, dispatch, passwordRef, outgoingPasswordRef, 
       ) : (
         <PasswordField
           id="password"
+          label={appPassword ? m.appPasswordLabel : m.passwordLabel}
           value={state.password}
           onChange={(password) => dispatch({ type: 'password-changed', password })}
           error={error}

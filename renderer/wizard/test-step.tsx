@@ -5,13 +5,13 @@ import { messages } from '../messages/en.ts';
 import { format } from '../messages/format.ts';
 import type { ServerRole } from '../../shared/check-report.ts';
 import { CheckReportView } from '../report/check-report-view.tsx';
-import { outgoingPassed } from '../report/check-run.ts';
+import { outgoingLater, outgoingPassed } from '../report/check-run.ts';
 import type { ActionContext, FailureAction } from '../report/failure-actions.ts';
 import { liveText } from '../report/live-text.ts';
 import { NoOutgoingConfirmation } from './outgoing-step.tsx';
 import { TestMessageNote } from '../report/test-message-note.tsx';
 import { asksForPassword } from './secret-rules.ts';
-import { canSave, runKeyOf } from './wizard-reducer.ts';
+import { canSave, knownProviderOf, runKeyOf } from './wizard-reducer.ts';
 import type { DetailsState } from './wizard-state.ts';
 
 export interface TestStepProps {
@@ -93,8 +93,11 @@ export function TestStep(props: TestStepProps) {
         failureHeadingRef={failureRef}
         errorTemplate={state.runPurpose === 'sign-in' ? messages.secret.oauthFailed : undefined}
         actionContext={context}
+        sharedPassword={state.outgoing.samePassword}
+        knownProvider={knownProviderOf(state)}
       />
       {run.phase === 'finished' && <TestMessageNote report={run.report} email={state.identity.email} />}
+      {saveAllowed && run.phase === 'finished' && outgoingLater(run.report) && <Notice tone="warning">{messages.test.outgoingLater}</Notice>}
       {stale && (
         <Notice tone="warning">{messages.test.stale}</Notice>
       )}

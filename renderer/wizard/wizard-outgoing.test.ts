@@ -106,6 +106,24 @@ describe('the outgoing server in the wizard', () => {
     expect(canSave(details(run(passed, { type: 'outgoing-same-password-changed', same: false })))).toBe(false);
   });
 
+  it('offers Save when the outgoing server only refused for now (a 4xx), to re-test it later', () => {
+    const state = withPassword(discovered({ source: 'autoconfig', imap, smtp, provider: null }));
+    expect(canSave(tested(state, report('server-unavailable')))).toBe(true);
+    expect(canSave(tested(state, report('sender-rejected')))).toBe(false);
+  });
+
+  it('brings the passed test and Save back when the optional test message is cancelled', () => {
+    const passed = tested(withPassword(discovered({ source: 'autoconfig', imap, smtp, provider: null })), report('passed'));
+    const sending = details(run(passed, { type: 'check-started', checkId: 'c2', purpose: 'message', scope: { outgoing: true, testMessage: true } }));
+    expect(canSave(sending)).toBe(false);
+    const cancelled = details(run(sending, { type: 'check-failed', checkId: 'c2', code: 'cancelled', message: 'cancelled' }));
+    expect(cancelled.run).toBe(passed.run);
+    expect(canSave(cancelled)).toBe(true);
+    // A plain test that is cancelled has nothing to come back to.
+    const testing = details(run(passed, { type: 'check-started', checkId: 'c3', purpose: 'test' }));
+    expect(details(run(testing, { type: 'check-failed', checkId: 'c3', code: 'cancelled', message: 'cancelled' })).run.phase).toBe('cancelled');
+  });
+
   it('asks before saving without an outgoing server, and forgets the question after an edit', () => {
     const state = withPassword(discovered({ source: 'autoconfig', imap, smtp: null, provider: null }));
     const passed = tested(state, report('absent'));

@@ -168,9 +168,13 @@ describe('wizardReducer', () => {
     const found = details(run(discovering, { type: 'discovery-finished', discoveryId: 'd1', result: gmail }));
     expect(found.settingsOpen).toBe(false);
     expect(manual().settingsOpen).toBe(true);
-    const timeout = { ...report(false), failure: { category: 'timeout' as const, message: 'm', advice: 'a', serverText: '' } };
-    const failed = details(run(found, { type: 'check-started', checkId: 'c1', purpose: 'test' }, { type: 'check-finished', checkId: 'c1', report: timeout }));
-    expect(failed.settingsOpen).toBe(true);
+    const failing = (category: 'tls-handshake-failed' | 'dns-not-found' | 'timeout') => ({ ...report(false), failure: { category, message: 'm', advice: 'a', serverText: '' } });
+    const after = (category: 'tls-handshake-failed' | 'dns-not-found' | 'timeout') =>
+      details(run(found, { type: 'check-started', checkId: 'c1', purpose: 'test' }, { type: 'check-finished', checkId: 'c1', report: failing(category) }));
+    expect(after('tls-handshake-failed').settingsOpen).toBe(true);
+    // The provider's own servers out of reach (offline): the network is the problem, the one line stays.
+    expect(after('dns-not-found').settingsOpen).toBe(false);
+    expect(after('timeout').settingsOpen).toBe(false);
     const refused = details(run(found, { type: 'check-started', checkId: 'c1', purpose: 'test' }, { type: 'check-finished', checkId: 'c1', report: report(false, 'wrong-credentials') }));
     expect(refused.settingsOpen).toBe(false);
   });

@@ -2,7 +2,7 @@
 import { EmailSchema } from '../../shared/server-settings.ts';
 import { assertNever, type FailureCategory } from '../../shared/failure-category.ts';
 import { messages } from '../messages/en.ts';
-import { applyProgress, failRun, finishRun, idleRun, outgoingPassed, serversPassed, startRun } from '../report/check-run.ts';
+import { applyProgress, failRun, finishRun, idleRun, outgoingLater, outgoingPassed, serversPassed, startRun } from '../report/check-run.ts';
 import { outgoingEmpty, outgoingFromDiscovery, withOutgoingSecurity, type OutgoingState } from './outgoing-form.ts';
 import { cleanHost, formFromDiscovery, manualForm, validateSettings, withProtocol, withSecurity, type SettingsForm } from './settings-form.ts';
 import type { DetailsState, EmailState, Identity, SettingsOrigin, WizardAction, WizardState } from './wizard-state.ts';
@@ -33,6 +33,7 @@ function details(identity: Identity, origin: SettingsOrigin, extra: Partial<Deta
     trustedFingerprint: null,
     learnedAppPassword: null,
     run: idleRun,
+    runBefore: null,
     runPurpose: 'test',
     runKey: null,
     duplicateOf: null,
@@ -70,14 +71,15 @@ export function runKeyOf(state: DetailsState): string {
 export function canSave(state: DetailsState): boolean {
   if (state.run.phase !== 'finished' || state.runKey !== runKeyOf(state)) return false;
   const { report } = state.run;
-  // Both servers must pass; a test message that is merely late does not undo that.
-  return serversPassed(report) && (outgoingEmpty(state.outgoing.form) || outgoingPassed(report));
+  // Both servers must pass; a test message that is merely late does not undo that, and an outgoing
+  // server that only refused for now (a 4xx) can be saved to re-test later.
+  return (serversPassed(report) && (outgoingEmpty(state.outgoing.form) || outgoingPassed(report))) || outgoingLater(report);
 }
 
 // An edit after a finished run hides its report, which no longer describes the form.
 function edited(state: DetailsState, changes: Partial<DetailsState>): DetailsState {
   const finished = state.run.phase !== 'running';
-  return { ...state, ...changes, confirmingNoOutgoing: false, ...(finished ? { run: idleRun, runKey: null, duplicateOf: null } : {}) };
+  return { ...state, ...changes, confirmingNoOutgoing: false, ...(finished ? { run: idleRun, runBefore: null, runKey: null, duplicateOf: null } : {}) };
 }
 
 function editedOutgoing(state: DetailsState, changes: Partial<OutgoingState>): DetailsState {
@@ -176,6 +178,12 @@ function reduceDetails(state: DetailsState, action: WizardAction): WizardState {
       return editedOutgoing(state, { password: action.password, touched: { ...state.outgoing.touched, password: true } });
     case 'outgoing-expanded':
       return { ...state, outgoing: { ...state.outgoing, collapsed: false } };
+    case 'outgoing-host-left':
+      return { ...state, outgoing: { ...state.outgoing, touched: { ...state.outgoing.touched, host: true } } };
+    case 'saved-servers-used': {
+      const outgoing = action.outgoing ? { ...state.outgoing, form: action.outgoing, collapsed: false } : state.outgoing;
+      return edited(state, { form: action.form, touched: { ...state.touched, host: true, port: true, security: true, username: true }, settingsOpen: true, outgoing });
+    }
     case 'no-outgoing-confirmation':
       return { ...state, confirmingNoOutgoing: action.open };
     case 'protocol-changed': {
@@ -203,29 +211,53 @@ function reduceDetails(state: DetailsState, action: WizardAction): WizardState {
       // A pin is for one server's host and port: the outgoing server's is kept with its form.
       if (action.server === 'outgoing') return { ...state, outgoing: { ...state.outgoing, trustedFingerprint: action.fingerprint256 } };
       return { ...state, trustedFingerprint: action.fingerprint256 };
-    case 'check-started':
-      return { ...state, run: startRun(action.checkId, action.scope), runPurpose: action.purpose, runKey: runKeyOf(state), duplicateOf: null, confirmingNoOutgoing: false };
+    case 'check-started': {
+      // A test message starts from a passed test; that test is kept to come back to if it is cancelled.
+      const runBefore = action.purpose === 'message' && state.run.phase === 'finished' ? state.run : null;
+      return { ...state, run: startRun(action.checkId, action.scope), runBefore, runPurpose: action.purpose, runKey: runKeyOf(state), duplicateOf: null, confirmingNoOutgoing: false };
+    }
     case 'check-progress':
       return { ...state, run: applyProgress(state.run, action.checkId, action.step, action.server) };
     case 'check-finished': {
       const run = finishRun(state.run, action.checkId, action.report);
       const failure = action.report.failure;
       const learned = run !== state.run && failure?.category === 'app-password-required' ? { helpUrl: failure.helpUrl ?? null } : state.learnedAppPassword;
-      return { ...state, run, learnedAppPassword: learned, settingsOpen: state.settingsOpen || (failure ? settingsFailure(failure.category) : false) };
+      // A known provider's own servers that cannot be reached: the network, not the settings, so the summary stays.
+      const opens = failure ? settingsFailure(failure.category) && !(knownProviderUnchanged(state) && unreachable.includes(failure.category)) : false;
+      return { ...state, run, learnedAppPassword: learned, settingsOpen: state.settingsOpen || opens };
     }
-    case 'check-failed':
-      return { ...state, run: failRun(state.run, action.checkId, action) };
+    case 'check-failed': {
+      const run = failRun(state.run, action.checkId, action);
+      // Cancelling the optional test message loses nothing: the passed test and Save come back.
+      if (run.phase === 'cancelled' && state.run !== run && state.runBefore) return { ...state, run: state.runBefore, runBefore: null, runPurpose: 'test' };
+      return { ...state, run };
+    }
     case 'save-finished': {
       if (state.run.phase !== 'running' || state.run.checkId !== action.checkId) return state;
       const { account, report, duplicateOf } = action.result;
       // Saved: the password leaves the renderer's state with the details screen.
-      if (account && report?.ok !== false) return { step: 'saved', account };
+      // Saved, possibly with the outgoing server left to re-test later (the report then says why).
+      if (account) return { step: 'saved', account };
       const run = report ? finishRun(state.run, action.checkId, report) : idleRun;
       return { ...state, run, duplicateOf };
     }
     default:
       return state;
   }
+}
+
+const unreachable: readonly FailureCategory[] = ['dns-not-found', 'timeout', 'connection-refused'];
+
+/** The provider's name when its known servers are tested as the app filled them in; otherwise undefined. */
+export function knownProviderOf(state: DetailsState): string | undefined {
+  return knownProviderUnchanged(state) ? state.discovery?.provider?.name : undefined;
+}
+
+function knownProviderUnchanged(state: DetailsState): boolean {
+  const { found, form, discovery } = state;
+  if (state.origin !== 'found' || !discovery?.provider || !found) return false;
+  const outgoingSame = state.outgoing.found === null || state.outgoing.form.host === state.outgoing.found.host;
+  return form.host === found.host && form.port === found.port && outgoingSame;
 }
 
 // Failures that the server settings cause: the form opens so that they can be fixed.

@@ -5,7 +5,7 @@ import type { DiscoveryResult } from '../../shared/discovery-result.ts';
 import type { CallResponse } from '../../shared/ipc-contract.ts';
 import type { IncomingProtocol, Security } from '../../shared/server-settings.ts';
 import type { CheckRun, RunScope } from '../report/check-run.ts';
-import type { OutgoingState } from './outgoing-form.ts';
+import type { OutgoingForm, OutgoingState } from './outgoing-form.ts';
 import type { SettingsField, SettingsForm } from './settings-form.ts';
 
 /** Who the account belongs to, asked first. */
@@ -42,6 +42,8 @@ export interface DetailsState {
   /** A test showed that this server wants an app password, even if discovery did not know. */
   readonly learnedAppPassword: { readonly helpUrl: string | null } | null;
   readonly run: CheckRun;
+  /** The passed test a test message started from: cancelling the message brings it (and Save) back. */
+  readonly runBefore: CheckRun | null;
   /** A plain test, the test before saving, or browser sign-in (which tests and saves). */
   readonly runPurpose: RunPurpose;
   /** The form, password and trust the current run was started with, to spot later edits. */
@@ -107,6 +109,10 @@ export type WizardAction =
   | { readonly type: 'outgoing-same-password-changed'; readonly same: boolean }
   | { readonly type: 'outgoing-password-changed'; readonly password: string }
   | { readonly type: 'outgoing-expanded' }
+  /** The Outgoing server field was left (empty or not): its notes may show now. */
+  | { readonly type: 'outgoing-host-left' }
+  /** Fills both servers from a saved account at the same domain (discovery found nothing). */
+  | { readonly type: 'saved-servers-used'; readonly form: SettingsForm; readonly outgoing: OutgoingForm | null }
   | { readonly type: 'no-outgoing-confirmation'; readonly open: boolean }
   | { readonly type: 'check-finished'; readonly checkId: string; readonly report: CheckReport }
   | { readonly type: 'check-failed'; readonly checkId: string; readonly code: string; readonly message: string }

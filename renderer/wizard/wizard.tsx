@@ -30,7 +30,8 @@ function errorMessage(error: unknown): string {
 }
 
 export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassword, onExit }: WizardProps) {
-  const [savedEmails, setSavedEmails] = useState<readonly string[]>([]);
+  const [saved, setSaved] = useState<readonly AccountSummary[]>([]);
+  const savedEmails = saved.map((account) => account.email);
   const refs = {
     host: useRef<HTMLInputElement>(null),
     port: useRef<HTMLInputElement>(null),
@@ -54,7 +55,7 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
   // The saved addresses, to name a duplicate on the first screen; fetched each time the wizard shows.
   useEffect(() => {
     call('listAccounts', {}).then(
-      (accounts) => setSavedEmails(accounts.map((account) => account.email)),
+      (accounts) => setSaved(accounts),
       () => undefined,
     );
   }, []);
@@ -141,7 +142,8 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
         const report = await call('startCheck', { ...options, ...outgoingRequest, password: details.password, sendTestMessage: purpose === 'message' });
         dispatch({ type: 'check-finished', checkId, report });
       } else if (purpose === 'save') {
-        const result = await call('addAccount', { ...options, ...outgoingRequest, password: details.password, displayName });
+        // Save is offered only after a test that allows it; an outgoing server that refused for now is kept to re-test later.
+        const result = await call('addAccount', { ...options, ...outgoingRequest, password: details.password, displayName, outgoingLater: true });
         dispatch({ type: 'save-finished', checkId, result });
       } else {
         const outgoingTrust = outgoingRequest.outgoingTrustCertificate;
@@ -159,7 +161,8 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
     const tidied = cleanHost(details.form);
     if (tidied.form !== details.form) dispatch({ type: 'host-cleaned' });
     if (focusFirstInvalid(tidied.form, details.outgoing.form, { outgoing: true, secrets: false })) return;
-    refs.password.current?.focus();
+    // The outgoing server's fields come next on the screen, unless a known provider's is shown as one line.
+    (details.outgoing.collapsed ? refs.password : refs.outgoingHost).current?.focus();
   }
 
   function cancel() {
@@ -250,6 +253,7 @@ export function Wizard({ state, dispatch, onSaved, onShowAccounts, onUpdatePassw
       onSendTestMessage={() => void runCheck('message')}
       onAction={act}
       onShowAccounts={onShowAccounts}
+      savedAccounts={saved}
     />
   );
 }

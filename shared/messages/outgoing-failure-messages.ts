@@ -4,7 +4,8 @@ import type { FailureCategory } from '../failure-category.ts';
 const submissionPorts = 'Mail apps send on port 587 with STARTTLS or port 465 with SSL/TLS.';
 const port25 = 'Many home, mobile and public networks block port 25 for everything but mail servers, and most providers refuse mail apps there: use port 587 with STARTTLS or 465 with SSL/TLS instead.';
 const samePassword =
-  'The outgoing server normally takes the same password as incoming mail: at Gmail, iCloud, Yahoo and Fastmail the app password made for mail works for both. Check the outgoing username too; most providers want the full email address.';
+  // No provider names here: they would be wrong on every other server (build-failure.ts adds the provider's own advice where it is known).
+  'The outgoing server normally takes the same password as incoming mail, and an app password made for mail works for both. Check the outgoing username too; most providers want the full email address.';
 
 /** Outgoing-server advice per category; `{port}` is filled in. Categories not listed use the common text. */
 export const outgoingAdvice: Partial<Record<FailureCategory, string>> = {

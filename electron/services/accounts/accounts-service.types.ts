@@ -35,6 +35,8 @@ export interface AddAccountRequest {
   outgoingTrustCertificate?: string | undefined;
   /** After both servers pass, send a message to the account itself and wait for it in INBOX. */
   sendTestMessage?: boolean | undefined;
+  /** Save even when the outgoing server only refused for now (`server-unavailable`); it is recorded as failing. */
+  outgoingLater?: boolean | undefined;
 }
 
 /** Options of a re-test. */

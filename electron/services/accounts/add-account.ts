@@ -3,7 +3,7 @@ import { parseNewAccountSettings, parseNewOutgoing, runAccountCheck } from './ac
 import { findDuplicate, toSummary } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { AccountResult, AddAccountRequest, CheckRun } from './accounts-service.types.ts';
-import { newOutgoing, outgoingCheck, withOutcome, withPinsFrom } from './outgoing-records.ts';
+import { newOutgoing, outgoingCheck, savable, withOutcome, withPinsFrom } from './outgoing-records.ts';
 import { checkPassword } from './password-rules.ts';
 import { saveNewAccount } from './save-new-account.ts';
 import { protocolOf } from '../../../shared/server-settings.ts';
@@ -41,7 +41,7 @@ export async function addAccount(context: AccountsContext, request: AddAccountRe
     },
     run,
   );
-  if (!report.ok) return { report, account: null, duplicateOf: null };
+  if (!(report.ok || (request.outgoingLater === true && savable(report)))) return { report, account: null, duplicateOf: null };
 
   const checkedAt = context.now();
   const account = withPinsFrom(

@@ -17,6 +17,8 @@ const users = {
   dirkRelay: { user: 'dirk-relay@example.test', password: 'dirk relay pw' },
   // Sends through a server with a self-signed certificate.
   emil: { user: 'emil@example.test', password: 'emil pw' },
+  // Saved while the submission service's relay is down.
+  fay: { user: 'fay@example.test', password: 'fay pw' },
 };
 
 const bed = accountsTestBed(async (ca) => {
@@ -165,5 +167,21 @@ describe('accounts with an outgoing server', () => {
     const after = await service.retest(users.emil.user, run());
     expect(after.report?.outgoing?.failure?.category).toBe('certificate-untrusted');
     expect(after.account).toMatchObject({ status: 'ok', outgoing: { status: 'failing', lastFailureCategory: 'certificate-untrusted' } });
+  });
+
+  it('saves an account whose outgoing server only refused for now (relay down) only when asked, recorded as failing to re-test later', async () => {
+    const { service } = await open();
+    await dovecot.setRelayDown(true);
+    try {
+      const refused = await service.add(request(users.fay), run());
+      expect(refused.report?.outgoing?.failure?.category).toBe('server-unavailable');
+      expect(refused.account).toBeNull();
+      const saved = await service.add({ ...request(users.fay), outgoingLater: true }, run());
+      expect(saved.account).toMatchObject({ status: 'ok', outgoing: { status: 'failing', lastFailureCategory: 'server-unavailable' } });
+    } finally {
+      await dovecot.setRelayDown(false);
+    }
+    const after = await service.retest(users.fay.user, run());
+    expect(after.account).toMatchObject({ status: 'ok', outgoing: { status: 'ok', lastFailureCategory: null } });
   });
 });

@@ -18,20 +18,35 @@ export function failuresOf(report: CheckReport): { incoming: FailureCategory | n
   return { incoming, outgoing };
 }
 
+/**
+ * Whether a report lets a new account be saved when the user asks to: both servers passed, or the
+ * incoming one did and the outgoing one only refused for now (a 4xx such as a relay that is
+ * down): that server's settings are kept, recorded as failing with `server-unavailable`.
+ */
+export function savable(report: CheckReport): boolean {
+  if (report.ok) return true;
+  const failures = failuresOf(report);
+  return failures.incoming === null && failures.outgoing === 'server-unavailable';
+}
+
 /** The account with this check recorded for both servers (an outgoing server not tested keeps its last outcome). */
 export function withOutcome(account: StoredAccount, report: CheckReport, checkedAt: Date): StoredAccount {
   const failures = failuresOf(report);
   const at = checkedAt.toISOString();
+  // A test message that is only late was accepted by the outgoing server: the server works.
+  const outgoingFailure = failures.outgoing === 'delivery-delayed' ? null : failures.outgoing;
   const outgoing =
-    account.outgoing === null || failures.outgoing === undefined
+    account.outgoing === null || outgoingFailure === undefined
       ? account.outgoing
-      : { ...account.outgoing, lastCheckedAt: at, lastFailureCategory: failures.outgoing };
+      : { ...account.outgoing, lastCheckedAt: at, lastFailureCategory: outgoingFailure };
   return { ...account, lastCheckedAt: at, lastFailureCategory: failures.incoming, outgoing };
 }
 
 /** The pins a passing check leads to, for the incoming and the outgoing server. */
 export function withPinsFrom(account: StoredAccount, report: CheckReport, trustedAt: Date): StoredAccount {
-  const withIncoming = withPin(account, pinFromReport(report, trustedAt));
+  if (!savable(report)) return account;
+  // The incoming server passed even where the outgoing one must be re-tested later.
+  const withIncoming = withPin(account, pinFromReport({ ...report, ok: true }, trustedAt));
   const outgoing = report.outgoing;
   if (!report.ok || outgoing === undefined || outgoing === null) return withIncoming;
   return withPin(withIncoming, pinFromReport({ ...report, account: { ...outgoing.account, email: account.email }, tls: outgoing.tls }, trustedAt));

@@ -18,6 +18,8 @@ export interface SmtpErrorContext {
   handshakePending: boolean;
   /** The reply size cap, for the message when a server exceeds it. */
   maxReplyBytes: number;
+  /** The last reply the server sent, asked for or not (Dovecot's `421 4.4.0 … Failed to connect to relay server` comes unasked). */
+  lastReply?: string | undefined;
 }
 
 /** The failure for an error raised by nodemailer before sign-in, most specific evidence first. */
@@ -54,6 +56,12 @@ export function classifySmtpError(context: SmtpErrorContext): StepFailure {
   }
   if (response && replyCode(response) === 421) {
     return { category: 'server-unavailable', detail: 'The server closed the session (421).', serverText: joinReply(response) };
+  }
+  // A 4xx reply is a temporary refusal by the server itself (its relay is down, it is busy): it
+  // says nothing about the settings, and its own words are the best explanation.
+  const last = context.lastReply;
+  if (last && replyCode(last) >= 400 && replyCode(last) < 500) {
+    return { category: 'server-unavailable', detail: `The server refused to go on for now (${replyCode(last)}) and closed the session.`, serverText: joinReply(last) };
   }
   if (response) return { category: 'protocol-error', detail: `The server refused ${command || 'a command'}.`, serverText: joinReply(response) };
   const category = categoryForSocketError(lowLevel, /closed|ECONNECTION|ESOCKET/i.test(message + lowLevel.code) ? 'connection-lost' : 'protocol-error');

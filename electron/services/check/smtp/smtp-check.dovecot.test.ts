@@ -159,6 +159,21 @@ describe('passwords and senders', () => {
     expect(outgoingOf(report).failure?.serverText).toBe('553 5.0.0 Sender address rejected: not owned by user');
     expect(outgoingOf(report).failure?.message).toContain(refusedSender.user);
   });
+
+  it('reports the 421 Dovecot sends after the sign-in while its relay is down as server-unavailable, in its own words', async () => {
+    await dovecot.setRelayDown(true);
+    try {
+      const report = await check({ security: 'starttls' });
+      expect(step(report, 'inbox').status).toBe('passed');
+      expect(outgoingStep(report, 'authenticate').status).toBe('passed');
+      expectOutgoingFailure(report, 'server-unavailable', 'sender');
+      expect(outgoingOf(report).failure?.serverText).toMatch(/^421 4\.4\.0 .*Failed to connect to relay server/);
+      expect(outgoingOf(report).failure?.advice).not.toMatch(/server name|port/i);
+    } finally {
+      await dovecot.setRelayDown(false);
+    }
+    expect((await check({ security: 'starttls' })).ok).toBe(true);
+  });
 });
 
 describe('security modes', () => {

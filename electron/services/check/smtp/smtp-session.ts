@@ -46,6 +46,7 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
   const { settings, credential } = outgoing;
   const host = bareHost(settings.host);
   let banner: string | undefined;
+  let lastReply: string | undefined;
   let lastEhlo: string | undefined;
   let awaitingEhlo = false;
   let startTlsAccepted = false;
@@ -82,6 +83,7 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
   const logger = wireLogger({
     onReply(reply) {
       for (const line of reply.split('\n')) options.onWire?.('server', line);
+      lastReply = reply;
       if (banner === undefined) banner = reply;
       else if (awaitingEhlo) {
         awaitingEhlo = false;
@@ -212,8 +214,8 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
         command(line).then(resolve, reject);
       }).catch((error: unknown) => {
         if (signal.aborted || error instanceof StepFailedError) throw error;
-        // Signed in, then the line broke off: a connection problem, named as one.
-        const failure = refusal ?? classifySmtpError({ error, banner, offer: offered, security: settings.security, handshakePending: false, maxReplyBytes });
+        // Signed in, then the line broke off: a refusal the server sent unasked (a 4xx) explains it; else a connection problem.
+        const failure = refusal ?? classifySmtpError({ error, banner, offer: offered, security: settings.security, handshakePending: false, maxReplyBytes, lastReply });
         throw new StepFailedError({ ...failure, detail: `The server accepted the sign-in, then: ${failure.detail}` });
       });
     };

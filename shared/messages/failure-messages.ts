@@ -122,8 +122,3 @@ export const failureExtras = {
   oauthProvider: '{provider} may accept only an app password or signing in with your browser.',
   join: '{first} {second}',
 } as const;
-
-/** Fills `{name}` placeholders; unknown names are left as they are. */
-export function fillMessage(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}

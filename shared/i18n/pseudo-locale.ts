@@ -38,7 +38,8 @@ export function pseudoCatalogue(english: Catalogue, kind: 'long' | 'rtl'): Catal
   const result: Record<string, string> = {};
   for (const [id, text] of Object.entries(english)) {
     const printed = printAST(transform(parse(text), change));
-    result[id] = kind === 'long' ? `[${printed}]` : printed;
+    // Doubled vowels make English about 30 % longer; the tildes bring it to the 40 % translations often need.
+    result[id] = kind === 'long' ? `[${printed}${' ~'.repeat(Math.ceil(text.length / 20))}]` : printed;
   }
   return result;
 }

@@ -121,4 +121,7 @@ export const failureExtras = {
   appPasswordProvider: '{provider} requires an app-specific password for mail apps: create one and use it instead of your normal password.',
   oauthProvider: '{provider} may accept only an app password or signing in with your browser.',
   join: '{first} {second}',
+  // A saved OAuth2 sign-in the provider no longer accepts (invalid_grant).
+  signInExpired: 'Your sign-in with {provider} for {email} has expired or was revoked.',
+  signInExpiredAdvice: "Sign in again with {provider} to keep using this account. This happens after a password change, when access is removed in the account's security settings, or after a long time unused.",
 } as const;

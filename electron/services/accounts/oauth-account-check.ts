@@ -5,6 +5,8 @@ import type { OAuthAccountDeps } from '../oauth/oauth-account-deps.ts';
 import { OAuthError } from '../oauth/oauth-error.ts';
 import { ServiceError } from '../service-error.ts';
 import type { AccountsContext } from './accounts-context.ts';
+import { sayFailure, type FailureWords } from '../../../shared/messages/failure-words.ts';
+import { englishText } from '../../../shared/messages/shared-catalogue.ts';
 
 /** The OAuth2 dependencies, or the error that says this build cannot sign in with a browser. */
 export function requireOAuth(context: AccountsContext): OAuthAccountDeps {
@@ -25,6 +27,8 @@ export function toServiceError(error: unknown): unknown {
  * (`invalid_grant`): nothing was sent to the mail server, and only signing in again helps.
  */
 export function signInExpiredReport(settings: ServerSettings, providerName: string): CheckReport {
+  const values = { provider: providerName, email: settings.email };
+  const words: FailureWords = { message: { id: 'failureExtras.signInExpired', values }, advice: [{ id: 'failureExtras.signInExpiredAdvice', values }] };
   return {
     ok: false,
     account: serverSettingsOf(settings),
@@ -33,11 +37,6 @@ export function signInExpiredReport(settings: ServerSettings, providerName: stri
         ? { id, status: 'failed', ms: 0, detail: `${providerName} refused the saved sign-in (invalid_grant): it has expired or was revoked.` }
         : { id, status: 'skipped', ms: 0, detail: 'Not run: the sign-in must be renewed first.' },
     ),
-    failure: {
-      category: 'wrong-credentials',
-      message: `Your sign-in with ${providerName} for ${settings.email} has expired or was revoked.`,
-      advice: `Sign in again with ${providerName} to keep using this account. This happens after a password change, when access is removed in the account's security settings, or after a long time unused.`,
-      serverText: '',
-    },
+    failure: { category: 'wrong-credentials', ...sayFailure(words, englishText), serverText: '', words },
   };
 }

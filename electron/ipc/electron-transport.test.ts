@@ -76,10 +76,10 @@ describe('createElectronTransport', () => {
     expect([...handlers.keys()].sort()).toEqual(Object.values(ipcCalls).map((call) => call.channel).sort());
   });
 
-  it('answers a call from our window with the service result', async () => {
+  it('answers a call from our window with the service result, the request as parsed in main (defaults filled)', async () => {
     const envelope = await invoke('removeAccount', eventFrom(frame()), { email: 'alice@example.test' });
     expect(envelope).toEqual({ ok: true, value: { removed: true } });
-    expect(services.removeAccount).toHaveBeenCalledWith({ email: 'alice@example.test' }, expect.any(Function));
+    expect(services.removeAccount).toHaveBeenCalledWith({ email: 'alice@example.test', removeGnomeCopy: false }, expect.any(Function));
   });
 
   it.each([

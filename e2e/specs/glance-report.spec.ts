@@ -84,7 +84,7 @@ for (const width of widths) {
 
         await saveAccount(app);
         await expect(app.getByRole('heading', { name: 'Account saved and working' })).toBeFocused();
-        await expect(app.locator('.saved')).toContainText(olga.user);
+        await expect(app.locator('.saved')).toContainText('use Re-test on this account later');
         const item = accountItem(app, olga.user);
         await expect(item.locator('[data-server="outgoing"] [data-account-status]')).toHaveText('Outgoing: Re-test later');
         await expect(item.locator('[data-server="incoming"] [data-account-status]')).toHaveAttribute('data-account-status', 'ok');

@@ -209,6 +209,9 @@ test('keyboard only: the whole wizard with Tab, typing and Enter', async ({ app,
   await app.keyboard.press('Tab');
   await expect(app.getByRole('button', { name: 'Continue' })).toBeFocused();
   await app.keyboard.press('Enter');
+  // Continue leads into the outgoing section, which comes next; left empty, Tab goes on to the password.
+  await expect(app.getByLabel('Outgoing server')).toBeFocused();
+  for (let field = 0; field < 4; field += 1) await app.keyboard.press('Tab');
   await expect(app.getByLabel('Password', { exact: true })).toBeFocused();
   await app.keyboard.type(users.alice.password);
   await app.keyboard.press('Enter');

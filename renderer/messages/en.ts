@@ -249,8 +249,8 @@ export const messages = {
   },
   saved: {
     title: 'Account saved and working',
-    body: 'The settings for {email} are saved, and its password is in your system keychain.',
-    outgoingLater: 'The outgoing server could not be tested yet: use Re-test on {email} later.',
+    body: 'The settings are saved and the password is in your system keychain.',
+    outgoingLater: 'The outgoing server could not be tested yet: use Re-test on this account later.',
     addAnother: 'Add another account',
     dismiss: 'Done',
   },

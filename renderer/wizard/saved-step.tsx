@@ -4,7 +4,6 @@ import { Icon } from '../components/icons.tsx';
 import { UseInOtherApps } from '../handoff/use-in-other-apps.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { messages } from '../messages/en.ts';
-import { format } from '../messages/format.ts';
 
 export interface SavedStepProps {
   /** The account just saved: named in the banner, offered to other apps from here. */
@@ -20,8 +19,8 @@ export function SavedStep({ account, onAddAnother, onDismiss }: SavedStepProps) 
       <h2 id="saved-title" tabIndex={-1} ref={headingRef}>
         <Icon name="passed" className="success-icon" /> {messages.saved.title}
       </h2>
-      <p>{format(messages.saved.body, { email: account.email })}</p>
-      {account.outgoing?.lastFailureCategory === 'server-unavailable' && <p className="note-warning">{format(messages.saved.outgoingLater, { email: account.email })}</p>}
+      <p>{messages.saved.body}</p>
+      {account.outgoing?.lastFailureCategory === 'server-unavailable' && <p className="note-warning">{messages.saved.outgoingLater}</p>}
       <div className="action-bar">
         <UseInOtherApps account={account} className="primary" />
         <button type="button" className="secondary" onClick={onDismiss}>

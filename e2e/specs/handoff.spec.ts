@@ -7,10 +7,12 @@ import { accountItem } from './support/wizard-steps.ts';
 
 test('after saving, "Use in other apps" offers each program; keyboard stays in the dialog, Esc closes it and focus returns', async ({ app, dovecot }) => {
   await app.setViewportSize({ width: 900, height: 900 });
-  await savedAccount(app, dovecot);
-  const banner = app.getByRole('region', { name: 'Account saved and working' });
-  const opener = banner.getByRole('button', { name: 'Use in other apps' });
-  const dialog = await openHandoff(app, banner);
+  const hana = await savedAccount(app, dovecot);
+  // One button on the page right after saving: on the new account's entry, under the saved banner.
+  await expect(app.getByRole('region', { name: 'Account saved and working' })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Use in other apps' })).toHaveCount(1);
+  const opener = accountItem(app, hana.user).getByRole('button', { name: 'Use in other apps' });
+  const dialog = await openHandoff(app, app);
   const choices = dialog.getByRole('group').getByRole('button');
   // No GOA on this harness's bus: the GNOME desktop is not offered.
   await expect(choices).toHaveText(['Thunderbird on a phone', 'Apple Mail', 'Command-line mail tools']);

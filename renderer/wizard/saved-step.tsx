@@ -1,12 +1,11 @@
 // Step 5: the account is saved; shown above the accounts list, where the new account now appears.
 import type { AccountSummary } from '../../shared/account-summary.ts';
 import { Icon } from '../components/icons.tsx';
-import { UseInOtherApps } from '../handoff/use-in-other-apps.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { messages } from '../messages/en.ts';
 
 export interface SavedStepProps {
-  /** The account just saved: named in the banner, offered to other apps from here. */
+  /** The account just saved. Its entry in the list below offers "Use in other apps": one button on the page, not two. */
   account: AccountSummary;
   onAddAnother: () => void;
   onDismiss: () => void;
@@ -22,8 +21,7 @@ export function SavedStep({ account, onAddAnother, onDismiss }: SavedStepProps) 
       <p>{messages.saved.body}</p>
       {account.outgoing?.lastFailureCategory === 'server-unavailable' && <p className="note-warning">{messages.saved.outgoingLater}</p>}
       <div className="action-bar">
-        <UseInOtherApps account={account} className="primary" />
-        <button type="button" className="secondary" onClick={onDismiss}>
+        <button type="button" className="primary" onClick={onDismiss}>
           {messages.saved.dismiss}
         </button>
         <button type="button" className="secondary" onClick={onAddAnother}>

@@ -1,14 +1,12 @@
 // Benchmark: round trips of the outgoing check (--only outgoing) through a relay holding every chunk
 // 50 ms each way in front of Dovecot's submission service, beside a bare nodemailer sign-in.
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
-import { DEFAULT_USER, startDovecot } from '../e2e/fixtures/dovecot.ts';
-import { startDelayProxy, type DelayProxy } from '../e2e/fixtures/delay-proxy.ts';
+import { DEFAULT_USER } from '../e2e/fixtures/dovecot.ts';
 import { getTestCa } from '../e2e/fixtures/test-ca.ts';
 import type { Security } from '../shared/server-settings.ts';
+import { withDelayedDovecot } from './bench-support/delayed-dovecot.ts';
 import { smtpFloor } from './bench-support/protocol-floors.ts';
-import { reusedLoginProcesses } from './bench-support/reused-login-processes.ts';
-import { relayEngine } from './bench-support/relay-engine.ts';
-import { beside, delayMs, overBudget, roundTrips, rttMs, rttRuns, verdict } from './bench-support/round-trips.ts';
+import { beside, delayMs, roundTrips, rttMs, rttRuns, verdict } from './bench-support/round-trips.ts';
 
 /**
  * The protocol floor, in round trips (the TCP handshake is not delayed by the relay, so not counted):
@@ -27,16 +25,10 @@ export const outgoingFloor = { tls: 5, starttls: 6.5 } as const;
 export const outgoingMargin = 0.5;
 
 const ca = await getTestCa();
-const dovecot = await startDovecot({ extraConfig: reusedLoginProcesses });
-const proxies: DelayProxy[] = [];
-try {
-  const tlsProxy = await startDelayProxy({ targetPort: dovecot.submissionsPort, delayMs });
-  const starttlsProxy = await startDelayProxy({ targetPort: dovecot.submissionPort, delayMs });
-  proxies.push(tlsProxy, starttlsProxy);
-  const engine = await relayEngine();
+await withDelayedDovecot((dovecot) => ({ tls: dovecot.submissionsPort, starttls: dovecot.submissionPort }), async ({ dovecot, tlsPort, starttlsPort, passingCheck }) => {
   const credential = { kind: 'password' as const, password: DEFAULT_USER.password };
-  const check = (security: Security, port: number) => async () => {
-    const report = await engine.run({
+  const check = (security: Security, port: number) => () =>
+    passingCheck({
       // Only the outgoing server is tested; the incoming settings are required but never used.
       settings: { email: DEFAULT_USER.user, host: 'localhost', port: dovecot.tlsPort, security: 'tls', username: DEFAULT_USER.user },
       credential,
@@ -45,12 +37,10 @@ try {
       only: 'outgoing',
       outgoing: { settings: { host: 'localhost', port, security, username: DEFAULT_USER.user }, credential },
     });
-    if (!report.ok) throw new Error(`the check failed: ${report.failure?.category ?? 'unknown'}: ${report.failure?.message ?? ''}`);
-  };
   // nodemailer on its own: connect (greeting, EHLO), login (AUTH PLAIN), QUIT and its answer.
   const bare = () =>
     new Promise<void>((resolve, reject) => {
-      const connection = new SMTPConnection({ host: 'localhost', port: tlsProxy.port, secure: true, tls: { ca: [ca.caPem] } });
+      const connection = new SMTPConnection({ host: 'localhost', port: tlsPort, secure: true, tls: { ca: [ca.caPem] } });
       connection.once('error', reject);
       connection.once('end', () => resolve());
       connection.connect(() =>
@@ -60,8 +50,8 @@ try {
 
   const floor = (security: 'tls' | 'starttls', port: number) => () => smtpFloor(port, security, ca.caPem, DEFAULT_USER.user, DEFAULT_USER.password);
 
-  const { check: tls, floor: tlsFloor } = await beside(check('tls', tlsProxy.port), floor('tls', tlsProxy.port));
-  const { check: starttls, floor: starttlsFloor } = await beside(check('starttls', starttlsProxy.port), floor('starttls', starttlsProxy.port));
+  const { check: tls, floor: tlsFloor } = await beside(check('tls', tlsPort), floor('tls', tlsPort));
+  const { check: starttls, floor: starttlsFloor } = await beside(check('starttls', starttlsPort), floor('starttls', starttlsPort));
   const bareLogin = await roundTrips(bare);
   process.stdout.write(
     [
@@ -74,8 +64,4 @@ try {
       '',
     ].join('\n'),
   );
-} finally {
-  await Promise.all(proxies.map((proxy) => proxy.close()));
-  await dovecot.stop();
-}
-process.exitCode = overBudget() ? 1 : 0;
+});

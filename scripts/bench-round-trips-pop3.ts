@@ -1,13 +1,11 @@
 // Benchmark: round trips of the POP3 check at 100 ms RTT (a relay holding every chunk 50 ms each
 // way in front of Dovecot's real POP3 service), beside a raw client speaking only the protocol floor.
-import { DEFAULT_USER, startDovecot } from '../e2e/fixtures/dovecot.ts';
-import { startDelayProxy, type DelayProxy } from '../e2e/fixtures/delay-proxy.ts';
+import { DEFAULT_USER } from '../e2e/fixtures/dovecot.ts';
 import { getTestCa } from '../e2e/fixtures/test-ca.ts';
 import type { Security } from '../shared/server-settings.ts';
+import { withDelayedDovecot } from './bench-support/delayed-dovecot.ts';
 import { pop3Floor } from './bench-support/protocol-floors.ts';
-import { reusedLoginProcesses } from './bench-support/reused-login-processes.ts';
-import { relayEngine } from './bench-support/relay-engine.ts';
-import { beside, delayMs, rttMs, rttRuns, overBudget, verdict } from './bench-support/round-trips.ts';
+import { beside, delayMs, rttMs, rttRuns, verdict } from './bench-support/round-trips.ts';
 
 /**
  * The floor by count (the relay does not delay the TCP handshake):
@@ -20,25 +18,17 @@ export const floors = { tls: 4, starttls: 5.5 } as const;
 const slack = 0.5;
 
 const ca = await getTestCa();
-const dovecot = await startDovecot({ extraConfig: reusedLoginProcesses });
-const proxies: DelayProxy[] = [];
-try {
-  const tlsProxy = await startDelayProxy({ targetPort: dovecot.pop3sPort, delayMs });
-  const stlsProxy = await startDelayProxy({ targetPort: dovecot.pop3Port, delayMs });
-  proxies.push(tlsProxy, stlsProxy);
-  const engine = await relayEngine();
-  const check = (security: Security, port: number) => async () => {
-    const report = await engine.run({
+await withDelayedDovecot((dovecot) => ({ tls: dovecot.pop3sPort, starttls: dovecot.pop3Port }), async ({ tlsPort, starttlsPort: stlsPort, passingCheck }) => {
+  const check = (security: Security, port: number) => () =>
+    passingCheck({
       settings: { email: DEFAULT_USER.user, host: 'localhost', port, security, username: DEFAULT_USER.user, protocol: 'pop3' },
       credential: { kind: 'password', password: DEFAULT_USER.password },
       allowInsecure: false,
       timeoutMs: 15_000,
     });
-    if (!report.ok) throw new Error(`the check failed: ${report.failure?.category ?? 'unknown'}: ${report.failure?.message ?? ''}`);
-  };
   const floor = (security: 'tls' | 'starttls', port: number) => () => pop3Floor(port, security, ca.caPem, DEFAULT_USER.user, DEFAULT_USER.password);
-  const { check: tls, floor: tlsFloor } = await beside(check('tls', tlsProxy.port), floor('tls', tlsProxy.port));
-  const { check: stls, floor: stlsFloor } = await beside(check('starttls', stlsProxy.port), floor('starttls', stlsProxy.port));
+  const { check: tls, floor: tlsFloor } = await beside(check('tls', tlsPort), floor('tls', tlsPort));
+  const { check: stls, floor: stlsFloor } = await beside(check('starttls', stlsPort), floor('starttls', stlsPort));
   process.stdout.write(
     [
       `POP3 round trips with a relay holding every chunk ${delayMs} ms each way (${rttMs} ms RTT) in front of Dovecot; median of ${rttRuns}, check and raw client alternating, wall time / RTT:`,
@@ -49,8 +39,4 @@ try {
       '',
     ].join('\n'),
   );
-} finally {
-  await Promise.all(proxies.map((proxy) => proxy.close()));
-  await dovecot.stop();
-}
-process.exitCode = overBudget() ? 1 : 0;
+});

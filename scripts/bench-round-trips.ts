@@ -2,14 +2,12 @@
 // each way (100 ms RTT) in front of a real Dovecot; compared with a bare imapflow sign-in and with
 // a raw client speaking only the protocol floor.
 import { ImapFlow } from 'imapflow';
-import { DEFAULT_USER, startDovecot } from '../e2e/fixtures/dovecot.ts';
-import { startDelayProxy, type DelayProxy } from '../e2e/fixtures/delay-proxy.ts';
+import { DEFAULT_USER } from '../e2e/fixtures/dovecot.ts';
 import { getTestCa } from '../e2e/fixtures/test-ca.ts';
 import type { Security } from '../shared/server-settings.ts';
+import { withDelayedDovecot } from './bench-support/delayed-dovecot.ts';
 import { imapFloor } from './bench-support/protocol-floors.ts';
-import { reusedLoginProcesses } from './bench-support/reused-login-processes.ts';
-import { relayEngine } from './bench-support/relay-engine.ts';
-import { beside, delayMs, overBudget, roundTrips, rttMs, rttRuns, verdict } from './bench-support/round-trips.ts';
+import { beside, delayMs, roundTrips, rttMs, rttRuns, verdict } from './bench-support/round-trips.ts';
 
 /** Budgets from issue #14, in round trips. */
 export const budgets = { tls: 5, starttls: 6 } as const;
@@ -24,27 +22,19 @@ export const budgets = { tls: 5, starttls: 6 } as const;
 export const floors = { tls: 4, starttls: 4.5 } as const;
 
 const ca = await getTestCa();
-const dovecot = await startDovecot({ extraConfig: reusedLoginProcesses });
-const proxies: DelayProxy[] = [];
-try {
-  const tlsProxy = await startDelayProxy({ targetPort: dovecot.tlsPort, delayMs });
-  const starttlsProxy = await startDelayProxy({ targetPort: dovecot.starttlsPort, delayMs });
-  proxies.push(tlsProxy, starttlsProxy);
-  const engine = await relayEngine();
-  const check = (security: Security, port: number) => async () => {
-    const report = await engine.run({
+await withDelayedDovecot((dovecot) => ({ tls: dovecot.tlsPort, starttls: dovecot.starttlsPort }), async ({ tlsPort, starttlsPort, passingCheck }) => {
+  const check = (security: Security, port: number) => () =>
+    passingCheck({
       settings: { email: DEFAULT_USER.user, host: 'localhost', port, security, username: DEFAULT_USER.user },
       credential: { kind: 'password', password: DEFAULT_USER.password },
       allowInsecure: false,
       timeoutMs: 15_000,
     });
-    if (!report.ok) throw new Error(`the check failed: ${report.failure?.category ?? 'unknown'}: ${report.failure?.message ?? ''}`);
-  };
   const floor = (security: 'tls' | 'starttls', port: number) => () => imapFloor(port, security, ca.caPem, DEFAULT_USER.user, DEFAULT_USER.password);
   const bare = async () => {
     const client = new ImapFlow({
       host: 'localhost',
-      port: tlsProxy.port,
+      port: tlsPort,
       secure: true,
       auth: { user: DEFAULT_USER.user, pass: DEFAULT_USER.password },
       logger: false,
@@ -54,8 +44,8 @@ try {
     await client.logout();
   };
 
-  const { check: tls, floor: tlsFloor } = await beside(check('tls', tlsProxy.port), floor('tls', tlsProxy.port));
-  const { check: starttls, floor: starttlsFloor } = await beside(check('starttls', starttlsProxy.port), floor('starttls', starttlsProxy.port));
+  const { check: tls, floor: tlsFloor } = await beside(check('tls', tlsPort), floor('tls', tlsPort));
+  const { check: starttls, floor: starttlsFloor } = await beside(check('starttls', starttlsPort), floor('starttls', starttlsPort));
   const bareLogin = await roundTrips(bare);
   process.stdout.write(
     [
@@ -68,8 +58,4 @@ try {
       '',
     ].join('\n'),
   );
-} finally {
-  await Promise.all(proxies.map((proxy) => proxy.close()));
-  await dovecot.stop();
-}
-process.exitCode = overBudget() ? 1 : 0;
+});

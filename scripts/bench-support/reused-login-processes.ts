@@ -7,6 +7,6 @@
  * benchmarks would count as round trips although the client waits for nothing it could save.
  * Busy servers run the "high-performance" mode instead; so do the benchmarks.
  */
-export const reusedLoginProcesses = ['imap-login', 'submission-login']
+export const reusedLoginProcesses = ['imap-login', 'pop3-login', 'submission-login']
   .map((service) => `service ${service} {\n  service_count = 0\n  process_min_avail = 2\n}\n`)
   .join('');

@@ -5,8 +5,8 @@ import { say, useCliLanguage } from './cli-language.ts';
 
 /** The synopsis: commands and flags, the same in every language (only its heading is translated). */
 const synopsis = `  mail-setup discover EMAIL [--json]
-  mail-setup check --email EMAIL [--host H] [--port P] [--security tls|starttls|none]
-                   [--username U] [--password-stdin] [--allow-insecure] [--timeout SECONDS]
+  mail-setup check --email EMAIL [--protocol imap|pop3] [--host H] [--port P]
+                   [--security tls|starttls|none] [--username U] [--password-stdin] [--allow-insecure] [--timeout SECONDS]
                    [--trust-certificate SHA256] [--auth oauth2 --access-token-stdin]
                    [--smtp-host H] [--smtp-port P] [--smtp-security tls|starttls|none]
                    [--smtp-username U] [--smtp-password-stdin] [--smtp-trust-certificate SHA256]

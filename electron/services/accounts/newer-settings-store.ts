@@ -5,7 +5,7 @@ import { FailureCategorySchema } from '../../../shared/failure-category.ts';
 import { storeIdPattern } from '../secrets/secret-store.ts';
 import type { SettingsNotice } from './settings-file-guard.ts';
 import { StoredAccountSchema, StoredOutgoingSchema, type StoredAccount } from './settings-schema.ts';
-import type { SettingsSnapshot, SettingsStore } from './settings-store.ts';
+import type { SettingsSnapshot, SettingsStore } from './settings-store.types.ts';
 import { StorageError } from './storage-error.ts';
 
 // This version's fields of an account; fields it does not know are left out, values it does not know read as unknown.

@@ -1,39 +1,16 @@
-// The SettingsStore port (non-secret account settings) and its logic over any conf-like file store.
+// The SettingsStore over any conf-like file store: reads, whole-file writes under the lock, the guards (its port's types: settings-store.types.ts).
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openNewerSettingsStore } from './newer-settings-store.ts';
 import { prepareSettingsFile, setSettingsFileAside, type SettingsNotice } from './settings-file-guard.ts';
 import { createStoreLock } from './store-lock.ts';
-import { SettingsDocumentSchema, settingsFileName, settingsSchemaVersion, type SettingsDocument, type StoredAccount } from './settings-schema.ts';
+import { SettingsDocumentSchema, settingsFileName, settingsSchemaVersion, type SettingsDocument } from './settings-schema.ts';
 import { storageError, type StorageError } from './storage-error.ts';
+import type { SettingsSnapshot, SettingsStore } from './settings-store.types.ts';
 import { probeWritable } from './write-probe.ts';
 
 export type { SettingsNotice } from './settings-file-guard.ts';
-
-/** The settings as read: the store id is null until the first account is saved. */
-export interface SettingsSnapshot {
-  storeId: string | null;
-  accounts: StoredAccount[];
-}
-
-/** Where saved accounts' settings live. Reads and writes are synchronous and whole-file. */
-export interface SettingsStore {
-  /** Absolute path of the settings file. */
-  readonly path: string;
-  /** Set when an unreadable file was set aside, a newer one is open read-only, or the folder is read-only now; tell the user once. */
-  readonly notice: SettingsNotice | null;
-  read(): SettingsSnapshot;
-  /** Replaces the stored settings; throws a StorageError (naming the file and the cause) when the file cannot be written. */
-  write(snapshot: { storeId: string; accounts: StoredAccount[] }): void;
-  /**
-   * Throws the StorageError a write would meet now (a full disk or one out of inodes, a read-only
-   * folder or file, one not ours, a newer version's file), with `outcome` saying what that meant
-   * ("Nothing was sent to the server."): called before a password is sent or anything changes.
-   */
-  assertWritable(outcome: string): void;
-  /** The folder could not even be locked (read-only, full): the accounts are being shown read-only; the notice says so. */
-  noteReadOnly(error: StorageError): void;
-}
+export type { SettingsSnapshot, SettingsStore } from './settings-store.types.ts';
 
 /** What conf and electron-store have in common: the whole document as `store`, and the file's path. */
 export interface SettingsFileLibrary {

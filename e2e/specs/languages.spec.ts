@@ -1,4 +1,4 @@
-// The wizard and the accounts screen in other languages: no English left in the pseudo-locale, German fits 480 px, Arabic is mirrored and axe-clean.
+// The wizard and the accounts screen in other languages: no English left in the pseudo-locales, German fits 480 px, Arabic and en-XB are mirrored, Arabic axe-clean.
 import type { Page } from '@playwright/test';
 import { expect, test, users, type HarnessRun } from '../harness-fixture.ts';
 import { expectNoViolations } from './support/axe.ts';
@@ -103,6 +103,19 @@ test('Arabic: mirrored, addresses left to right, axe clean', async ({ app, harne
   await expect(app.getByLabel(t('settings.hostLabel'), { exact: true })).toHaveAttribute('dir', 'ltr');
   await expectNoViolations(app, 'failed test (ar)');
   await readmeShot(app, '28-wizard-arabic');
+});
+
+test('en-XB: the right-to-left pseudo-locale mirrors the page and keeps the address left to right', async ({ app, harness }) => {
+  const t = await open(app, harness, 'en-XB');
+  await expect(app.locator('html')).toHaveAttribute('dir', 'rtl');
+  const brand = await app.locator('.brand').boundingBox();
+  const nav = await app.getByRole('navigation').boundingBox();
+  expect(brand && nav && brand.x > nav.x).toBe(true);
+  const field = app.getByLabel(t('email.emailLabel'), { exact: true });
+  await expect(field).toHaveAttribute('dir', 'ltr');
+  // The words are the right-to-left stand-ins, not English.
+  await expect(app.getByRole('button', { name: t('email.continue'), exact: true })).toBeVisible();
+  await expect(app.getByRole('button', { name: 'Continue', exact: true })).toHaveCount(0);
 });
 
 test('Japanese: the wizard for the README', async ({ app, harness, dovecot }) => {

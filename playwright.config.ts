@@ -21,7 +21,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'chromium-harness', testDir: 'e2e/specs' },
+    // The README's pictures: taken on demand (npm run screenshots), not on every test run.
+    { name: 'chromium-harness', testDir: 'e2e/specs', testIgnore: 'screenshots.spec.ts' },
+    { name: 'readme-screenshots', testDir: 'e2e/specs', testMatch: 'screenshots.spec.ts' },
     { name: 'electron', testDir: 'e2e/electron' },
   ],
 });

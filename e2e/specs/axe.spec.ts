@@ -1,11 +1,11 @@
-// axe-core on every screen and state, in the light and the dark theme, wide and at 480 px.
+// axe-core on every screen and state, in the light and the dark theme, at 900 and at 480 px.
 import { expect, test, users } from '../harness-fixture.ts';
 import { expectNoViolations } from './support/axe.ts';
 import { holdDiscovery } from './support/ipc-route.ts';
 import { startSilentServer } from './support/slow-peers.ts';
 import { accountItem, addAccountThroughWizard, enterEmail, fillSettings, replaceEmail, runTest, saveAccount } from './support/wizard-steps.ts';
 
-for (const width of [1400, 900, 480]) {
+for (const width of [900, 480]) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height: 800 } });
     // Each screen is scanned twice (light and dark): on a busy machine that outlasts the default minute.

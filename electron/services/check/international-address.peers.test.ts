@@ -1,39 +1,29 @@
 // International addresses (jürgen@…) against scripted peers that answer like Gmail (UTF8=ACCEPT once
 // signed in, SMTPUTF8) and like servers without them: what crosses the wire, and the refusals.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../shared/check-report.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import { gmailScript, imapScript, ordinaryCapabilities, startScriptedPeer, type PeerScript, type ScriptedPeer } from '../../../e2e/fixtures/scripted-imap-peer.ts';
 import { gmailSmtpExtensions as gmailSmtp, startSmtpPeer, type SmtpBehaviour, type SmtpPeer } from '../../../e2e/fixtures/scripted-smtp-peer.ts';
-import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
-import { createCheckEngine } from './run-check.ts';
 import { expectFailure, expectWellFormed, step } from './report-expectations.ts';
 import { expectOutgoingFailure, expectWellFormedOutgoing, outgoingOf, outgoingStep } from './smtp/outgoing-expectations.ts';
+import { usePeerLab } from './test-support/peer-lab.ts';
 
 const jurgen = 'jürgen@xn--bcher-kva.example';
 const ann = 'ann@example.test';
 const password = 'pässwort "quoted"';
 
-let ca: TestCa;
-const stops: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  ca = await getTestCa();
-});
-
-afterEach(async () => {
-  await Promise.all(stops.splice(0).map((stop) => stop()));
-});
+const lab = usePeerLab();
 
 async function imapPeer(script: PeerScript): Promise<ScriptedPeer> {
-  const peer = await startScriptedPeer({ script, tls: ca.trusted });
-  stops.push(() => peer.stop());
+  const peer = await startScriptedPeer({ script, tls: lab.ca.trusted });
+  lab.stopAfterTest(() => peer.stop());
   return peer;
 }
 
 async function smtpPeer(behaviour: SmtpBehaviour): Promise<SmtpPeer> {
-  const peer = await startSmtpPeer({ behaviour, tls: ca.trusted });
-  stops.push(() => peer.stop());
+  const peer = await startSmtpPeer({ behaviour, tls: lab.ca.trusted });
+  lab.stopAfterTest(() => peer.stop());
   return peer;
 }
 
@@ -46,7 +36,7 @@ interface Run {
 }
 
 async function check(run: Run): Promise<CheckReport> {
-  const engine = createCheckEngine({ resolveHost: async () => ['127.0.0.1'], caCertificates: () => [ca.caPem], now: () => performance.now() });
+  const engine = lab.loopbackEngine();
   const username = run.username ?? run.email;
   const security: Security = 'tls';
   const report = await engine.run({

@@ -1,26 +1,17 @@
 // A server that accepts the sign-in and then goes away (BYE, a dropped line, garbage) is a server or connection problem, never a wrong password.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../shared/check-report.ts';
 import type { FailureCategory } from '../../../shared/failure-category.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import { imapScript, ordinaryCapabilities, startScriptedPeer, type PeerScript } from '../../../e2e/fixtures/scripted-imap-peer.ts';
 import { startSmtpPeer, type SmtpBehaviour } from '../../../e2e/fixtures/scripted-smtp-peer.ts';
-import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
-import { createCheckEngine } from './run-check.ts';
 import { expectFailure, step } from './report-expectations.ts';
 import { expectOutgoingFailure, outgoingStep } from './smtp/outgoing-expectations.ts';
+import { usePeerLab } from './test-support/peer-lab.ts';
 
 const email = 'ann@example.test';
 const password = 'correct horse';
-let ca: TestCa;
-const stops: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  ca = await getTestCa();
-});
-afterEach(async () => {
-  await Promise.all(stops.splice(0).map((stop) => stop()));
-});
+const lab = usePeerLab();
 
 /** An IMAP server that answers the sign-in with OK, then does `after` (lines, then a close). */
 function acceptThen(after: readonly string[], close: 'end' | 'drop'): PeerScript {
@@ -43,9 +34,9 @@ function acceptThen(after: readonly string[], close: 'end' | 'drop'): PeerScript
 }
 
 async function checkImap(script: PeerScript, security: Security): Promise<CheckReport> {
-  const peer = await startScriptedPeer({ script, ...(security === 'tls' ? { tls: ca.trusted } : { starttlsCertificate: ca.trusted }) });
-  stops.push(() => peer.stop());
-  const engine = createCheckEngine({ resolveHost: async () => ['127.0.0.1'], caCertificates: () => [ca.caPem], now: () => performance.now() });
+  const peer = await startScriptedPeer({ script, ...(security === 'tls' ? { tls: lab.ca.trusted } : { starttlsCertificate: lab.ca.trusted }) });
+  lab.stopAfterTest(() => peer.stop());
+  const engine = lab.loopbackEngine();
   const report = await engine.run({
     settings: { email, host: 'localhost', port: peer.port, security, username: email },
     credential: { kind: 'password', password },
@@ -57,9 +48,9 @@ async function checkImap(script: PeerScript, security: Security): Promise<CheckR
 }
 
 async function checkSmtp(behaviour: SmtpBehaviour): Promise<CheckReport> {
-  const peer = await startSmtpPeer({ behaviour, tls: ca.trusted });
-  stops.push(() => peer.stop());
-  const engine = createCheckEngine({ resolveHost: async () => ['127.0.0.1'], caCertificates: () => [ca.caPem], now: () => performance.now() });
+  const peer = await startSmtpPeer({ behaviour, tls: lab.ca.trusted });
+  lab.stopAfterTest(() => peer.stop());
+  const engine = lab.loopbackEngine();
   return engine.run({
     settings: { email, host: 'localhost', port: 1, security: 'tls', username: email },
     credential: { kind: 'password', password },

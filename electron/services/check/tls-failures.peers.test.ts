@@ -1,31 +1,21 @@
 // A server's own TLS failure, a silent greeting and STARTTLS without TLS, against peers on real sockets:
 // each told apart from a wrong security setting, in one clean form after SSL/TLS and after STARTTLS.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckReport, ServerRole } from '../../../shared/check-report.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import { httpScript, silentScript, startScriptedPeer } from '../../../e2e/fixtures/scripted-imap-peer.ts';
-import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { startAlertPeer, tlsAlerts, type AlertPeerProtocol } from '../net/test-support/tls-alert-peer.ts';
-import { createCheckEngine } from './run-check.ts';
 import { expectFailure, expectWellFormed, step } from './report-expectations.ts';
 import { expectOutgoingFailure, expectWellFormedOutgoing, outgoingOf, outgoingStep } from './smtp/outgoing-expectations.ts';
+import { usePeerLab } from './test-support/peer-lab.ts';
 
 const email = 'ann@example.test';
 const password = 'Hunter2 pässwörd';
 
-let ca: TestCa;
-const stops: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  ca = await getTestCa();
-});
-
-afterEach(async () => {
-  await Promise.all(stops.splice(0).map((stop) => stop()));
-});
+const lab = usePeerLab();
 
 async function check(role: ServerRole, port: number, security: Security, timeoutMs = 2_000): Promise<CheckReport> {
-  const engine = createCheckEngine({ resolveHost: async () => ['127.0.0.1'], caCertificates: () => [ca.caPem], now: () => performance.now() });
+  const engine = lab.loopbackEngine();
   const credential = { kind: 'password' as const, password };
   const server = { host: 'localhost', port, security, username: email };
   const report = await engine.run({
@@ -44,7 +34,7 @@ async function check(role: ServerRole, port: number, security: Security, timeout
 
 async function alertPeer(protocol: AlertPeerProtocol, alert: number) {
   const peer = await startAlertPeer(protocol, alert);
-  stops.push(() => peer.stop());
+  lab.stopAfterTest(() => peer.stop());
   return peer;
 }
 
@@ -92,7 +82,7 @@ describe('a TLS alert from the server', () => {
 describe('a greeting that never comes after a passed connect', () => {
   it.each(['incoming', 'outgoing'] as const)('%s: is neither "server down" nor "firewall"', async (role) => {
     const silent = await startScriptedPeer({ script: silentScript() });
-    stops.push(() => silent.stop());
+    lab.stopAfterTest(() => silent.stop());
     const report = await check(role, silent.port, 'starttls', 1_000);
     const failure = role === 'incoming' ? report.failure : outgoingOf(report).failure;
     if (role === 'incoming') expectFailure(report, 'timeout', 'greeting');
@@ -103,7 +93,7 @@ describe('a greeting that never comes after a passed connect', () => {
 
   it('a web server, asked on the side, answers the TLS hello in plain text: the port is ruled out for SSL/TLS', async () => {
     const web = await startScriptedPeer({ script: httpScript() });
-    stops.push(() => web.stop());
+    lab.stopAfterTest(() => web.stop());
     const report = await check('incoming', web.port, 'starttls', 1_000);
     expectFailure(report, 'timeout', 'greeting');
     expect(step(report, 'greeting').detail).toMatch(/did not answer a TLS hello either; .*web server/);

@@ -1,38 +1,28 @@
 // The POP3 check against scripted POP3 peers on real sockets: providers' exact refusals, what Dovecot does not do on
 // demand (no CAPA, [IN-USE], bytes injected after STLS, an endless line, silence), and no credential where none may go.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../../shared/check-report.ts';
 import type { Security } from '../../../../shared/server-settings.ts';
 import { silentScript, startScriptedPeer } from '../../../../e2e/fixtures/scripted-imap-peer.ts';
 import { gmailPop3Capabilities, pop3Script, type Pop3Behaviour, type Pop3Script } from '../../../../e2e/fixtures/scripted-pop3-peer.ts';
-import { getTestCa, type TestCa } from '../../../../e2e/fixtures/test-ca.ts';
 import type { Credential } from '../check-input.ts';
-import { createCheckEngine } from '../run-check.ts';
 import { expectFailure, expectWellFormed, step } from '../report-expectations.ts';
+import { usePeerLab } from '../test-support/peer-lab.ts';
 
 const email = 'ann@example.test';
 const password = 'Hunter2 "quoted" pässwörd';
 
-let ca: TestCa;
-const stops: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  ca = await getTestCa();
-});
-
-afterEach(async () => {
-  await Promise.all(stops.splice(0).map((stop) => stop()));
-});
+const lab = usePeerLab();
 
 async function peer(behaviour: Pop3Behaviour, mode: Security = 'tls'): Promise<{ port: number; seen: Pop3Script }> {
   const seen = pop3Script(behaviour);
-  const started = await startScriptedPeer({ script: seen.script, ...(mode === 'tls' ? { tls: ca.trusted } : {}), ...(mode === 'starttls' ? { starttlsCertificate: ca.trusted } : {}) });
-  stops.push(() => started.stop());
+  const started = await startScriptedPeer({ script: seen.script, ...(mode === 'tls' ? { tls: lab.ca.trusted } : {}), ...(mode === 'starttls' ? { starttlsCertificate: lab.ca.trusted } : {}) });
+  lab.stopAfterTest(() => started.stop());
   return { port: started.port, seen };
 }
 
 async function check(port: number, options: { security?: Security; timeoutMs?: number; credential?: Credential; allowInsecure?: boolean } = {}): Promise<CheckReport> {
-  const engine = createCheckEngine({ resolveHost: async () => ['127.0.0.1'], caCertificates: () => [ca.caPem], now: () => performance.now() });
+  const engine = lab.loopbackEngine();
   const report = await engine.run({
     settings: { email, host: 'localhost', port, security: options.security ?? 'tls', username: email, protocol: 'pop3' },
     credential: options.credential ?? { kind: 'password', password },
@@ -133,8 +123,8 @@ describe('what Dovecot does not do on demand', () => {
   });
 
   it('a silent server times out at the greeting naming POP3', async () => {
-    const silent = await startScriptedPeer({ script: silentScript(), tls: ca.trusted });
-    stops.push(() => silent.stop());
+    const silent = await startScriptedPeer({ script: silentScript(), tls: lab.ca.trusted });
+    lab.stopAfterTest(() => silent.stop());
     const report = await check(silent.port, { timeoutMs: 1_000 });
     expectFailure(report, 'timeout', 'greeting');
     expect(step(report, 'greeting').detail).toMatch(/POP3 greeting/);

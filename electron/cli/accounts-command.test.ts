@@ -139,7 +139,7 @@ describe('mail-setup accounts', () => {
     for (const secret of [alice.password, 'a wrong guess', 'alice second password']) expect(text).not.toContain(secret);
 
     const removed = await cli(['accounts', 'remove', alice.user, '--json'], { data });
-    expect(removed).toEqual({ code: 0, stdout: '{"removed":true}\n', stderr: '' });
+    expect(removed).toEqual({ code: 0, stdout: '{"removed":true,"gnomeCopy":"none"}\n', stderr: '' });
     expect(await secretsFor(alice.user)).toEqual([]);
     expect(JSON.parse(await settingsFile(data)).accounts).toEqual([]);
     expect(JSON.parse((await cli(['accounts', 'list', '--json'], { data })).stdout)).toEqual([]);

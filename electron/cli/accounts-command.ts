@@ -5,7 +5,7 @@ import type { AccountResult, CheckRun } from '../services/accounts/accounts-serv
 import { defaultStepTimeoutMs } from '../services/check/check-runner.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { checkInputFromArgs, printReport, type CheckCommandDeps } from './check-command.ts';
-import { updateCliCopies } from './cli-copies.ts';
+import { removeCliAccount, updateCliCopies } from './cli-copies.ts';
 import { say } from './cli-language.ts';
 import { parseCommandArgs, quoted, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
 import type { CliAccounts } from './open-accounts.ts';
@@ -148,10 +148,15 @@ async function list(args: string[], io: CliIo, open: () => CliAccounts): Promise
 }
 
 async function remove(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } });
+  const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false }, 'remove-gnome-copy': { type: 'boolean', default: false } });
   const email = emailArgument(positionals, 'remove');
-  if (!(await open().accounts.remove(email))) throw new ServiceError('not-found', `No saved account ${email}.`);
-  io.stdout.write(values.json ? `${JSON.stringify({ removed: true })}\n` : `${say('accounts.removed', { email })}\n`);
+  const gnomeCopy = await removeCliAccount(io, open().accounts, email, values['remove-gnome-copy']);
+  if (values.json) io.stdout.write(`${JSON.stringify({ removed: true, gnomeCopy })}\n`);
+  else {
+    const lines = [say('accounts.removed', { email })];
+    if (values['remove-gnome-copy']) lines.push(say(gnomeCopy === 'removed' ? 'accounts.gnomeCopyRemoved' : 'accounts.gnomeCopyNone', { email }));
+    io.stdout.write(`${lines.join('\n')}\n`);
+  }
   return 0;
 }
 

@@ -1,7 +1,11 @@
-// The CLI's side of the copies kept with an account: `export --to gnome` notes GNOME's, `accounts set-password` updates it.
+// The CLI's side of the copies kept with an account: `export --to gnome` notes GNOME's, `accounts set-password` updates it, `accounts remove` removes it on request.
 import { dirname } from 'node:path';
 import type { CopiesOutcome, HandoffCopy } from '../../shared/handoff-view.ts';
+import { findAccount } from '../services/accounts/account-records.ts';
+import type { AccountsService } from '../services/accounts/accounts-service.types.ts';
 import type { SettingsStore } from '../services/accounts/settings-store.ts';
+import { ServiceError } from '../services/service-error.ts';
+import { say } from './cli-language.ts';
 import type { CliIo } from './cli-io.ts';
 
 /** Notes in the settings file that GNOME Online Accounts now holds a copy (loaded only after a registration, so other exports start fast). */
@@ -33,4 +37,26 @@ export async function updateCliCopies(io: CliIo, settings: SettingsStore, email:
   for (const failure of outcome.failed) io.stderr.write(`GNOME Online Accounts still has the old password: ${failure.message}\n`);
   for (const copy of outcome.unreachable) io.stderr.write(`${elsewhere[copy] ?? ''}\n`);
   return outcome;
+}
+
+/** What `accounts remove` did with GNOME Online Accounts' copy (its JSON `gnomeCopy`). */
+export type GnomeCopyOnRemoval = 'removed' | 'kept' | 'none';
+
+/**
+ * Removes the account as the app's Remove does (handoff-calls.ts); GOA's copy only with
+ * `alsoGnome`. A copy left behind is named on stderr, with how to remove it.
+ */
+export async function removeCliAccount(io: CliIo, accounts: Pick<AccountsService, 'list' | 'remove'>, email: string, alsoGnome: boolean): Promise<GnomeCopyOnRemoval> {
+  // Looked up first: an address that is not saved leaves GOA alone too.
+  const account = findAccount(await accounts.list(), email);
+  if (account === undefined) throw new ServiceError('not-found', `No saved account ${email}.`);
+  const { removeAccountAndCopy } = await import('../services/handoff/handoff-calls.ts');
+  // D-Bus is loaded only when GOA is to be asked.
+  const removeGnomeCopy = async (address: string) => (await import('../services/handoff/gnome/gnome-export.ts')).gnomeRemoval()(address);
+  const outcome = await removeAccountAndCopy((address) => accounts.remove(address), removeGnomeCopy, { email: account.email, removeGnomeCopy: alsoGnome });
+  if (!outcome.removed) throw new ServiceError('not-found', `No saved account ${email}.`);
+  if (alsoGnome) return outcome.gnomeCopyRemoved ? 'removed' : 'none';
+  if (!account.copies?.includes('gnome')) return 'none';
+  io.stderr.write(`${say('accounts.gnomeCopyKept', { email: account.email })}\n`);
+  return 'kept';
 }

@@ -25,9 +25,7 @@ describe.skipIf(missing !== null)('mail-setup export --to gnome', () => {
     MAIL_SETUP_LOCAL_ADDRESS: nextLoopbackAddress(),
   });
 
-  beforeAll(async () => {
-    [goa, plainBus, ca, data] = await Promise.all([startGoaSession(), startKeyring(), getTestCa(), makeTempDir('mail-setup-export-gnome')]);
-    dovecot = await startDovecot({ users: [alice] });
+  const addAlice = async () => {
     const add = await runCli(
       ['accounts', 'add', '--email', alice.user, '--host', dovecot.host, '--port', String(dovecot.tlsPort), '--security', 'tls', '--username', alice.user,
         '--smtp-host', dovecot.host, '--smtp-port', String(dovecot.submissionsPort), '--smtp-security', 'tls', '--smtp-username', alice.user, '--password-stdin'],
@@ -36,6 +34,14 @@ describe.skipIf(missing !== null)('mail-setup export --to gnome', () => {
     );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
+  };
+  const goaAccounts = async () => (await goa.accountsConf()).match(/^\[Account /gm)?.length ?? 0;
+  const savedEmails = async () => (JSON.parse((await runCli(['accounts', 'list', '--json'], env(goa.keyring))).stdout) as { email: string }[]).map((account) => account.email);
+
+  beforeAll(async () => {
+    [goa, plainBus, ca, data] = await Promise.all([startGoaSession(), startKeyring(), getTestCa(), makeTempDir('mail-setup-export-gnome')]);
+    dovecot = await startDovecot({ users: [alice] });
+    await addAlice();
   });
   afterAll(async () => {
     await Promise.all([goa?.stop(), plainBus?.stop(), dovecot?.stop(), data?.remove()]);
@@ -59,7 +65,7 @@ describe.skipIf(missing !== null)('mail-setup export --to gnome', () => {
     const result = await runCli(['export', alice.user, '--to', 'gnome'], env(goa.keyring));
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`Updated ${alice.user} in GNOME Online Accounts.\n`);
-    expect((await goa.accountsConf()).match(/^\[Account /gm)).toHaveLength(1);
+    expect(await goaAccounts()).toBe(1);
   });
 
   it('remembers the GNOME copy: accounts set-password hands the new password to GOA too', async () => {
@@ -85,5 +91,46 @@ describe.skipIf(missing !== null)('mail-setup export --to gnome', () => {
     const withOutput = await runCli(['export', alice.user, '--to', 'gnome', '--output', `${data.path}/x.conf`], env(goa.keyring));
     expect(withOutput.code).toBe(2);
     expect(withOutput.stderr).toContain('writes no file');
+  });
+
+  it('accounts remove leaves GNOME\'s copy unless asked, and says on stderr where it stays and how to remove it', async () => {
+    const result = await runCli(['accounts', 'remove', alice.user, '--json'], env(goa.keyring));
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ removed: true, gnomeCopy: 'kept' });
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toContain('Settings › Online Accounts');
+    expect(result.stderr).toContain('--remove-gnome-copy');
+    expect(await savedEmails()).toEqual([]);
+    expect(await goaAccounts()).toBe(1);
+
+    // An address that is no longer saved is refused before GOA is asked: its copy stays.
+    const unsaved = await runCli(['accounts', 'remove', alice.user, '--remove-gnome-copy'], env(goa.keyring));
+    expect(unsaved.code).toBe(2);
+    expect(unsaved.stderr).toContain(`No saved account ${alice.user}`);
+    expect(await goaAccounts()).toBe(1);
+  });
+
+  it('accounts remove --remove-gnome-copy keeps the account when GOA cannot be reached, then removes both', async () => {
+    await addAlice();
+    const absent = await runCli(['accounts', 'remove', alice.user, '--remove-gnome-copy'], env(plainBus));
+    expect(absent.code).toBe(2);
+    expect(absent.stderr).toContain('GNOME Online Accounts is not installed or not running');
+    expect(await savedEmails()).toEqual([alice.user]);
+
+    const result = await runCli(['accounts', 'remove', alice.user, '--remove-gnome-copy'], env(goa.keyring));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`Removed ${alice.user} and its password in the keychain.\nRemoved ${alice.user} from GNOME Online Accounts too.\n`);
+    expect(await goaAccounts()).toBe(0);
+    expect(await savedEmails()).toEqual([]);
+  });
+
+  it('accounts remove --remove-gnome-copy --json says when GOA held no copy', async () => {
+    await addAlice();
+    const result = await runCli(['accounts', 'remove', alice.user, '--remove-gnome-copy', '--json'], env(goa.keyring));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ removed: true, gnomeCopy: 'none' });
+    expect(await savedEmails()).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { CheckRunner } from './check/check-runner.ts';
 import { defaultStepTimeoutMs } from './check/check-runner.ts';
 import type { CheckInput } from './check/check-input.ts';
 import { suggestionFor } from './discovery/domain-suggestion.ts';
-import { createHandoffCalls, updateCopies, type HandoffDeps } from './handoff/handoff-calls.ts';
+import { createHandoffCalls, removeAccountAndCopy, updateCopies, type HandoffDeps } from './handoff/handoff-calls.ts';
 
 /** The services behind the contract. */
 export interface AppServiceDeps {
@@ -103,12 +103,7 @@ export function createAppServices(deps: AppServiceDeps): Services {
       if (!result.report?.ok || copies.length === 0) return result;
       return { ...result, copies: await updateCopies(deps.handoff.exports, request.email, copies) };
     },
-    removeAccount: async (request) => {
-      // GNOME's copy goes first: if GOA refuses, the user still has the account here and hears why.
-      if (!request.removeGnomeCopy) return { removed: await deps.accounts.remove(request.email) };
-      const gnomeCopyRemoved = await deps.handoff.removeGnomeCopy(request.email);
-      return { removed: await deps.accounts.remove(request.email), gnomeCopyRemoved };
-    },
+    removeAccount: (request) => removeAccountAndCopy((email) => deps.accounts.remove(email), deps.handoff.removeGnomeCopy, request),
     revokeCertificate: (request) => deps.accounts.revokeCertificate(request.email, request.fingerprint256),
     signInWithOAuth: (request, emit) =>
       deps.accounts.signInWithOAuth(

@@ -89,6 +89,9 @@ export const cliMessages = {
     newPasswordSaved: 'The new password for {email} is saved in the system keychain.',
     newPasswordNotSaved: 'The new password was not saved; the old one is still in the keychain.',
     removed: 'Removed {email} and its password in the keychain.',
+    gnomeCopyRemoved: 'Removed {email} from GNOME Online Accounts too.',
+    gnomeCopyNone: 'GNOME Online Accounts had no copy of {email}.',
+    gnomeCopyKept: 'GNOME Online Accounts still has its own copy of {email} (for Evolution, Geary and other GNOME apps): remove it in Settings › Online Accounts, or next time use --remove-gnome-copy to remove both.',
     noPasswordSaved: 'no password is saved for {email}; set one with: mail-setup accounts set-password {email}',
   },
 } as const;

@@ -10,7 +10,7 @@ import type { SettingsSnapshot, SettingsStore } from './settings-store.ts';
 const sameText = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The saved account with this email (compared without regard to case), if any. */
-export function findAccount(accounts: readonly StoredAccount[], email: string): StoredAccount | undefined {
+export function findAccount<T extends { email: string }>(accounts: readonly T[], email: string): T | undefined {
   return accounts.find((account) => sameText(account.email, email.trim()));
 }
 

@@ -36,6 +36,26 @@ export async function updateCopies(exports: ExportService, email: string, copies
   return outcome;
 }
 
+/** What became of the copies when an account was removed: `gnomeCopyRemoved` only when GNOME's was asked for (false: GOA held none). */
+export interface RemovalOutcome {
+  removed: boolean;
+  gnomeCopyRemoved?: boolean;
+}
+
+/**
+ * Remove (the app's button and `mail-setup accounts remove`): with `removeGnomeCopy`, GNOME's
+ * copy goes first, so that if GOA refuses the user still has the account here and hears why.
+ */
+export async function removeAccountAndCopy(
+  remove: (email: string) => Promise<boolean>,
+  removeGnomeCopy: HandoffDeps['removeGnomeCopy'],
+  request: { email: string; removeGnomeCopy: boolean },
+): Promise<RemovalOutcome> {
+  if (!request.removeGnomeCopy) return { removed: await remove(request.email) };
+  const gnomeCopyRemoved = await removeGnomeCopy(request.email);
+  return { removed: await remove(request.email), gnomeCopyRemoved };
+}
+
 type HandoffCalls = Pick<Services, 'listHandoffTargets' | 'exportAccount' | 'saveHandoffFile'>;
 
 const svgDataUrl = (svg: string) => `data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}`;

@@ -1,6 +1,6 @@
 // The check engine against scripted IMAP peers on real sockets: what Dovecot cannot do, and proof that no credential leaks.
 import { createServer } from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stepIds, type CheckReport, type CheckStep } from '../../../shared/check-report.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import {
@@ -23,13 +23,13 @@ import {
   type ScriptedPeerOptions,
 } from '../../../e2e/fixtures/scripted-imap-peer.ts';
 import { getFreePort } from '../../../e2e/fixtures/free-port.ts';
-import { getTestCa, type TestCa } from '../../../e2e/fixtures/test-ca.ts';
 import { ServiceError } from '../service-error.ts';
 import { CheckCancelledError } from './check-failure.ts';
 import { createCheckRunner, defaultStepTimeoutMs } from './check-runner.ts';
 import type { CheckInput } from './check-input.ts';
 import { createCheckEngine, type RunOptions } from './run-check.ts';
 import { expectFailure, expectWellFormed, step } from './report-expectations.ts';
+import { usePeerLab } from './test-support/peer-lab.ts';
 
 const password = 'Hunter2 "quoted" \\ {5}';
 const username = 'ann@example.test';
@@ -37,20 +37,11 @@ const username = 'ann@example.test';
 const plainBase64 = Buffer.from(`\0${username}\0${password}`).toString('base64');
 const microsoft = { name: 'Microsoft Outlook', helpUrl: null, auth: 'oauth2' as const };
 
-let ca: TestCa;
-const peers: ScriptedPeer[] = [];
-
-beforeAll(async () => {
-  ca = await getTestCa();
-});
-
-afterEach(async () => {
-  await Promise.all(peers.splice(0).map((peer) => peer.stop()));
-});
+const lab = usePeerLab();
 
 async function peer(script: PeerScript, options: Omit<ScriptedPeerOptions, 'script'> = {}): Promise<ScriptedPeer> {
   const started = await startScriptedPeer({ script, ...options });
-  peers.push(started);
+  lab.stopAfterTest(() => started.stop());
   return started;
 }
 
@@ -65,7 +56,7 @@ interface CheckOptions {
 }
 
 async function check(port: number, options: CheckOptions = {}, runOptions: RunOptions = {}): Promise<CheckReport> {
-  const engine = createCheckEngine({ resolveHost: async () => ['127.0.0.1'], caCertificates: () => [ca.caPem], now: () => performance.now() });
+  const engine = lab.loopbackEngine();
   const report = await engine.run(
     {
       settings: { email: username, host: 'localhost', port, security: options.security ?? 'tls', username: options.user ?? username },
@@ -150,16 +141,16 @@ describe('peers that never get a credential', () => {
 
   it('a self-signed certificate after STARTTLS stops the check before the password', async () => {
     const selfSigned = await peer(imapScript({ capabilities: [...ordinaryCapabilities, 'STARTTLS'], signIn: { kind: 'accept', user: username, password } }), {
-      starttlsCertificate: ca.selfSigned,
+      starttlsCertificate: lab.ca.selfSigned,
     });
     const report = await check(selfSigned.port, { security: 'starttls' });
     expectFailure(report, 'certificate-untrusted', 'tls');
-    expect(report.failure?.certificate?.fingerprint256).toBe(ca.selfSigned.fingerprint256);
+    expect(report.failure?.certificate?.fingerprint256).toBe(lab.ca.selfSigned.fingerprint256);
     expect(selfSigned.credentialReceived).toBe(false);
   });
 
   it('OAuth-only capabilities with LOGINDISABLED: oauth-required, nothing sent', async () => {
-    const oauth = await peer(oauthOnlyScript(), { tls: ca.trusted });
+    const oauth = await peer(oauthOnlyScript(), { tls: lab.ca.trusted });
     const report = await check(oauth.port, { security: 'tls' });
     expectFailure(report, 'oauth-required', 'authenticate');
     expect(step(report, 'greeting').detail).toMatch(/sign-in methods: XOAUTH2, OAUTHBEARER/);
@@ -222,7 +213,7 @@ describe('peers that never get a credential', () => {
   it('a PREAUTH greeting signs in without a credential, but cannot be trusted for STARTTLS', async () => {
     const preauth = imapScript({ capabilities: ordinaryCapabilities, greeting: 'ignored', signIn: { kind: 'stall' } });
     const script: PeerScript = { ...preauth, onConnect: (connection) => connection.send('* PREAUTH [CAPABILITY IMAP4rev1 ID] Logged in as ann') };
-    const overTls = await peer(script, { tls: ca.trusted });
+    const overTls = await peer(script, { tls: lab.ca.trusted });
     const report = await check(overTls.port);
     expect(report.ok).toBe(true);
     expect(step(report, 'authenticate').detail).toMatch(/PREAUTH greeting\); no credential was sent/);
@@ -239,7 +230,7 @@ describe('peers that never get a credential', () => {
       resolveHost: async () => {
         throw Object.assign(new Error('getaddrinfo ENOTFOUND imap.nowhere.invalid'), { code: 'ENOTFOUND' });
       },
-      caCertificates: () => [ca.caPem],
+      caCertificates: () => [lab.ca.caPem],
       now: () => performance.now(),
     });
     const report = await engine.run({
@@ -255,7 +246,7 @@ describe('peers that never get a credential', () => {
 
 describe('peers that get the credential over TLS', () => {
   it('a drop right after AUTHENTICATE is connection-lost', async () => {
-    const dropping = await peer(dropAfterAuthenticateScript(), { tls: ca.trusted });
+    const dropping = await peer(dropAfterAuthenticateScript(), { tls: lab.ca.trusted });
     const report = await check(dropping.port);
     expectFailure(report, 'connection-lost', 'authenticate');
     // AUTHENTICATE PLAIN with the secret as its initial response (SASL-IR), over TLS.
@@ -265,7 +256,7 @@ describe('peers that get the credential over TLS', () => {
   });
 
   it('a stall at sign-in ends in a timeout at the authenticate step', async () => {
-    const stalling = await peer(stallAtSignInScript(), { tls: ca.trusted });
+    const stalling = await peer(stallAtSignInScript(), { tls: lab.ca.trusted });
     const started = performance.now();
     const report = await check(stalling.port, { timeoutMs: 300 });
     expect(performance.now() - started).toBeLessThan(1_500);
@@ -273,7 +264,7 @@ describe('peers that get the credential over TLS', () => {
   });
 
   it('Microsoft’s NO AUTHENTICATE failed. is wrong-credentials, with the OAuth2 hint for Microsoft', async () => {
-    const exchange = await peer(microsoftAuthenticateFailedScript(), { tls: ca.trusted });
+    const exchange = await peer(microsoftAuthenticateFailedScript(), { tls: lab.ca.trusted });
     const report = await check(exchange.port, { provider: microsoft });
     expectFailure(report, 'wrong-credentials', 'authenticate');
     expect(report.failure?.serverText).toBe('NO AUTHENTICATE failed.');
@@ -283,7 +274,7 @@ describe('peers that get the credential over TLS', () => {
   });
 
   it('Microsoft’s Basic authentication is disabled. is oauth-required, even with the BYE after it', async () => {
-    const exchange = await peer(microsoftBasicAuthBlockedScript(), { tls: ca.trusted });
+    const exchange = await peer(microsoftBasicAuthBlockedScript(), { tls: lab.ca.trusted });
     const report = await check(exchange.port, { provider: microsoft });
     expectFailure(report, 'oauth-required', 'authenticate');
     expect(report.failure?.serverText).toBe('NO Basic authentication is disabled.');
@@ -295,7 +286,7 @@ describe('peers that get the credential over TLS', () => {
     const passwords = [password, 'pässwörd 🔑 {3+} "\\', ' lead and trail '];
     for (const [index, user] of users.entries()) {
       const secret = passwords[index] ?? password;
-      const server = await peer(imapScript({ capabilities: ['IMAP4rev1', 'LITERAL+', 'ID'], signIn: { kind: 'accept', user, password: secret } }), { tls: ca.trusted });
+      const server = await peer(imapScript({ capabilities: ['IMAP4rev1', 'LITERAL+', 'ID'], signIn: { kind: 'accept', user, password: secret } }), { tls: lab.ca.trusted });
       const report = await check(server.port, { user, password: secret });
       expect(report.failure).toBeNull();
       expect(step(report, 'authenticate').detail).toBe(`Signed in as ${user} with LOGIN (offered: LOGIN command only)`);
@@ -306,7 +297,7 @@ describe('peers that get the credential over TLS', () => {
   it('signs in with AUTHENTICATE PLAIN for any characters', async () => {
     // (A backslash in the username would make imapflow use LOGIN, tested above.)
     const user = 'o"brien{x}+ü@example.test';
-    const server = await peer(imapScript({ capabilities: ['IMAP4rev1', 'SASL-IR', 'AUTH=PLAIN'], signIn: { kind: 'accept', user, password } }), { tls: ca.trusted });
+    const server = await peer(imapScript({ capabilities: ['IMAP4rev1', 'SASL-IR', 'AUTH=PLAIN'], signIn: { kind: 'accept', user, password } }), { tls: lab.ca.trusted });
     const report = await check(server.port, { user });
     expect(report.failure).toBeNull();
     expect(step(report, 'authenticate').detail).toBe(`Signed in as ${user} with PLAIN (offered: PLAIN)`);
@@ -314,14 +305,14 @@ describe('peers that get the credential over TLS', () => {
     expect(server.credentials.map((entry) => entry.kind)).toEqual(['AUTHENTICATE']);
 
     // Without SASL-IR the initial response may not ride on the command line (RFC 4959).
-    const noInitialResponse = await peer(imapScript({ capabilities: ['IMAP4rev1', 'AUTH=PLAIN'], signIn: { kind: 'accept', user, password } }), { tls: ca.trusted });
+    const noInitialResponse = await peer(imapScript({ capabilities: ['IMAP4rev1', 'AUTH=PLAIN'], signIn: { kind: 'accept', user, password } }), { tls: lab.ca.trusted });
     expect((await check(noInitialResponse.port, { user })).failure).toBeNull();
     expect(noInitialResponse.credentials.map((entry) => entry.kind)).toEqual(['AUTHENTICATE', 'SASL-RESPONSE']);
   });
 
   it('hides the password even when the server repeats it back', async () => {
     const echo = await peer(imapScript({ capabilities: ['IMAP4rev1', 'SASL-IR', 'AUTH=PLAIN'], signIn: { kind: 'refuse', response: `NO [AUTHENTICATIONFAILED] Bad password ${password} (${plainBase64})` } }), {
-      tls: ca.trusted,
+      tls: lab.ca.trusted,
     });
     const report = await check(echo.port);
     expectFailure(report, 'wrong-credentials', 'authenticate');
@@ -331,7 +322,7 @@ describe('peers that get the credential over TLS', () => {
 
 describe('progress, cancel and bad input', () => {
   it('streams each step as it happens, in order, and the report matches the last events', async () => {
-    const server = await peer(imapScript({ capabilities: ordinaryCapabilities, signIn: { kind: 'accept', user: username, password } }), { tls: ca.trusted });
+    const server = await peer(imapScript({ capabilities: ordinaryCapabilities, signIn: { kind: 'accept', user: username, password } }), { tls: lab.ca.trusted });
     const events: CheckStep[] = [];
     const report = await check(server.port, {}, { onProgress: (event) => events.push(event) });
     expect(report.ok).toBe(true);
@@ -357,7 +348,7 @@ describe('progress, cancel and bad input', () => {
   });
 
   it('cancels during the sign-in, closing the connection', async () => {
-    const stalling = await peer(stallAtSignInScript(), { tls: ca.trusted });
+    const stalling = await peer(stallAtSignInScript(), { tls: lab.ca.trusted });
     const controller = new AbortController();
     const running = check(stalling.port, { timeoutMs: 10_000 }, {
       signal: controller.signal,
@@ -375,7 +366,7 @@ describe('progress, cancel and bad input', () => {
     ['a NUL in the password', { password: 'opensesame\0xyzzy' }, /password must not contain line breaks/],
     ['an LF in the username', { user: 'ann\r\nA1 LOGOUT' }, /username must not contain line breaks/],
   ] as const)('refuses %s before connecting, without repeating it', async (_what, options, message) => {
-    const server = await peer(imapScript({ capabilities: ordinaryCapabilities, signIn: { kind: 'stall' } }), { tls: ca.trusted });
+    const server = await peer(imapScript({ capabilities: ordinaryCapabilities, signIn: { kind: 'stall' } }), { tls: lab.ca.trusted });
     const attempt = check(server.port, options);
     await expect(attempt).rejects.toBeInstanceOf(ServiceError);
     await expect(attempt).rejects.toMatchObject({ code: 'invalid-request', message: expect.stringMatching(message) });
@@ -387,7 +378,7 @@ describe('progress, cancel and bad input', () => {
 describe('the check runner', () => {
   it('cancels a running check by its id, and knows no other', async () => {
     const silent = await peer(silentScript());
-    const engine = createCheckEngine({ resolveHost: async () => ['127.0.0.1'], caCertificates: () => [ca.caPem], now: () => performance.now() });
+    const engine = lab.loopbackEngine();
     const runner = createCheckRunner(engine);
     const events: CheckStep[] = [];
     const running = runner.run(
@@ -413,8 +404,8 @@ describe('the scripted peer itself', () => {
   it('answers on a real socket and frees its port', async () => {
     const server = await peer(silentScript());
     const port = server.port;
+    // Stopped here to free the port; the lab's second stop after the test finds it closed and does nothing.
     await server.stop();
-    peers.splice(peers.indexOf(server), 1);
     await new Promise<void>((resolve, reject) => {
       const probe = createServer();
       probe.once('error', reject);

@@ -1,43 +1,33 @@
 // The outgoing check against scripted SMTP peers on real sockets: providers' exact refusals, what no real
 // server does on demand, and proof that no credential leaves where it must not.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../../shared/check-report.ts';
 import type { FailureCategory } from '../../../../shared/failure-category.ts';
 import type { Security } from '../../../../shared/server-settings.ts';
 import { clientFlights, startDelayProxy } from '../../../../e2e/fixtures/delay-proxy.ts';
 import { bannerScript, httpScript, silentScript, startScriptedPeer, type ScriptedPeer } from '../../../../e2e/fixtures/scripted-imap-peer.ts';
 import { startSmtpPeer, type SmtpBehaviour, type SmtpPeer, type SmtpReply } from '../../../../e2e/fixtures/scripted-smtp-peer.ts';
-import { getTestCa, type TestCa } from '../../../../e2e/fixtures/test-ca.ts';
 import { recordWrites } from '../../net/test-support/write-recorder.ts';
 import { ServiceError } from '../../service-error.ts';
 import type { CheckInput, Credential } from '../check-input.ts';
-import { createCheckEngine } from '../run-check.ts';
+import { usePeerLab } from '../test-support/peer-lab.ts';
 import { expectOutgoingFailure, expectWellFormedOutgoing, outgoingOf, outgoingStep } from './outgoing-expectations.ts';
 
 const email = 'ann@example.test';
 const password = 'Hunter2 "quoted" \\ pässwörd {5}';
 const plainBase64 = Buffer.from(`\0${email}\0${password}`).toString('base64');
 
-let ca: TestCa;
-const stops: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  ca = await getTestCa();
-});
-
-afterEach(async () => {
-  await Promise.all(stops.splice(0).map((stop) => stop()));
-});
+const lab = usePeerLab();
 
 async function smtpPeer(behaviour: SmtpBehaviour, mode: Security = 'tls'): Promise<SmtpPeer> {
-  const peer = await startSmtpPeer({ behaviour, ...(mode === 'tls' ? { tls: ca.trusted } : {}), ...(mode === 'starttls' ? { starttlsCertificate: ca.trusted } : {}) });
-  stops.push(() => peer.stop());
+  const peer = await startSmtpPeer({ behaviour, ...(mode === 'tls' ? { tls: lab.ca.trusted } : {}), ...(mode === 'starttls' ? { starttlsCertificate: lab.ca.trusted } : {}) });
+  lab.stopAfterTest(() => peer.stop());
   return peer;
 }
 
 async function rawPeer(script: Parameters<typeof startScriptedPeer>[0]['script']): Promise<ScriptedPeer> {
   const peer = await startScriptedPeer({ script });
-  stops.push(() => peer.stop());
+  lab.stopAfterTest(() => peer.stop());
   return peer;
 }
 
@@ -50,7 +40,7 @@ interface Options {
 }
 
 async function check(port: number, options: Options = {}): Promise<CheckReport> {
-  const engine = createCheckEngine({ resolveHost: async () => ['127.0.0.1'], caCertificates: () => [ca.caPem], now: () => performance.now() });
+  const engine = lab.loopbackEngine();
   const credential = options.credential ?? { kind: 'password', password };
   const report = await engine.run({
     settings: { email, host: 'localhost', port: 1, security: 'tls', username: email },
@@ -273,7 +263,7 @@ describe('round trips', () => {
   it('spends one flight each on EHLO and AUTH (initial response), one on MAIL FROM + RCPT TO + RSET, and does not wait for QUIT', async () => {
     const peer = await smtpPeer({}, 'none');
     const relay = await startDelayProxy({ targetPort: peer.port, delayMs: 20 });
-    stops.push(() => relay.close());
+    lab.stopAfterTest(() => relay.close());
     const report = await check(relay.port, { security: 'none', allowInsecure: true });
     const seenAtReport = [...(relay.clientView[0] ?? [])];
     expect(outgoingOf(report).failure).toBeNull();

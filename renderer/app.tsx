@@ -83,6 +83,7 @@ export function App() {
         {view.name === 'accounts' && (
           <AccountsScreen
             updatePasswordOf={view.updatePasswordOf}
+            justSaved={view.saved?.email}
             onAdd={showWizard}
             banner={view.saved && <SavedStep account={view.saved} onAddAnother={addAnother} onDismiss={() => setView({ name: 'accounts', saved: null })} />}
           />

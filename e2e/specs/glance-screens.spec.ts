@@ -5,7 +5,7 @@ import { expect, test, users } from '../harness-fixture.ts';
 import { expectNoViolations } from './support/axe.ts';
 import { withDiscovery } from './support/ipc-route.ts';
 import { freshUser } from './support/outgoing-steps.ts';
-import { accountItem, addAccountThroughWizard, enterEmail, expectAllPassed, fillSettings, runTest, stepRow } from './support/wizard-steps.ts';
+import { accountItem, addAccountThroughWizard, enterEmail, expectAllPassed, fillSettings, runTest, saveAccount, stepRow } from './support/wizard-steps.ts';
 
 for (const width of [480, 900] as const) {
   test.describe(`at ${width} px`, () => {
@@ -78,6 +78,17 @@ for (const width of [480, 900] as const) {
       await app.keyboard.type(second.password);
       await runTest(app);
       await expectAllPassed(app, { outgoing: true });
+      await saveAccount(app);
+
+      // The banner says which account: its domain in words, and the one entry marked below (both accounts share the domain).
+      const banner = app.getByRole('region', { name: 'Account saved and working' });
+      await expect(banner).toContainText('Your hidden.test account is set up');
+      await expect(accountItem(app, second.user).getByText('Just saved')).toBeVisible();
+      await expect(accountItem(app, first.user).getByText('Just saved')).toHaveCount(0);
+      await expect(app.getByText(second.user)).toHaveCount(1);
+      await expectNoViolations(app, 'saved banner and its account');
+      await banner.getByRole('button', { name: 'Done' }).click();
+      await expect(app.getByText('Just saved')).toHaveCount(0);
     });
 
     test('the accounts screen: an empty list offers the wizard, a refused password opens its form right under the account', async ({ app, dovecot }) => {

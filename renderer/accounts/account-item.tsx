@@ -35,6 +35,8 @@ export interface AccountItemProps {
   onSignIn: () => void;
   /** Re-tested by "Re-test all": the same folded report as Re-test (its passed steps built only when opened), focus left alone. */
   inBulk?: boolean | undefined;
+  /** The account the "Account saved and working" banner above confirms. */
+  justSaved?: boolean | undefined;
   /** After a new password: what became of the copies in other programs. */
   copiesOutcome?: CopiesOutcome | undefined;
 }
@@ -46,7 +48,7 @@ function serverLine(role: ServerRole, server: { host: string; port: number; secu
 }
 
 export function AccountItem(props: AccountItemProps) {
-  const { index, account, ui, onRetest, onMode, onPassword, onOutgoingPassword, onSendTestMessage, onSubmitPassword, onCancelRun, onRemove, onRevokeCertificate, onSignIn, inBulk = false, copiesOutcome } = props;
+  const { index, account, ui, onRetest, onMode, onPassword, onOutgoingPassword, onSendTestMessage, onSubmitPassword, onCancelRun, onRemove, onRevokeCertificate, onSignIn, inBulk = false, justSaved = false, copiesOutcome } = props;
   const hasGnomeCopy = account.copies?.includes('gnome') ?? false;
   const [removeGnomeCopy, setRemoveGnomeCopy] = useState(false);
   const m = messages.accounts;
@@ -73,13 +75,14 @@ export function AccountItem(props: AccountItemProps) {
   };
   return (
     // Named by the address so that each account's buttons can be found within it.
-    <li className="account" aria-label={account.email}>
+    <li className={justSaved ? 'account just-saved' : 'account'} aria-label={account.email}>
       <div className="account-head">
         <span className="provider-badge" aria-hidden="true">
           {(account.displayName || account.email).slice(0, 1).toUpperCase()}
         </span>
         <div className="account-who">
           <h2 className="account-name">{account.displayName || account.email}</h2>
+          {justSaved && <p className="just-saved-mark">{m.justSaved}</p>}
           {account.displayName && <p className="account-line">{account.email}</p>}
           <p className="account-line">
             {serverLine('incoming', account)}

@@ -15,6 +15,8 @@ import { accountsReducer, initialAccountsState, uiOf, type AccountRunPurpose, ty
 export interface AccountsScreenProps {
   /** Shown above the list, e.g. the confirmation of a just-saved account. */
   banner?: ReactNode;
+  /** The account the banner confirms: its entry is marked, so the banner's "below" points at one entry. */
+  justSaved?: string | undefined;
   /** Opens Update password for this saved account once the list is loaded (from the wizard's duplicate notice). */
   updatePasswordOf?: string | undefined;
   /** Opens the wizard (offered in the page when there is no account yet). */
@@ -25,7 +27,7 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function AccountsScreen({ banner, updatePasswordOf, onAdd }: AccountsScreenProps) {
+export function AccountsScreen({ banner, justSaved, updatePasswordOf, onAdd }: AccountsScreenProps) {
   const [state, dispatch] = useReducer(accountsReducer, initialAccountsState);
   const headingRef = useRef<HTMLHeadingElement>(null);
   // Accounts re-tested together by "Re-test all": they show one line each, failures expanded.
@@ -198,6 +200,7 @@ export function AccountsScreen({ banner, updatePasswordOf, onAdd }: AccountsScre
             account={account}
             ui={uiOf(state, account.email)}
             inBulk={bulk.has(account.email)}
+            justSaved={hasBanner && account.email === justSaved}
             onRetest={() => {
               setBulk(new Set());
               void run(account.email, 'retest');

@@ -249,7 +249,7 @@ export const messages = {
   },
   saved: {
     title: 'Account saved and working',
-    body: 'The settings are saved and the password is in your system keychain.',
+    body: 'Your {domain} account is set up: the settings are saved and the password is in your system keychain. In the list below it is marked “Just saved”.',
     outgoingLater: 'The outgoing server could not be tested yet: use Re-test on this account later.',
     addAnother: 'Add another account',
     dismiss: 'Done',
@@ -262,6 +262,7 @@ export const messages = {
     loadFailed: 'The accounts could not be loaded: {message}',
     retest: 'Re-test',
     retestAll: 'Re-test all',
+    justSaved: 'Just saved',
     updatePassword: 'Update password',
     remove: 'Remove',
     removeQuestion: 'Remove {email}? Its settings are deleted and its password is removed from the keychain.',

@@ -3,6 +3,7 @@ import type { AccountSummary } from '../../shared/account-summary.ts';
 import { Icon } from '../components/icons.tsx';
 import { useFocusOnMount } from '../components/use-focus-on-mount.ts';
 import { messages } from '../messages/en.ts';
+import { format } from '../messages/format.ts';
 
 export interface SavedStepProps {
   /** The account just saved. Its entry in the list below offers "Use in other apps": one button on the page, not two. */
@@ -18,7 +19,8 @@ export function SavedStep({ account, onAddAnother, onDismiss }: SavedStepProps) 
       <h2 id="saved-title" tabIndex={-1} ref={headingRef}>
         <Icon name="passed" className="success-icon" /> {messages.saved.title}
       </h2>
-      <p>{messages.saved.body}</p>
+      {/* The account by its domain: the full address is its entry's name below, and one copy of it on the page is enough. */}
+      <p>{format(messages.saved.body, { domain: account.email.slice(account.email.lastIndexOf('@') + 1) })}</p>
       {account.outgoing?.lastFailureCategory === 'server-unavailable' && <p className="note-warning">{messages.saved.outgoingLater}</p>}
       <div className="action-bar">
         <button type="button" className="primary" onClick={onDismiss}>

@@ -7,7 +7,7 @@ import { ServiceError } from '../services/service-error.ts';
 import { checkInputFromArgs, printReport, type CheckCommandDeps } from './check-command.ts';
 import { removeCliAccount, updateCliCopies } from './cli-copies.ts';
 import { say } from './cli-language.ts';
-import { parseCommandArgs, quoted, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
+import { parseCommandArgs, quoted, UsageError, type CliIo } from './cli-io.ts';
 import type { CliAccounts } from './open-accounts.ts';
 import { readSecret, readSecretLines } from './read-secret.ts';
 import { timeoutFromFlag } from './server-flags.ts';
@@ -18,15 +18,12 @@ export interface AccountsCommandDeps extends CheckCommandDeps {
   openAccounts: () => CliAccounts;
 }
 
-// eslint-disable-next-line local/no-english-literal -- for usage errors, which stay English as parseArgs' own do
-const subcommands = 'list, add, retest, set-password or remove';
-
 function emailArgument(positionals: string[], subcommand: string): string {
   const [email, extra] = positionals;
-  if (email === undefined) throw new UsageError(`accounts ${subcommand} needs the account's email address`);
-  if (extra !== undefined) throw new UsageError(strayArgumentMessage);
+  if (email === undefined) throw new UsageError(say('usage.accountsNeedsEmail', { subcommand }));
+  if (extra !== undefined) throw new UsageError(say('usage.strayArgument'));
   const parsed = EmailSchema.safeParse(email);
-  if (!parsed.success) throw new UsageError(`accounts ${subcommand}: the account must be named by its email address`);
+  if (!parsed.success) throw new UsageError(say('usage.accountsNotEmail', { subcommand }));
   return parsed.data;
 }
 
@@ -64,8 +61,8 @@ function finish(io: CliIo, result: AccountResult, json: boolean, after: (result:
 
 async function add(args: string[], io: CliIo, deps: AccountsCommandDeps, open: () => CliAccounts): Promise<number> {
   const { input, json } = await checkInputFromArgs(args, io, deps);
-  if (input.credential.kind !== 'password') throw new UsageError('accounts add saves password accounts; --auth oauth2 is for mail-setup check');
-  if (input.only !== undefined) throw new UsageError('accounts add tests and saves both servers; --only is for mail-setup check');
+  if (input.credential.kind !== 'password') throw new UsageError(say('usage.addPasswordOnly'));
+  if (input.only !== undefined) throw new UsageError(say('usage.addBothServers'));
   // The outgoing server from the --smtp-… flags (or discovery), as `check` parsed them; its own password only where it differs.
   const outgoing = input.outgoing;
   const outgoingPassword = outgoing?.credential.kind === 'password' && outgoing.credential.password !== input.credential.password ? outgoing.credential.password : undefined;
@@ -84,9 +81,8 @@ async function add(args: string[], io: CliIo, deps: AccountsCommandDeps, open: (
     cliRun(input.timeoutMs),
   );
   if (result.duplicateOf !== null) {
-    throw new UsageError(
-      `${input.settings.username} on ${input.settings.host}:${input.settings.port} is already saved as ${result.duplicateOf}; to change its password: mail-setup accounts set-password ${result.duplicateOf}`,
-    );
+    const { username, host, port } = input.settings;
+    throw new UsageError(say('usage.alreadySaved', { username, host, port, existing: result.duplicateOf }));
   }
   return finish(io, result, json, ({ account }) =>
     account
@@ -125,10 +121,9 @@ async function setPassword(args: string[], io: CliIo, open: () => CliAccounts): 
   let outgoingPassword: string | undefined;
   if (values['smtp-password-stdin']) {
     // As for check: the outgoing server's own password is the second line of stdin.
-    if (!values['password-stdin']) throw new UsageError('--smtp-password-stdin needs --password-stdin (the first line is the incoming password, the second the outgoing one)');
-    // eslint-disable-next-line local/no-english-literal -- read-secret.ts names the secret in its prompt and its usage errors (English)
-    [password, outgoingPassword] = await readSecretLines(io, ['Password', 'Outgoing password']);
-  } else password = await readSecret(io, values['password-stdin'], 'Password');
+    if (!values['password-stdin']) throw new UsageError(say('usage.smtpPasswordNeedsPassword'));
+    [password, outgoingPassword] = await readSecretLines(io);
+  } else password = await readSecret(io, values['password-stdin'], 'password');
   const cli = open();
   const result = await cli.accounts.setPassword(email, password, cliRun(timeoutMs), outgoingPassword);
   const copies = result.account?.copies ?? [];
@@ -140,7 +135,7 @@ async function setPassword(args: string[], io: CliIo, open: () => CliAccounts): 
 
 async function list(args: string[], io: CliIo, open: () => CliAccounts): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean', default: false } });
-  if (positionals.length > 0) throw new UsageError(strayArgumentMessage);
+  if (positionals.length > 0) throw new UsageError(say('usage.strayArgument'));
   const accounts = await open().accounts.list();
   if (values.json) io.stdout.write(`${JSON.stringify(accounts, null, 2)}\n`);
   else io.stdout.write(accounts.length === 0 ? `${say('accounts.none')}\n` : `${accounts.map(formatAccount).join('\n\n')}\n`);
@@ -190,7 +185,7 @@ export async function runAccountsCommand(args: string[], io: CliIo, deps: Accoun
       case 'remove':
         return await remove(rest, io, open);
       default:
-        throw new UsageError(subcommand ? `unknown accounts command: ${quoted(subcommand)} (use ${subcommands})` : `accounts needs a command: ${subcommands}`);
+        throw new UsageError(subcommand ? say('usage.unknownAccountsCommand', { subcommand: quoted(subcommand) }) : say('usage.accountsNeedsCommand'));
     }
   } finally {
     // A file set aside while the command ran (not only at open) is reported too.

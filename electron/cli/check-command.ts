@@ -5,7 +5,8 @@ import { defaultStepTimeoutMs } from '../services/check/check-runner.ts';
 import type { CheckInput, Credential } from '../services/check/check-input.ts';
 import type { CheckEngine } from '../services/check/run-check.ts';
 import { providerHintOf } from '../services/discovery/provider-hint.ts';
-import { parseCommandArgs, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
+import { parseCommandArgs, UsageError, type CliIo } from './cli-io.ts';
+import { say } from './cli-language.ts';
 import { formatReport } from './print-report.ts';
 import { onlyFromFlag, outgoingFromFlags } from './outgoing-flags.ts';
 import { readSecret, readSecretLines } from './read-secret.ts';
@@ -25,35 +26,35 @@ export async function checkInputFromArgs(
   deps: CheckCommandDeps,
 ): Promise<{ input: CheckInput; json: boolean; provider: DiscoveredProvider | null }> {
   const { values, positionals } = parseCommandArgs(args, serverFlagOptions);
-  if (positionals.length > 0) throw new UsageError(strayArgumentMessage);
+  if (positionals.length > 0) throw new UsageError(say('usage.strayArgument'));
   // Each --only needs only its own server's settings (contracts.md).
   const only = onlyFromFlag(values.only);
   const { settings, discovery } = await settingsFromFlags(values, deps.discover, only !== 'outgoing');
   const timeoutMs = timeoutFromFlag(values.timeout, defaultStepTimeoutMs);
   const trustedFingerprint = fingerprintFromFlag(values['trust-certificate']);
-  if (values.auth !== undefined && values.auth !== 'oauth2' && values.auth !== 'password') throw new UsageError('--auth must be password or oauth2');
+  if (values.auth !== undefined && values.auth !== 'oauth2' && values.auth !== 'password') throw new UsageError(say('usage.authValue'));
   const outgoingSettings = only === 'incoming' ? undefined : outgoingFromFlags(values, settings, discovery);
   const outgoingFingerprint = fingerprintFromFlag(values['smtp-trust-certificate'], 'smtp-trust-certificate');
-  if (outgoingFingerprint !== undefined && !outgoingSettings && only !== 'incoming') throw new UsageError('--smtp-trust-certificate needs an outgoing server: give --smtp-host (none was discovered)');
-  if (only === 'outgoing' && !outgoingSettings) throw new UsageError('--only outgoing needs an outgoing server: give --smtp-host (none was discovered)');
+  if (outgoingFingerprint !== undefined && !outgoingSettings && only !== 'incoming') throw new UsageError(say('usage.needsOutgoingServer', { flag: '--smtp-trust-certificate' }));
+  if (only === 'outgoing' && !outgoingSettings) throw new UsageError(say('usage.needsOutgoingServer', { flag: '--only outgoing' }));
   if (values['send-test-message'] && (!outgoingSettings || only !== undefined)) {
-    throw new UsageError('--send-test-message needs both servers: an outgoing server and no --only');
+    throw new UsageError(say('usage.sendTestNeedsBoth'));
   }
   let credential: Credential;
   // By default one secret serves both servers (the same password, or the same OAuth2 token).
   let outgoingCredential: Credential | undefined;
   if (values.auth === 'oauth2') {
-    if (values['password-stdin'] || values['smtp-password-stdin']) throw new UsageError('--password-stdin does not go with --auth oauth2; use --access-token-stdin');
-    credential = { kind: 'oauth2', accessToken: await readSecret(io, values['access-token-stdin'], 'Access token') };
+    if (values['password-stdin'] || values['smtp-password-stdin']) throw new UsageError(say('usage.passwordWithOauth'));
+    credential = { kind: 'oauth2', accessToken: await readSecret(io, values['access-token-stdin'], 'accessToken') };
   } else if (values['smtp-password-stdin']) {
-    if (!values['password-stdin']) throw new UsageError('--smtp-password-stdin needs --password-stdin (the first line is the incoming password, the second the outgoing one)');
-    if (!outgoingSettings && only !== 'incoming') throw new UsageError('--smtp-password-stdin needs an outgoing server: give --smtp-host (none was discovered)');
-    const [password, outgoingPassword] = await readSecretLines(io, ['Password', 'Outgoing password']);
+    if (!values['password-stdin']) throw new UsageError(say('usage.smtpPasswordNeedsPassword'));
+    if (!outgoingSettings && only !== 'incoming') throw new UsageError(say('usage.needsOutgoingServer', { flag: '--smtp-password-stdin' }));
+    const [password, outgoingPassword] = await readSecretLines(io);
     credential = { kind: 'password', password };
     outgoingCredential = { kind: 'password', password: outgoingPassword };
   } else {
-    if (values['access-token-stdin']) throw new UsageError('--access-token-stdin needs --auth oauth2');
-    credential = { kind: 'password', password: await readSecret(io, values['password-stdin'], 'Password') };
+    if (values['access-token-stdin']) throw new UsageError(say('usage.accessTokenNeedsOauth'));
+    credential = { kind: 'password', password: await readSecret(io, values['password-stdin'], 'password') };
   }
   const provider = discovery?.provider ?? deps.providerFor(settings.email, settings.host);
   return {

@@ -7,6 +7,7 @@ import type { SettingsStore } from '../services/accounts/settings-store.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { say } from './cli-language.ts';
 import type { CliIo } from './cli-io.ts';
+import { say } from './cli-language.ts';
 
 /** Notes in the settings file that GNOME Online Accounts now holds a copy (loaded only after a registration, so other exports start fast). */
 export async function rememberGnomeCopy(env: NodeJS.ProcessEnv, email: string): Promise<void> {
@@ -20,11 +21,6 @@ export async function rememberGnomeCopy(env: NodeJS.ProcessEnv, email: string): 
   await createStoreLock(dirname(settings.path)).run(async () => addCopy(settings, email, 'gnome'));
 }
 
-const elsewhere: Record<string, string> = {
-  'thunderbird-mobile': 'Thunderbird on your phone keeps its own copy of the password: change it there too.',
-  apple: 'Apple Mail keeps its own copy of the password: change it there too.',
-};
-
 /** After a new password passed: GNOME's copy gets it too; the copies out of reach are named on stderr. */
 export async function updateCliCopies(io: CliIo, settings: SettingsStore, email: string, copies: readonly HandoffCopy[]): Promise<CopiesOutcome> {
   const [{ createDefaultExportService }, { createKeytarSecretStore }, { updateCopies }] = await Promise.all([
@@ -33,9 +29,9 @@ export async function updateCliCopies(io: CliIo, settings: SettingsStore, email:
     import('../services/handoff/handoff-calls.ts'),
   ]);
   const outcome = await updateCopies(createDefaultExportService(settings, createKeytarSecretStore()), email, copies);
-  if (outcome.updated.includes('gnome')) io.stderr.write('GNOME Online Accounts has the new password too.\n');
-  for (const failure of outcome.failed) io.stderr.write(`GNOME Online Accounts still has the old password: ${failure.message}\n`);
-  for (const copy of outcome.unreachable) io.stderr.write(`${elsewhere[copy] ?? ''}\n`);
+  if (outcome.updated.includes('gnome')) io.stderr.write(`${say('copies.gnomeUpdated')}\n`);
+  for (const failure of outcome.failed) io.stderr.write(`${say('copies.gnomeFailed', { message: failure.message })}\n`);
+  for (const copy of outcome.unreachable) if (copy === 'thunderbird-mobile' || copy === 'apple') io.stderr.write(`${say(`copies.${copy}`)}\n`);
   return outcome;
 }
 

@@ -4,6 +4,7 @@ import { appIdentity } from '../../shared/app-identity.ts';
 import { StorageError } from '../services/accounts/storage-error.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { oneLine, UsageError, type CliIo } from './cli-io.ts';
+import { say } from './cli-language.ts';
 
 /** The error document `--json` prints on stdout when a command fails with status 1 before it had a result to print. */
 export interface CliErrorDocument {
@@ -58,8 +59,9 @@ export function reportCliError(error: unknown, argv: readonly string[], io: CliI
         : { ok: false, error: { code: error.code, message: error.message } };
   } else {
     const support = supportLine(error, command);
-    const message = 'Unexpected error: the command stopped. Anything it had not finished was not saved.';
-    io.stderr.write(`mail-setup: ${message}\nmail-setup: for support: ${support}\n`);
+    // English in the document: a --json run loads no language (and its output is the same in every one).
+    const message = say('errors.unexpected');
+    io.stderr.write(`mail-setup: ${message}\nmail-setup: ${say('errors.support', { support })}\n`);
     document = { ok: false, error: { code: 'internal', message, support } };
   }
   // --json promises one document on stdout, failure or not.

@@ -18,9 +18,6 @@ export class UsageError extends Error {
   }
 }
 
-/** The usage error for a positional argument; not echoed, as it is sometimes a password typed where it does not belong. */
-export const strayArgumentMessage = 'unexpected argument; passwords are read from stdin (--password-stdin) or a prompt, never from the command line';
-
 /** A value from the command line as a message shows it: quoted, control characters escaped, not too long. */
 export function quoted(value: string): string {
   return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);

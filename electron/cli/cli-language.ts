@@ -4,7 +4,7 @@ import type { ValuesParam } from '../../shared/i18n/icu-args.ts';
 import { matchLocale, normalizeTag, sourceLocale } from '../../shared/i18n/locales.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 import type { cliMessages } from '../../shared/messages/cli-messages.ts';
-import { englishShared } from '../../shared/messages/shared-catalogue.ts';
+import { englishShared, idOfEnglish } from '../../shared/messages/shared-catalogue.ts';
 
 /**
  * The languages the environment asks for, strongest first. As gettext: the locale is LC_ALL, else
@@ -51,4 +51,10 @@ export function say<Id extends CliId>(id: Id, ...values: ValuesParam<TextAt<type
 /** Any shared catalogue text by its full id (failure messages and advice), in the run's language. */
 export function sayById(id: string, values?: Readonly<Record<string, string>>): string {
   return translator().text(id, values);
+}
+
+/** A text main wrote in English (an export's note): in the run's language where the catalogue has it, else as it is. */
+export function sayEnglish(text: string): string {
+  const id = idOfEnglish(text);
+  return id === undefined ? text : translator().text(id);
 }

@@ -3,6 +3,7 @@ import type { DiscoveredProvider, DiscoveryResult } from '../../shared/discovery
 import { createDefaultCheckEngine } from '../services/check/create-default-check-engine.ts';
 import type { CheckEngine } from '../services/check/run-check.ts';
 import { UsageError, type CliIo } from './cli-io.ts';
+import { say } from './cli-language.ts';
 import { createDefaultDiscovery } from '../services/discovery/default-discovery.ts';
 import { EnvConfigError } from '../services/net/net-config.ts';
 import { InvalidEmailError } from '../services/discovery/email-address.ts';
@@ -38,8 +39,7 @@ export async function createCliServices(env: NodeJS.ProcessEnv): Promise<CliServ
     runDiscover: (args, io) => runDiscover(args, io),
     // A method, so it uses whichever discover/providerFor this object ends up with.
     runAccounts(this: CliServices, args: string[], io: CliIo) {
-      const onLockWait = (lockPath: string) =>
-        io.stderr.write(`mail-setup: waiting for another Mail Setup process, which was stopped, to release the saved accounts (lock ${lockPath}); its lock is taken over once stale, within 10 s…\n`);
+      const onLockWait = (lockPath: string) => io.stderr.write(`mail-setup: ${say('accounts.lockWait', { path: lockPath })}\n`);
       return runAccountsCommand(args, io, { ...this, openAccounts: () => openCliAccounts(io.env, { ...this, onLockWait }) });
     },
   };

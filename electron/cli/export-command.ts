@@ -8,7 +8,8 @@ import { writePrivateFile } from '../services/handoff/private-file.ts';
 import { createDefaultExportService } from '../services/handoff/default-export-service.ts';
 import { qrPng, qrTerminal } from '../services/handoff/qr-image.ts';
 import { rememberGnomeCopy } from './cli-copies.ts';
-import { parseCommandArgs, quoted, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
+import { parseCommandArgs, quoted, UsageError, type CliIo } from './cli-io.ts';
+import { say, sayEnglish } from './cli-language.ts';
 
 const options = {
   to: { type: 'string' },
@@ -32,28 +33,33 @@ async function fileContents(result: Exclude<HandoffExport, GnomeExport>, path: s
   const extension = extname(path).toLowerCase();
   if (extension === '.png') return qrPng(result.text);
   if (extension === '.svg') return result.svg;
-  throw new UsageError(`the QR code is written as an image: give --output a name ending in .png or .svg (got ${quoted(path)})`);
+  throw new UsageError(say('usage.qrImage', { path: quoted(path) }));
 }
 
 /** The one line `--to gnome` prints. */
 function gnomeLine(result: GnomeExport): string {
   const { email, updated } = result.registration;
-  return updated ? `Updated ${email} in GNOME Online Accounts.` : `Added ${email} to GNOME Online Accounts.`;
+  return say(updated ? 'export.gnomeUpdated' : 'export.gnomeAdded', { email });
+}
+
+/** The export's notes for a person, on stderr, each in the run's language where the catalogue has it. */
+function writeNotes(io: CliIo, notes: readonly string[]): void {
+  for (const note of notes) io.stderr.write(`${say('export.note', { note: sayEnglish(note) })}\n`);
 }
 
 /** Runs `mail-setup export`. */
 export async function runExport(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, options);
-  if (positionals.length === 0) throw new UsageError('export needs the saved account\'s email: mail-setup export EMAIL --to TARGET');
-  if (positionals.length > 1) throw new UsageError(strayArgumentMessage);
+  if (positionals.length === 0) throw new UsageError(say('usage.exportNeedsEmail'));
+  if (positionals.length > 1) throw new UsageError(say('usage.strayArgument'));
   const email = positionals[0] as string;
   const target = HandoffTargetSchema.safeParse(values.to);
   if (!target.success) {
-    const given = values.to === undefined ? 'no --to given' : `unknown target ${quoted(values.to)}`;
-    throw new UsageError(`${given}; the targets are: ${handoffTargets.join(', ')}`);
+    const targets = handoffTargets.join(', ');
+    throw new UsageError(values.to === undefined ? say('usage.noTarget', { targets }) : say('usage.unknownTarget', { target: quoted(values.to), targets }));
   }
   if (target.data === 'gnome' && values.output !== undefined) {
-    throw new UsageError('--to gnome registers the account with GNOME Online Accounts and writes no file: leave out --output');
+    throw new UsageError(say('usage.gnomeNoOutput'));
   }
   // Read-only: an export changes no setting, and the file is read without conf (a faster start).
   const settings = openReadOnlySettings(openDataDir(io.env));
@@ -65,7 +71,7 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     // Remembered with the account, so that `accounts set-password` (and the app) update GNOME's copy too.
     await rememberGnomeCopy(io.env, result.registration.email);
     io.stdout.write(values.json ? `${JSON.stringify(exportJson(result, null), null, 2)}\n` : `${gnomeLine(result)}\n`);
-    if (!values.json) for (const note of result.notes) io.stderr.write(`Note: ${note}\n`);
+    if (!values.json) writeNotes(io, result.notes);
     return 0;
   }
   if (output !== null) {
@@ -76,8 +82,8 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
   } else if (output === null) {
     io.stdout.write(result.kind === 'qr' ? await qrTerminal(result.text) : result.text.endsWith('\n') ? result.text : `${result.text}\n`);
   } else {
-    io.stdout.write(`Wrote ${output} (readable only by you).\n`);
+    io.stdout.write(`${say('export.wrote', { path: output })}\n`);
   }
-  if (!values.json) for (const note of result.notes) io.stderr.write(`Note: ${note}\n`);
+  if (!values.json) writeNotes(io, result.notes);
   return 0;
 }

@@ -45,7 +45,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stdout.write(`${say('help.usage')}\n${synopsis}`);
         return 0;
       default:
-        throw new UsageError(command ? `unknown command: ${quoted(command)} (try mail-setup --help)` : 'no command given (try mail-setup --help)');
+        throw new UsageError(command ? say('usage.unknownCommand', { command: quoted(command) }) : say('usage.noCommand'));
     }
   } catch (error) {
     return reportCliError(error, argv, io);

@@ -2,6 +2,8 @@
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
 import { defaultOutgoingPorts, OutgoingSettingsSchema, SecuritySchema, type OutgoingSettings, type ServerSettings } from '../../shared/server-settings.ts';
 import { UsageError } from './cli-io.ts';
+import { say } from './cli-language.ts';
+import { flagProblem } from './flag-problem.ts';
 
 /** The flags read here. */
 export interface OutgoingFlagValues {
@@ -15,7 +17,7 @@ export interface OutgoingFlagValues {
 /** `--only incoming|outgoing`, validated. */
 export function onlyFromFlag(value: string | undefined): 'incoming' | 'outgoing' | undefined {
   if (value === undefined) return undefined;
-  if (value !== 'incoming' && value !== 'outgoing') throw new UsageError('--only must be incoming or outgoing');
+  if (value !== 'incoming' && value !== 'outgoing') throw new UsageError(say('usage.onlyValue'));
   return value;
 }
 
@@ -25,14 +27,14 @@ export function onlyFromFlag(value: string | undefined): 'incoming' | 'outgoing'
  */
 export function outgoingFromFlags(values: OutgoingFlagValues, incoming: ServerSettings, discovery: DiscoveryResult | null): OutgoingSettings | undefined {
   if (values['smtp-security'] !== undefined && !SecuritySchema.safeParse(values['smtp-security']).success) {
-    throw new UsageError('--smtp-security must be tls, starttls or none');
+    throw new UsageError(say('usage.securityValue', { flag: '--smtp-security' }));
   }
-  if (values['smtp-port'] !== undefined && !/^\d{1,5}$/.test(values['smtp-port'])) throw new UsageError('--smtp-port must be a number from 1 to 65535');
+  if (values['smtp-port'] !== undefined && !/^\d{1,5}$/.test(values['smtp-port'])) throw new UsageError(say('usage.portValue', { flag: '--smtp-port' }));
   const discovered = discovery?.smtp ?? undefined;
   const host = values['smtp-host'] ?? discovered?.host;
   if (host === undefined) {
     const given = (['smtp-port', 'smtp-security', 'smtp-username'] as const).find((name) => values[name] !== undefined);
-    if (given) throw new UsageError(`--${given} needs --smtp-host (no outgoing server was discovered)`);
+    if (given) throw new UsageError(say('usage.needsSmtpHost', { flag: `--${given}` }));
     return undefined;
   }
   // A discovered server's values belong together; a typed host takes the usual submission port.
@@ -46,8 +48,7 @@ export function outgoingFromFlags(values: OutgoingFlagValues, incoming: ServerSe
   };
   const parsed = OutgoingSettingsSchema.safeParse(candidate);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`--smtp-${String(issue?.path[0] ?? 'settings')} ${issue?.message ?? 'is invalid'}`);
+    throw new UsageError(flagProblem(parsed.error.issues[0], 'smtp-'));
   }
   return parsed.data;
 }

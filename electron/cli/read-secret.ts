@@ -3,6 +3,10 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { hasLineBreakingCharacters } from '../../shared/server-settings.ts';
 import { UsageError, type CliIo } from './cli-io.ts';
+import { say } from './cli-language.ts';
+
+/** Which secret: the password, the outgoing server's own password (only ever from stdin), or an OAuth2 access token. */
+type Secret = 'password' | 'outgoingPassword' | 'accessToken';
 
 /**
  * The first `count` lines of stdin without their line endings (LF or CRLF); missing lines are
@@ -26,16 +30,19 @@ async function firstLine(io: CliIo): Promise<string> {
   return (await stdinLines(io, 1))[0] ?? '';
 }
 
-function checkSecret(value: string, what: string): string {
-  if (value === '') throw new UsageError(`the ${what.toLowerCase()} is empty`);
-  if (hasLineBreakingCharacters(value)) throw new UsageError(`the ${what.toLowerCase()} must not contain line breaks or NUL characters`);
+const empty = { password: 'secret.password.empty', outgoingPassword: 'secret.outgoingPassword.empty', accessToken: 'secret.accessToken.empty' } as const;
+const lineBreaks = { password: 'secret.password.lineBreaks', outgoingPassword: 'secret.outgoingPassword.lineBreaks', accessToken: 'secret.accessToken.lineBreaks' } as const;
+
+function checkSecret(value: string, what: Secret): string {
+  if (value === '') throw new UsageError(say(empty[what]));
+  if (hasLineBreakingCharacters(value)) throw new UsageError(say(lineBreaks[what]));
   return value;
 }
 
 /** Two secrets from stdin, one a line (`--password-stdin --smtp-password-stdin`): the incoming password, then the outgoing one. */
-export async function readSecretLines(io: CliIo, what: readonly [string, string]): Promise<[string, string]> {
+export async function readSecretLines(io: CliIo): Promise<[string, string]> {
   const [first = '', second = ''] = await stdinLines(io, 2);
-  return [checkSecret(first, what[0]), checkSecret(second, what[1])];
+  return [checkSecret(first, 'password'), checkSecret(second, 'outgoingPassword')];
 }
 
 /** Asks on the terminal without echoing what is typed. */
@@ -57,10 +64,10 @@ async function prompt(io: CliIo, question: string): Promise<string> {
 }
 
 /** The secret from `--…-stdin` or a prompt; never from the command line. */
-export async function readSecret(io: CliIo, fromStdin: boolean, what: string): Promise<string> {
+export async function readSecret(io: CliIo, fromStdin: boolean, what: Exclude<Secret, 'outgoingPassword'>): Promise<string> {
   let value: string;
   if (fromStdin) value = await firstLine(io);
-  else if (io.stdin.isTTY) value = await prompt(io, `${what}: `);
-  else throw new UsageError(`no ${what.toLowerCase()}: pass it on stdin with --${what === 'Password' ? 'password' : 'access-token'}-stdin, or run in a terminal`);
+  else if (io.stdin.isTTY) value = await prompt(io, `${say(what === 'password' ? 'secret.password.prompt' : 'secret.accessToken.prompt')} `);
+  else throw new UsageError(say(what === 'password' ? 'secret.password.missing' : 'secret.accessToken.missing'));
   return checkSecret(value, what);
 }

@@ -3,6 +3,8 @@ import { FingerprintSchema } from '../../shared/ipc-contract.ts';
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
 import { defaultIncomingPort, EmailSchema, IncomingProtocolSchema, SecuritySchema, ServerSettingsSchema, type IncomingProtocol, type ServerSettings } from '../../shared/server-settings.ts';
 import { quoted, UsageError } from './cli-io.ts';
+import { say } from './cli-language.ts';
+import { flagProblem } from './flag-problem.ts';
 
 /** parseArgs options for the server and check flags. */
 export const serverFlagOptions = {
@@ -52,14 +54,14 @@ export async function settingsFromFlags(
   discover: (email: string) => Promise<DiscoveryResult>,
   incomingTested = true,
 ): Promise<{ settings: ServerSettings; discovery: DiscoveryResult | null }> {
-  if (!values.email) throw new UsageError('--email is required');
+  if (!values.email) throw new UsageError(say('usage.required', { flag: '--email' }));
   const email = EmailSchema.safeParse(values.email);
-  if (!email.success) throw new UsageError(`--email ${quoted(values.email)}: not an email address`);
+  if (!email.success) throw new UsageError(say('usage.notEmail', { flag: '--email', value: quoted(values.email) }));
   if (values.security !== undefined && !SecuritySchema.safeParse(values.security).success) {
-    throw new UsageError('--security must be tls, starttls or none');
+    throw new UsageError(say('usage.securityValue', { flag: '--security' }));
   }
-  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError('--port must be a number from 1 to 65535');
-  if (values.protocol !== undefined && !IncomingProtocolSchema.safeParse(values.protocol).success) throw new UsageError('--protocol must be imap or pop3');
+  if (values.port !== undefined && !/^\d{1,5}$/.test(values.port)) throw new UsageError(say('usage.portValue', { flag: '--port' }));
+  if (values.protocol !== undefined && !IncomingProtocolSchema.safeParse(values.protocol).success) throw new UsageError(say('usage.protocolValue'));
   let discovery: DiscoveryResult | null = null;
   // IMAP unless asked otherwise, or unless discovery found only POP3.
   let protocol: IncomingProtocol = values.protocol === 'pop3' ? 'pop3' : 'imap';
@@ -68,7 +70,7 @@ export async function settingsFromFlags(
     discovery = await discover(email.data);
     if (values.protocol === undefined && !discovery.imap && discovery.pop3) protocol = 'pop3';
     found = (protocol === 'pop3' ? discovery.pop3 : discovery.imap) ?? null;
-    if (!found && incomingTested) throw new UsageError(`no ${protocol === 'pop3' ? 'POP3 ' : ''}settings found for ${email.data}: give --host, --port and --security`);
+    if (!found && incomingTested) throw new UsageError(say(protocol === 'pop3' ? 'usage.noPop3SettingsFound' : 'usage.noSettingsFound', { email: email.data }));
   }
   const security = (values.security ?? found?.security ?? 'tls') as ServerSettings['security'];
   const candidate = {
@@ -82,8 +84,7 @@ export async function settingsFromFlags(
   if (!incomingTested && candidate.host === undefined) return { settings: { ...candidate, host: '' }, discovery };
   const parsed = ServerSettingsSchema.safeParse(candidate);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UsageError(`--${String(issue?.path[0] ?? 'settings')} ${issue?.message ?? 'is invalid'}`);
+    throw new UsageError(flagProblem(parsed.error.issues[0], ''));
   }
   return { settings: parsed.data, discovery };
 }
@@ -92,7 +93,7 @@ export async function settingsFromFlags(
 export function timeoutFromFlag(value: string | undefined, defaultMs: number): number {
   if (value === undefined) return defaultMs;
   const seconds = Number(value);
-  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) throw new UsageError('--timeout must be a number of seconds, more than 0 and at most 300');
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 300) throw new UsageError(say('usage.timeoutValue'));
   return Math.round(seconds * 1000);
 }
 
@@ -100,6 +101,6 @@ export function timeoutFromFlag(value: string | undefined, defaultMs: number): n
 export function fingerprintFromFlag(value: string | undefined, flag = 'trust-certificate'): string | undefined {
   if (value === undefined) return undefined;
   const parsed = FingerprintSchema.safeParse(value);
-  if (!parsed.success) throw new UsageError(`--${flag} must be a SHA-256 fingerprint (64 hex digits, colons optional)`);
+  if (!parsed.success) throw new UsageError(say('usage.fingerprintValue', { flag: `--${flag}` }));
   return parsed.data;
 }

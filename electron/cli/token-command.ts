@@ -9,13 +9,14 @@ import { freshAccessToken } from '../services/handoff/fresh-access-token.ts';
 import { loadHandoffAccount } from '../services/handoff/saved-account-loader.ts';
 import { createAccessTokenKeeper } from '../services/oauth/access-token-keeper.ts';
 import { oauthConfigForAccount } from '../services/oauth/provider-oauth.ts';
-import { parseCommandArgs, strayArgumentMessage, UsageError, type CliIo } from './cli-io.ts';
+import { parseCommandArgs, UsageError, type CliIo } from './cli-io.ts';
+import { say } from './cli-language.ts';
 
 /** Runs `mail-setup token`. */
 export async function runToken(args: string[], io: CliIo): Promise<number> {
   const { positionals } = parseCommandArgs(args, {});
-  if (positionals.length === 0) throw new UsageError("token needs the saved account's email: mail-setup token EMAIL");
-  if (positionals.length > 1) throw new UsageError(strayArgumentMessage);
+  if (positionals.length === 0) throw new UsageError(say('usage.tokenNeedsEmail'));
+  if (positionals.length > 1) throw new UsageError(say('usage.strayArgument'));
   // Read-only settings (no conf); the lock's module loads only for the keychain work.
   const settings = openReadOnlySettings(openDataDir(io.env));
   const secrets = createKeytarSecretStore();

@@ -399,7 +399,7 @@ export const messages = {
     gnomeAdding: 'Adding the account to GNOME Online Accounts…',
     gnomeAdded: 'Added to GNOME Online Accounts. You find it in Settings › Online Accounts; Evolution and Geary pick it up.',
     gnomeUpdated: 'Updated the account GNOME Online Accounts already had for {email}, instead of adding a second one.',
-    gnomeServers: 'GNOME now has: incoming {imap}, outgoing {smtp}. It answered with the password Mail Setup gave it.',
+    gnomeServers: 'GNOME now has: incoming mail server {imap}, outgoing mail server {smtp}. Mail Setup checked that GNOME also has your password.',
     gnomeNoOutgoing: 'none',
     programLabel: 'Program',
     cliIntro: 'Put this configuration in the program’s file. The password is not in it: the program reads it from your keychain each time it runs.',

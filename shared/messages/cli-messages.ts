@@ -1,4 +1,5 @@
 // The command line's English texts for a person (never in --json output, which stays free of language).
+import { cliSecretMessages, cliUsageMessages } from './cli-usage-messages.ts';
 
 /** `mail-setup` human output, by command. */
 export const cliMessages = {
@@ -93,5 +94,25 @@ export const cliMessages = {
     gnomeCopyNone: 'GNOME Online Accounts had no copy of {email}.',
     gnomeCopyKept: 'GNOME Online Accounts still has its own copy of {email} (for Evolution, Geary and other GNOME apps): remove it in Settings › Online Accounts, or next time use --remove-gnome-copy to remove both.',
     noPasswordSaved: 'no password is saved for {email}; set one with: mail-setup accounts set-password {email}',
+    lockWait: 'waiting for another Mail Setup process, which was stopped, to release the saved accounts (lock {path}); its lock is taken over once stale, within 10 s…',
   },
+  export: {
+    wrote: 'Wrote {path} (readable only by you).',
+    gnomeAdded: 'Added {email} to GNOME Online Accounts.',
+    gnomeUpdated: 'Updated {email} in GNOME Online Accounts.',
+    note: 'Note: {note}',
+  },
+  // After `accounts set-password`: the copies of the password other programs keep.
+  copies: {
+    gnomeUpdated: 'GNOME Online Accounts has the new password too.',
+    gnomeFailed: 'GNOME Online Accounts still has the old password: {message}',
+    'thunderbird-mobile': 'Thunderbird on your phone keeps its own copy of the password: change it there too.',
+    apple: 'Apple Mail keeps its own copy of the password: change it there too.',
+  },
+  errors: {
+    unexpected: 'Unexpected error: the command stopped. Anything it had not finished was not saved.',
+    support: 'for support: {support}',
+  },
+  usage: cliUsageMessages,
+  secret: cliSecretMessages,
 } as const;

@@ -47,8 +47,8 @@ export default tseslint.config(
   },
   {
     // The same outside React: the CLI's output for a person, and the failure texts main builds.
-    files: ['electron/cli/print-report.ts', 'electron/cli/discover-command.ts', 'electron/cli/accounts-command.ts', 'electron/services/check/build-failure.ts', 'renderer/**/*.ts'],
-    ignores: ['**/*.test.ts', 'renderer/messages/en.ts'],
+    files: ['electron/cli/**/*.ts', 'electron/services/check/build-failure.ts', 'renderer/**/*.ts'],
+    ignores: ['**/*.test.ts', 'electron/cli/test-support/**', 'renderer/messages/en.ts'],
     plugins: { local: { rules: { 'no-english-literal': noEnglishLiteral } } },
     rules: { 'local/no-english-literal': 'error' },
   },

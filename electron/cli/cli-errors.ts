@@ -37,6 +37,7 @@ export function supportLine(error: unknown, command: string): string {
     .map((line) => /at (?:(.+?) \()?(?:file:\/\/)?([^()\s]+?):(\d+):(\d+)\)?$/.exec(line.trim()))
     .find((match) => match !== null && !match[2]?.startsWith('node:'));
   const where = frame ? ` at ${frame[1] ? `${frame[1]} ` : ''}(${basename(frame[2] ?? '')}:${frame[3]}:${frame[4]})` : '';
+  // eslint-disable-next-line local/no-english-literal -- for support staff, the same in every language
   return `${kind}${system}${where} in "mail-setup ${command}"; Mail Setup ${appIdentity.version}, Node ${process.version}, ${process.platform}`;
 }
 

@@ -96,14 +96,14 @@ export async function runDiscover(
   makeDiscovery: DiscoveryFactory = (env) => createDefaultDiscovery(env),
 ): Promise<number> {
   const usage = (message: string) => {
-    io.stderr.write(`mail-setup discover: ${oneLine(message)} (usage: mail-setup discover EMAIL [--json])\n`);
+    io.stderr.write(`mail-setup discover: ${say('usage.discover', { problem: oneLine(message) })}\n`);
     return 2;
   };
   let json: boolean;
   let email: string;
   try {
     const parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
-    if (parsed.positionals.length !== 1) return usage(parsed.positionals.length === 0 ? 'no email address given' : 'give exactly one email address');
+    if (parsed.positionals.length !== 1) return usage(say(parsed.positionals.length === 0 ? 'usage.noEmail' : 'usage.oneEmail'));
     json = parsed.values.json;
     email = parsed.positionals[0] ?? '';
   } catch (error) {
@@ -117,7 +117,7 @@ export async function runDiscover(
       io.stderr.write(`mail-setup discover: ${oneLine(error.message)}\n`);
       return 2;
     }
-    io.stderr.write(`mail-setup discover: discovery failed: ${oneLine(error instanceof Error ? error.message : String(error))}\n`);
+    io.stderr.write(`mail-setup discover: ${say('usage.discoveryFailed', { message: oneLine(error instanceof Error ? error.message : String(error)) })}\n`);
     return 1;
   }
   const report = describeDiscovery(email.trim(), result);

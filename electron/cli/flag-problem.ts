@@ -3,22 +3,22 @@ import { say } from './cli-language.ts';
 
 /** The part of a zod issue read here. */
 interface Issue {
+  readonly code: string;
   readonly path: readonly PropertyKey[];
-  readonly message: string;
 }
 
 /**
  * The usage line for a settings field that failed validation: `--smtp-username is required`.
- * The schemas' English phrases (server-settings.ts) are matched to catalogue texts, so each is
- * said in the run's language; zod's own range messages for a port become the port's usual line.
+ * By the issue's code rather than its English message (server-settings.ts), so each is said in the
+ * run's language: empty is `too_small`, a line break in a username the schema's `custom` refinement.
  */
 export function flagProblem(issue: Issue | undefined, prefix: '' | 'smtp-'): string {
   const field = String(issue?.path[0] ?? 'settings');
   const flag = `--${prefix}${field}`;
-  const message = issue?.message ?? '';
+  const code = issue?.code;
   if (field === 'port') return say('usage.portValue', { flag });
-  if (message === 'is required') return say('usage.required', { flag });
-  if (message.startsWith('must not contain line breaks')) return say('usage.lineBreaks', { flag });
+  if (code === 'too_small') return say('usage.required', { flag });
+  if (field === 'username' && code === 'custom') return say('usage.lineBreaks', { flag });
   if (field === 'host') return say('usage.notHost', { flag });
   return say('usage.invalid', { flag });
 }

@@ -4,6 +4,7 @@ import { quoted, UsageError, type CliIo } from './cli-io.ts';
 import { say, useCliLanguage } from './cli-language.ts';
 
 /** The synopsis: commands and flags, the same in every language (only its heading is translated). */
+// eslint-disable-next-line local/no-english-literal -- commands, flags and placeholders, not sentences
 const synopsis = `  mail-setup discover EMAIL [--json]
   mail-setup check --email EMAIL [--protocol imap|pop3] [--host H] [--port P]
                    [--security tls|starttls|none] [--username U] [--password-stdin] [--allow-insecure] [--timeout SECONDS]

@@ -39,6 +39,11 @@ export const cliUsageMessages = {
   gnomeNoOutput: '--to gnome registers the account with GNOME Online Accounts and writes no file: leave out --output',
   qrImage: 'the QR code is written as an image: give --output a name ending in .png or .svg (got {path})',
   tokenNeedsEmail: "token needs the saved account's email: mail-setup token EMAIL",
+  discover: '{problem} (usage: mail-setup discover EMAIL [--json])',
+  noEmail: 'no email address given',
+  oneEmail: 'give exactly one email address',
+  // Not bad usage (exit 1), but said where discover's usage lines are.
+  discoveryFailed: 'discovery failed: {message}',
 } as const;
 
 /** The secrets the CLI reads (prompts are followed by a space) (a password, the outgoing server's own password, an OAuth2 access token): prompts and what is wrong with one. */

@@ -1,0 +1,91 @@
+// Under the accented pseudo-locale every text a person reads is accented: plain English left in the CLI's error paths is a text not in the catalogue.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { runCli } from './test-support/spawn-cli.ts';
+
+const home = mkdtempSync(join(tmpdir(), 'cli-pseudo-locale-'));
+const pseudo: NodeJS.ProcessEnv = { ...process.env, HOME: home, MAIL_SETUP_DATA_DIR: join(home, 'data'), LANGUAGE: 'en_XA', LANG: 'en_US.UTF-8' };
+delete pseudo.LC_ALL;
+delete pseudo.LC_MESSAGES;
+
+const server = ['--email', 'ann@example.test', '--host', 'mail.example.test', '--port', '993', '--security', 'tls'];
+/** Words typed on the command line, which a message quotes as they are: export targets and `accounts` commands. */
+const commandWords = ['thunderbird-mobile', 'apple', 'gnome', 'msmtp', 'mbsync', 'aerc', 'neomutt', 'autoconfig', 'list', 'add', 'retest', 'set-password', 'remove'];
+
+/** Command lines that fail before any server, keychain or saved account is reached, with what they get on stdin. */
+const errorPaths: [string[], string?][] = [
+  [[]],
+  [['frobnicate']],
+  [['check']],
+  [['check', '--email', 'not-an-address']],
+  [['check', '--email', 'ann@example.test', '--port', '-1']],
+  [['check', ...server, '--security', 'ssl']],
+  [['check', ...server, '--protocol', 'smtp']],
+  [['check', ...server, '--timeout', '0']],
+  [['check', ...server, '--trust-certificate', 'xyz']],
+  [['check', ...server, '--auth', 'kerberos']],
+  [['check', ...server, '--only', 'both']],
+  [['check', ...server, '--only', 'outgoing']],
+  [['check', ...server, '--smtp-username', 'ann']],
+  [['check', ...server, '--smtp-host', 'smtp.example.test', '--smtp-port', '99999']],
+  [['check', ...server, '--smtp-host', 'smtp.example.test', '--smtp-security', 'ssl']],
+  [['check', ...server, '--smtp-host', 'bad host', '--password-stdin'], 'pw\n'],
+  [['check', ...server, '--username', 'a\nb', '--password-stdin'], 'pw\n'],
+  [['check', ...server, '--send-test-message', '--password-stdin'], 'pw\n'],
+  [['check', ...server], 'pw\n'],
+  [['check', ...server, '--password-stdin'], '\n'],
+  [['check', ...server, '--password-stdin'], 'a\0b\n'],
+  [['check', ...server, '--smtp-host', 'smtp.example.test', '--password-stdin', '--smtp-password-stdin'], 'pw\n\n'],
+  [['check', ...server, '--smtp-password-stdin']],
+  [['check', ...server, '--auth', 'oauth2']],
+  [['check', ...server, '--auth', 'oauth2', '--access-token-stdin'], '\n'],
+  [['check', ...server, '--auth', 'oauth2', '--password-stdin']],
+  [['check', ...server, '--access-token-stdin']],
+  [['check', ...server, 'stray-password']],
+  [['accounts']],
+  [['accounts', 'frobnicate']],
+  [['accounts', 'retest']],
+  [['accounts', 'retest', 'not-an-address']],
+  [['accounts', 'remove', 'ann@example.test', 'extra']],
+  [['accounts', 'add', ...server, '--only', 'incoming', '--password-stdin'], 'pw\n'],
+  [['accounts', 'add', ...server, '--auth', 'oauth2', '--access-token-stdin'], 'token\n'],
+  [['accounts', 'set-password', 'ann@example.test', '--smtp-password-stdin']],
+  [['export']],
+  [['export', 'ann@example.test']],
+  [['export', 'ann@example.test', '--to', 'fax']],
+  [['export', 'ann@example.test', '--to', 'gnome', '--output', 'x.txt']],
+  [['token']],
+  [['token', 'ann@example.test', 'extra']],
+  [['discover']],
+  [['discover', 'ann@example.test', 'bob@example.test']],
+];
+
+/**
+ * The English words left once what is the same in every language is taken out: the program's name,
+ * flags (with the value of `--only outgoing`), quoted values, addresses, host names and command
+ * words (arguments are never accented).
+ */
+function plainEnglish(stderr: string): string[] {
+  const kept = stderr
+    .replace(/^mail-setup( discover)?:/gm, '')
+    .replace(/--[\w-]+( (incoming|outgoing)\b)?/g, '')
+    .replace(/"[^"]*"/g, '')
+    .replace(/\S+@\S+/g, '')
+    .replace(/\b[\w-]+(\.[\w-]+)+\b/g, '')
+    .replace(new RegExp(`(?<![\\w-])(${commandWords.join('|')})(?![\\w-])`, 'g'), '');
+  return kept.match(/\b[A-Za-z]{2,}\b/g) ?? [];
+}
+
+it.concurrent.each(errorPaths)('%j says nothing in plain English under en-XA', async (args, input = '') => {
+  const result = await runCli(args, pseudo, input);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(/^mail-setup( discover)?: \[/);
+  expect(plainEnglish(result.stderr)).toEqual([]);
+});
+
+it('the check for plain English finds it (a run in English fails it)', async () => {
+  const result = await runCli(['check', ...server, '--auth', 'kerberos'], { ...pseudo, LANGUAGE: '', LANG: 'C' });
+  expect(plainEnglish(result.stderr)).toEqual(expect.arrayContaining(['must', 'be']));
+});

@@ -7,7 +7,6 @@ import type { SettingsStore } from '../services/accounts/settings-store.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { say } from './cli-language.ts';
 import type { CliIo } from './cli-io.ts';
-import { say } from './cli-language.ts';
 
 /** Notes in the settings file that GNOME Online Accounts now holds a copy (loaded only after a registration, so other exports start fast). */
 export async function rememberGnomeCopy(env: NodeJS.ProcessEnv, email: string): Promise<void> {

@@ -1,4 +1,6 @@
 // The SecretStore on the OS keychain through keytar: the only module that imports keytar.
+import type { MessageRef } from '../../shared/messages/failure-words.ts';
+import { serviceWords, type serviceTexts } from '../../shared/messages/service-messages.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { keychainService, type SecretStore } from '../services/secrets/secret-store.ts';
 import type * as KeytarModule from 'keytar';
@@ -27,18 +29,6 @@ function serialized<T>(operation: () => Promise<T>): Promise<T> {
   return result;
 }
 
-const advice = {
-  missing:
-    'No system keychain is running: Mail Setup found no Secret Service on the D-Bus session bus. ' +
-    'Log in to a desktop session with GNOME Keyring or KWallet running (or start "gnome-keyring-daemon --start --components=secrets"), then try again.',
-  locked:
-    'The system keychain is locked and could not be unlocked (the unlock prompt was dismissed or could not be shown). ' +
-    'Unlock your login keyring (for example in Passwords and Keys), then try again.',
-  denied:
-    'The system keychain refused access (the prompt was denied, or the keychain is locked). ' +
-    'Unlock your login keychain and choose Allow when Mail Setup asks, then try again.',
-} as const;
-
 /** The first line of what was thrown, shortened: the part worth repeating to the user. */
 function firstLineOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
@@ -48,19 +38,20 @@ function firstLineOf(error: unknown): string {
 /** Turns what keytar, libsecret or D-Bus threw into an error that says what to do. */
 export function keychainError(error: unknown, timeoutMs: number): ServiceError {
   const text = firstLineOf(error);
-  const said = text === '' ? '' : ` (The system said: ${text})`;
-  const make = (message: string) => new ServiceError('keychain-unavailable', `${message}${said}`);
+  const make = (id: Exclude<keyof typeof serviceTexts.keychain, 'systemSaid'>, values: Record<string, string> = {}) => {
+    const said: MessageRef[] = text === '' ? [] : [{ id: 'serviceTexts.keychain.systemSaid', values: { text } }];
+    const { message, words } = serviceWords({ id: `serviceTexts.keychain.${id}`, values }, ...said);
+    return new ServiceError('keychain-unavailable', message, words);
+  };
   if (/Cannot autolaunch D-Bus|Could not connect|Failed to connect|Connection refused|No such file or directory|ServiceUnknown|not provided by any \.service files|Error spawning|Cannot spawn|Unable to autolaunch|NameHasNoOwner|Did not receive a reply/i.test(text)) {
-    return make(advice.missing);
+    return make('missing');
   }
-  if (/locked|Object does not exist at path|No such secret collection|prompt|dismissed/i.test(text)) return make(advice.locked);
+  if (/locked|Object does not exist at path|No such secret collection|prompt|dismissed/i.test(text)) return make('locked');
   if (/Timeout was reached|did not answer/i.test(text)) {
-    return make(
-      `The system keychain did not answer within ${Math.round(timeoutMs / 1000)} s (a password prompt may be waiting behind another window). Answer or unlock it, then try again.`,
-    );
+    return make('timeout', { seconds: String(Math.round(timeoutMs / 1000)) });
   }
-  if (/cancel|not allowed|passphrase|authoriz|authentic|denied/i.test(text)) return make(advice.denied);
-  return make('The system keychain refused the request. Mail Setup keeps passwords only in the keychain, never in a file: fix the keychain, then try again.');
+  if (/cancel|not allowed|passphrase|authoriz|authentic|denied/i.test(text)) return make('denied');
+  return make('refused');
 }
 
 /**
@@ -79,11 +70,8 @@ export function createKeytarSecretStore(options: KeytarSecretStoreOptions = {}):
       (module: Keytar & { default?: Keytar }) => module.default ?? module,
       (error: unknown) => {
         loaded = undefined;
-        const reason = firstLineOf(error);
-        throw new ServiceError(
-          'keychain-unavailable',
-          `The keychain module could not be loaded, so no password can be stored or read. Reinstall Mail Setup, then try again. (${reason})`,
-        );
+        const { message, words } = serviceWords({ id: 'serviceTexts.keychain.moduleMissing', values: {} }, { id: 'serviceTexts.keychain.systemSaid', values: { text: firstLineOf(error) } });
+        throw new ServiceError('keychain-unavailable', message, words);
       },
     ));
 

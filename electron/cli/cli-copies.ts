@@ -1,10 +1,9 @@
 // The CLI's side of the copies kept with an account: `export --to gnome` notes GNOME's, `accounts set-password` updates it, `accounts remove` removes it on request.
 import { dirname } from 'node:path';
 import type { CopiesOutcome, HandoffCopy } from '../../shared/handoff-view.ts';
-import { findAccount } from '../services/accounts/account-records.ts';
+import { findAccount, noSavedAccount } from '../services/accounts/account-records.ts';
 import type { AccountsService } from '../services/accounts/accounts-service.types.ts';
 import type { SettingsStore } from '../services/accounts/settings-store.ts';
-import { ServiceError } from '../services/service-error.ts';
 import { say } from './cli-language.ts';
 import type { CliIo } from './cli-io.ts';
 
@@ -44,12 +43,12 @@ export type GnomeCopyOnRemoval = 'removed' | 'kept' | 'none';
 export async function removeCliAccount(io: CliIo, accounts: Pick<AccountsService, 'list' | 'remove'>, email: string, alsoGnome: boolean): Promise<GnomeCopyOnRemoval> {
   // Looked up first: an address that is not saved leaves GOA alone too.
   const account = findAccount(await accounts.list(), email);
-  if (account === undefined) throw new ServiceError('not-found', `No saved account ${email}.`);
+  if (account === undefined) throw noSavedAccount(email);
   const { removeAccountAndCopy } = await import('../services/handoff/handoff-calls.ts');
   // D-Bus is loaded only when GOA is to be asked.
   const removeGnomeCopy = async (address: string) => (await import('../services/handoff/gnome/gnome-export.ts')).gnomeRemoval()(address);
   const outcome = await removeAccountAndCopy((address) => accounts.remove(address), removeGnomeCopy, { email: account.email, removeGnomeCopy: alsoGnome });
-  if (!outcome.removed) throw new ServiceError('not-found', `No saved account ${email}.`);
+  if (!outcome.removed) throw noSavedAccount(email);
   if (alsoGnome) return outcome.gnomeCopyRemoved ? 'removed' : 'none';
   if (!account.copies?.includes('gnome')) return 'none';
   io.stderr.write(`${say('accounts.gnomeCopyKept', { email: account.email })}\n`);

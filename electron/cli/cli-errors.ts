@@ -4,7 +4,7 @@ import { appIdentity } from '../../shared/app-identity.ts';
 import { StorageError } from '../services/accounts/storage-error.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { oneLine, UsageError, type CliIo } from './cli-io.ts';
-import { say } from './cli-language.ts';
+import { say, sayById } from './cli-language.ts';
 
 /** The error document `--json` prints on stdout when a command fails with status 1 before it had a result to print. */
 export interface CliErrorDocument {
@@ -52,7 +52,7 @@ export function reportCliError(error: unknown, argv: readonly string[], io: CliI
   const command = argv.slice(0, argv[0] === 'accounts' || argv[0] === 'export' ? 2 : 1).filter((arg) => /^[a-z-]+$/.test(arg)).join(' ');
   let document: CliErrorDocument;
   if (error instanceof ServiceError) {
-    io.stderr.write(`mail-setup: ${oneLine(error.message)}\n`);
+    io.stderr.write(`mail-setup: ${oneLine(error.words ? error.words.map((ref) => sayById(ref.id, ref.values)).join(' ') : error.message)}\n`);
     if (error.code === 'invalid-request' || error.code === 'not-found') return 2;
     document =
       error instanceof StorageError

@@ -9,6 +9,7 @@ import { enablePopAdvice } from '../pop3-response-patterns.ts';
 import { pop3Difference } from '../providers/pop3-only.ts';
 import { providerNotes } from './provider-notes.ts';
 import { cliMessages } from './cli-messages.ts';
+import { serviceTexts } from './service-messages.ts';
 import type { TextById } from './failure-words.ts';
 import { sourceLocale } from '../i18n/locales.ts';
 import { createTranslator, type Translator } from '../i18n/translator.ts';
@@ -27,6 +28,7 @@ export const sharedMessages = {
   failureReasons: failureReasons as MessageTree,
   failureExtras,
   cli: cliMessages,
+  serviceTexts,
 } as const;
 
 /** The shared English catalogue, by id. */

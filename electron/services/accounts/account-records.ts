@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { AccountStatus, AccountSummary, OutgoingSummary } from '../../../shared/account-summary.ts';
 import type { ServerSettings } from '../../../shared/server-settings.ts';
 import { keychainAccountName, type SecretStore } from '../secrets/secret-store.ts';
+import { serviceWords } from '../../../shared/messages/service-messages.ts';
 import { ServiceError } from '../service-error.ts';
 import type { StoredAccount } from './settings-schema.ts';
 import type { SettingsSnapshot, SettingsStore } from './settings-store.ts';
@@ -14,10 +15,16 @@ export function findAccount<T extends { email: string }>(accounts: readonly T[],
   return accounts.find((account) => sameText(account.email, email.trim()));
 }
 
+/** The not-found error that names the address (English in `message`, by id in `words`). */
+export function noSavedAccount(email: string): ServiceError {
+  const { message, words } = serviceWords({ id: 'serviceTexts.noSavedAccount', values: { email: email.trim() } });
+  return new ServiceError('not-found', message, words);
+}
+
 /** The saved account or a not-found error that names it. */
 export function requireAccount(snapshot: SettingsSnapshot, email: string): StoredAccount {
   const account = findAccount(snapshot.accounts, email);
-  if (account === undefined) throw new ServiceError('not-found', `No saved account ${email.trim()}.`);
+  if (account === undefined) throw noSavedAccount(email);
   return account;
 }
 

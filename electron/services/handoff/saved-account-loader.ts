@@ -1,7 +1,6 @@
 // Reads one saved account from the settings file as the writers' input (no keychain, no network).
-import { requireAccount } from '../accounts/account-records.ts';
+import { noSavedAccount, requireAccount } from '../accounts/account-records.ts';
 import type { SettingsStore } from '../accounts/settings-store.ts';
-import { ServiceError } from '../service-error.ts';
 import { toHandoffAccount, type HandoffAccount } from './handoff-account.ts';
 
 /** The saved account with this email, or `ServiceError('not-found')`. */
@@ -9,6 +8,6 @@ export function loadHandoffAccount(settings: Pick<SettingsStore, 'read'>, email:
   const snapshot = settings.read();
   const account = requireAccount(snapshot, email);
   // A file with accounts always has a store id (it is written before the first secret).
-  if (snapshot.storeId === null) throw new ServiceError('not-found', `No saved account ${email.trim()}.`);
+  if (snapshot.storeId === null) throw noSavedAccount(email);
   return toHandoffAccount(account, snapshot.storeId);
 }

@@ -1,0 +1,31 @@
+// English texts of the errors services report on purpose (ServiceError), said by id where a person reads them.
+import type { MessageRef } from './failure-words.ts';
+
+/** `serviceTexts.<id>` in the catalogue. */
+export const serviceTexts = {
+  noSavedAccount: 'No saved account {email}.',
+  keychain: {
+    missing:
+      'No system keychain is running: Mail Setup found no Secret Service on the D-Bus session bus. Log in to a desktop session with GNOME Keyring or KWallet running (or start "gnome-keyring-daemon --start --components=secrets"), then try again.',
+    locked:
+      'The system keychain is locked and could not be unlocked (the unlock prompt was dismissed or could not be shown). Unlock your login keyring (for example in Passwords and Keys), then try again.',
+    denied: 'The system keychain refused access (the prompt was denied, or the keychain is locked). Unlock your login keychain and choose Allow when Mail Setup asks, then try again.',
+    timeout: 'The system keychain did not answer within {seconds} s (a password prompt may be waiting behind another window). Answer or unlock it, then try again.',
+    refused: 'The system keychain refused the request. Mail Setup keeps passwords only in the keychain, never in a file: fix the keychain, then try again.',
+    moduleMissing: 'The keychain module could not be loaded, so no password can be stored or read. Reinstall Mail Setup, then try again.',
+    // What the keychain itself said, as it said it.
+    systemSaid: '(The system said: {text})',
+  },
+} as const;
+
+/** The English of one service text: `{name}` filled in (these texts have no plurals). */
+function english(ref: MessageRef): string {
+  const path = ref.id.replace(/^serviceTexts\./, '').split('.');
+  const text = path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], serviceTexts);
+  return String(text).replace(/\{(\w+)\}/g, (whole, name: string) => ref.values[name] ?? whole);
+}
+
+/** A message of one or more service texts, in English (`message`) and by id (`words`, joined by a space). */
+export function serviceWords(...words: MessageRef[]): { message: string; words: MessageRef[] } {
+  return { message: words.map(english).join(' '), words };
+}

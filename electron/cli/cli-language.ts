@@ -53,8 +53,32 @@ export function sayById(id: string, values?: Readonly<Record<string, string>>): 
   return translator().text(id, values);
 }
 
+let notePatterns: { id: string; pattern: RegExp }[] | undefined;
+
+/** The export notes with `{name}` arguments, as patterns that find the values in a filled-in note. */
+function filledNotes(): { id: string; pattern: RegExp }[] {
+  notePatterns ??= Object.entries(englishShared)
+    .filter(([id, text]) => id.startsWith('exportNotes.') && /\{\w+\}/.test(text))
+    .map(([id, text]) => {
+      const seen = new Set<string>();
+      const source = text.split(/\{(\w+)\}/).map((part, index) => {
+        if (index % 2 === 0) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        if (seen.has(part)) return `\\k<${part}>`;
+        seen.add(part);
+        return `(?<${part}>.+?)`;
+      });
+      return { id, pattern: new RegExp(`^${source.join('')}$`) };
+    });
+  return notePatterns;
+}
+
 /** A text main wrote in English (an export's note): in the run's language where the catalogue has it, else as it is. */
 export function sayEnglish(text: string): string {
   const id = idOfEnglish(text);
-  return id === undefined ? text : translator().text(id);
+  if (id !== undefined) return translator().text(id);
+  for (const note of filledNotes()) {
+    const values = note.pattern.exec(text)?.groups;
+    if (values) return translator().text(note.id, values);
+  }
+  return text;
 }

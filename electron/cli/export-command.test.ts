@@ -105,6 +105,28 @@ describe('mail-setup export', () => {
     expect(profile.PayloadContent[0]).toMatchObject({ IncomingPassword: alice.password, OutgoingPassword: alice.password });
   });
 
+  it('says its notes and the file it wrote in the language of LANG; the --json notes stay English', async () => {
+    const german = { ...env(), LANG: 'de_DE.UTF-8', LANGUAGE: '', LC_ALL: '', LC_MESSAGES: '' };
+    const file = join(out.path, 'de.msmtprc');
+    const [msmtp, mbsync, json] = await Promise.all([
+      runCli(['export', alice.user, '--to', 'msmtp', '--output', file], german),
+      runCli(['export', alice.user, '--to', 'mbsync'], german),
+      runCli(['export', alice.user, '--to', 'mbsync', '--json'], german),
+    ]);
+    expect(msmtp.stdout).toBe(`${file} gespeichert (nur für Sie lesbar).\n`);
+    expect(msmtp.stderr).toBe('Hinweis: Speichern Sie sie als ~/.config/msmtp/config (oder ~/.msmtprc), nur für Sie lesbar (chmod 600).\n');
+    expect(mbsync.stderr).toMatch(/^Hinweis: Speichern Sie sie als ~\/\.mbsyncrc, legen Sie den Ordner ~\/Mail\/(\S+)\/ an und führen Sie dann aus: mbsync \1\n$/);
+    expect((JSON.parse(json.stdout) as { notes: string[] }).notes[0]).toMatch(/^Save it as ~\/\.mbsyncrc, create the folder/);
+  });
+
+  it.each(handoffTargets.filter((target) => target !== 'gnome'))('--to %s: every note is accented under en-XA (none left in English)', async (target) => {
+    const run = await runCli(['export', alice.user, '--to', target, '--output', join(out.path, `xa-${target}${target === 'thunderbird-mobile' ? '.png' : ''}`)], { ...env(), LANGUAGE: 'en_XA', LANG: 'en_US.UTF-8', LC_ALL: '' });
+    expect(run.code).toBe(0);
+    const lines = run.stderr.split('\n').filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of [...lines, run.stdout]) expect(line).not.toMatch(/\b(the|and|you|your|with|from|it|is)\b/i);
+  });
+
   it('refuses bad input with exit 2 and one line, writing nothing', async () => {
     const before = await readdir(out.path);
     const unknownTarget = await mailSetup('export', alice.user, '--to', 'outlook', '--output', join(out.path, 'x'));

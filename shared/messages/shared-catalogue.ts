@@ -10,6 +10,7 @@ import { pop3Difference } from '../providers/pop3-only.ts';
 import { providerNotes } from './provider-notes.ts';
 import { cliMessages } from './cli-messages.ts';
 import { serviceTexts } from './service-messages.ts';
+import { exportNotes } from './export-notes.ts';
 import type { TextById } from './failure-words.ts';
 import { sourceLocale } from '../i18n/locales.ts';
 import { createTranslator, type Translator } from '../i18n/translator.ts';
@@ -29,6 +30,7 @@ export const sharedMessages = {
   failureExtras,
   cli: cliMessages,
   serviceTexts,
+  exportNotes,
 } as const;
 
 /** The shared English catalogue, by id. */

@@ -1,4 +1,5 @@
 // aerc: one accounts.conf section; the password (or access token) comes from the keychain via source-cred-cmd/outgoing-cred-cmd.
+import { exportNotes } from '../../../shared/messages/export-notes.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import { keychainLookupCommand } from './keychain-command.ts';
 import { fileNameFor, type HandoffWriter, requireImap, requireOutgoing, urlHost } from './writer.ts';
@@ -61,9 +62,9 @@ export const writeAerc: HandoffWriter = (account, options) => {
     'copy-to = Sent',
     '',
   ];
-  const notes = ['Add it to ~/.config/aerc/accounts.conf, which must be readable only by you (chmod 600): aerc refuses it otherwise.'];
-  if (!oauth && incoming.security === 'none') notes.push('The incoming server is reached without encryption (as saved in Mail Setup).');
-  if (outgoing.security === 'none') notes.push('This outgoing server is unencrypted: aerc 0.17 and later need the "smtp+insecure" scheme for it (see aerc-smtp(5)), where "smtp" would try STARTTLS.');
-  if (oauth && incoming.security !== 'tls') notes.push('aerc signs in with OAuth2 over TLS (imaps) only.');
+  const notes: string[] = [exportNotes.aerc.save];
+  if (!oauth && incoming.security === 'none') notes.push(exportNotes.aerc.incomingUnencrypted);
+  if (outgoing.security === 'none') notes.push(exportNotes.aerc.outgoingUnencrypted);
+  if (oauth && incoming.security !== 'tls') notes.push(exportNotes.aerc.oauthTls);
   return { text: lines.join('\n'), fileName: fileNameFor(account.email, '-aerc-accounts.conf'), mediaType: 'text/plain', notes, containsPassword: false };
 };

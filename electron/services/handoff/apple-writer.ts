@@ -1,4 +1,5 @@
 // Apple Mail (macOS, iOS, iPadOS): a configuration profile with one `com.apple.mail.managed` payload.
+import { exportNotes } from '../../../shared/messages/export-notes.ts';
 import { build } from 'plist';
 import { toAsciiEmail } from '../../../shared/email-address.ts';
 import { bareHost } from '../../../shared/server-settings.ts';
@@ -69,10 +70,7 @@ export const writeApple: HandoffWriter = (account, options) => {
     PayloadScope: 'User',
     PayloadContent: [mail],
   };
-  const notes = [
-    'The profile is not signed, so macOS and iOS show it as "Unsigned" or "Not Verified"; that is expected for a profile made on your own computer.',
-    'On a Mac: open the file, then approve it in System Settings › Privacy & Security › Profiles. On an iPhone or iPad: send it by AirDrop or Mail, open it, then install it within 8 minutes in Settings › Profile Downloaded.',
-  ];
-  notes.push(secrets ? 'The file holds the password in plain text: keep it private and delete it after installing.' : 'The system asks for the password while installing.');
+  const notes: string[] = [exportNotes.apple.unsigned, exportNotes.apple.install];
+  notes.push(secrets ? exportNotes.apple.passwordInside : exportNotes.apple.passwordAsked);
   return { text: build(profile), fileName: fileNameFor(account.email, '.mobileconfig'), mediaType: 'application/x-apple-aspen-config', notes, containsPassword: secrets !== undefined };
 };

@@ -1,4 +1,5 @@
 // For the domain's owner: the account's servers as a Thunderbird autoconfig file (clientConfig 1.1), with placeholders for the user part.
+import { exportNotes, fillNote } from '../../../shared/messages/export-notes.ts';
 import { toAsciiDomain } from '../../../shared/email-address.ts';
 import { bareHost, emailDomain, type Security } from '../../../shared/server-settings.ts';
 import type { HandoffServer } from './handoff-account.ts';
@@ -57,11 +58,9 @@ export const writeAutoconfig: HandoffWriter = (account) => {
     '',
   ];
   const literal = [account.incoming, ...(account.outgoing ? [account.outgoing] : [])].some((server) => !usernameTemplate(server.username, account.email).startsWith('%'));
-  const notes = [
-    `Publish it as https://autoconfig.${domain}/mail/config-v1.1.xml (or https://${domain}/.well-known/autoconfig/mail/config-v1.1.xml): Thunderbird, Mail Setup and other clients read it from there.`,
-  ];
-  if (literal) notes.push('The username is not derived from the address, so the file names it literally and fits this one account only.');
-  if (account.outgoing === null) notes.push('No outgoing server is saved, so the file has none; Thunderbird needs one to use the file.');
-  if (account.authKind === 'oauth2') notes.push('Thunderbird accepts OAuth2 only for providers it knows (Google, Microsoft and a few others).');
+  const notes = [fillNote(exportNotes.autoconfig.publish, { domain })];
+  if (literal) notes.push(exportNotes.autoconfig.literalUsername);
+  if (account.outgoing === null) notes.push(exportNotes.autoconfig.noOutgoing);
+  if (account.authKind === 'oauth2') notes.push(exportNotes.autoconfig.oauth);
   return { text: lines.join('\n'), fileName: fileNameFor(account.email, '-config-v1.1.xml'), mediaType: 'application/xml', notes, containsPassword: false };
 };

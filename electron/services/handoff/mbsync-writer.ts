@@ -1,4 +1,5 @@
 // mbsync (isync): the IMAP account, its Maildir and the channel between them; the password comes from the keychain via PassCmd.
+import { exportNotes, fillNote } from '../../../shared/messages/export-notes.ts';
 import { bareHost, type Security } from '../../../shared/server-settings.ts';
 import { keychainLookupCommand } from './keychain-command.ts';
 import { doubleQuoted, fileNameFor, requireImap, type HandoffWriter } from './writer.ts';
@@ -45,7 +46,7 @@ export const writeMbsync: HandoffWriter = (account, options) => {
     'SyncState *',
     '',
   ];
-  const notes = [`Save it as ~/.mbsyncrc, create the folder ~/Mail/${name}/, then run: mbsync ${name}`];
-  if (oauth) notes.push('XOAUTH2 in mbsync needs the Cyrus SASL XOAUTH2 plugin (Debian: libsasl2-modules-kdexoauth2).');
+  const notes = [fillNote(exportNotes.mbsync.save, { name })];
+  if (oauth) notes.push(exportNotes.mbsync.xoauth2);
   return { text: lines.join('\n'), fileName: fileNameFor(account.email, '.mbsyncrc'), mediaType: 'text/plain', notes, containsPassword: false };
 };

@@ -1,4 +1,5 @@
 // msmtp: one `account` section for the outgoing server; the password comes from the keychain via passwordeval.
+import { exportNotes } from '../../../shared/messages/export-notes.ts';
 import { keychainLookupCommand } from './keychain-command.ts';
 import { bareHost, type Security } from '../../../shared/server-settings.ts';
 import { doubleQuoted, fileNameFor, requireOutgoing, type HandoffWriter } from './writer.ts';
@@ -32,7 +33,7 @@ export const writeMsmtp: HandoffWriter = (account, options) => {
     `account default : ${account.email}`,
     '',
   ];
-  const notes = ['Save it as ~/.config/msmtp/config (or ~/.msmtprc), readable only by you (chmod 600).'];
-  if (server.security === 'none') notes.push('This server is reached without encryption (as saved in Mail Setup): the password crosses the network readable.');
+  const notes: string[] = [exportNotes.msmtp.save];
+  if (server.security === 'none') notes.push(exportNotes.msmtp.unencrypted);
   return { text: lines.join('\n'), fileName: fileNameFor(account.email, '.msmtprc'), mediaType: 'text/plain', notes, containsPassword: false };
 };

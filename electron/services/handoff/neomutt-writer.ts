@@ -1,4 +1,5 @@
 // NeoMutt: a muttrc for the account; the password is read from the keychain by a backquoted command when NeoMutt starts.
+import { exportNotes } from '../../../shared/messages/export-notes.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import type { HandoffServer } from './handoff-account.ts';
 import { keychainLookupCommand } from './keychain-command.ts';
@@ -53,8 +54,8 @@ export const writeNeomutt: HandoffWriter = (account, options) => {
     'set ssl_starttls = yes',
     '',
   ];
-  const notes = ['Save it as ~/.config/neomutt/neomuttrc (or source it from there), readable only by you (chmod 600).'];
-  if (outgoing === null) notes.push('No outgoing server is saved, so NeoMutt sends through the local sendmail.');
-  if (anyPlain) notes.push('A server is saved as unencrypted, so ssl_force_tls is off: NeoMutt will also accept unencrypted connections elsewhere.');
+  const notes: string[] = [exportNotes.neomutt.save];
+  if (outgoing === null) notes.push(exportNotes.neomutt.noOutgoing);
+  if (anyPlain) notes.push(exportNotes.neomutt.unencrypted);
   return { text: lines.join('\n'), fileName: fileNameFor(account.email, '.neomuttrc'), mediaType: 'text/plain', notes, containsPassword: false };
 };

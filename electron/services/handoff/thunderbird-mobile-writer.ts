@@ -1,4 +1,5 @@
 // Thunderbird for Android's "Import settings → Scan QR code": the payload of Thunderbird's "Export for Mobile" QR format, version 1.
+import { exportNotes } from '../../../shared/messages/export-notes.ts';
 import { hasNonAsciiLocalPart, toAsciiEmail } from '../../../shared/email-address.ts';
 import { bareHost, type Security } from '../../../shared/server-settings.ts';
 import type { HandoffAccount, HandoffServer } from './handoff-account.ts';
@@ -55,10 +56,10 @@ export function thunderbirdMobilePayload(account: HandoffAccount, secrets?: { in
 /** The QR payload and its JSON (what the code holds). */
 export const writeThunderbirdMobile: HandoffWriter = (account, options) => {
   const payload = thunderbirdMobilePayload(account, options.secrets);
-  const notes = ['On the phone: Thunderbird › Import settings › Scan QR code.'];
-  if (options.secrets) notes.push('The code holds the password: anyone who sees or photographs it can read it.');
-  else if (account.authKind === 'oauth2') notes.push('The phone asks you to sign in to your provider after scanning.');
-  else notes.push('The phone asks for the password after scanning.');
+  const notes: string[] = [exportNotes.thunderbirdMobile.scan];
+  if (options.secrets) notes.push(exportNotes.thunderbirdMobile.passwordInside);
+  else if (account.authKind === 'oauth2') notes.push(exportNotes.thunderbirdMobile.signIn);
+  else notes.push(exportNotes.thunderbirdMobile.passwordAsked);
   return {
     text: JSON.stringify(payload),
     payload,

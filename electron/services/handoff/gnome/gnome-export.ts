@@ -1,4 +1,5 @@
 // The export service's `gnome` target: GOA registration with the passwords from Mail Setup's keychain, errors as service errors.
+import { exportNotes } from '../../../../shared/messages/export-notes.ts';
 import type { GnomeExport } from '../../../../shared/handoff-targets.ts';
 import { ServiceError } from '../../service-error.ts';
 import type { HandoffAccount } from '../handoff-account.ts';
@@ -6,10 +7,7 @@ import type { IncludedSecrets } from '../writer.ts';
 import { GnomeExportError } from './gnome-errors.ts';
 import { registerWithGnome, removeFromGnome, type GnomeDeps } from './gnome-target.ts';
 
-const notes = [
-  'Evolution, Geary and other GNOME apps find the account in GNOME Online Accounts; it appears in Settings › Online Accounts.',
-  'GNOME keeps its own copy of the password: Mail Setup updates it when you update the password here.',
-];
+const notes = [exportNotes.gnome.apps, exportNotes.gnome.copy];
 
 /** GOA's failures as the CLI and IPC report them: what the user cannot change here is a usage error, GOA failing is not. */
 export function toServiceError(error: unknown): unknown {

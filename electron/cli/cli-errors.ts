@@ -5,6 +5,7 @@ import { StorageError } from '../services/accounts/storage-error.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { oneLine, UsageError, type CliIo } from './cli-io.ts';
 import { say, sayById } from './cli-language.ts';
+import { isParseArgsError, parseArgsMessage } from './parse-args-message.ts';
 
 /** The error document `--json` prints on stdout when a command fails with status 1 before it had a result to print. */
 export interface CliErrorDocument {
@@ -19,8 +20,6 @@ export interface CliErrorDocument {
     support?: string;
   };
 }
-
-const isParseArgsError = (error: unknown): error is Error => error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
 
 /**
  * The error's kind and where it was thrown, without its message (which might quote a server or
@@ -45,7 +44,7 @@ export function supportLine(error: unknown, command: string): string {
 export function reportCliError(error: unknown, argv: readonly string[], io: CliIo): number {
   if (error instanceof UsageError || isParseArgsError(error)) {
     // parseArgs explains itself on further lines; the first says what is wrong.
-    io.stderr.write(`mail-setup: ${oneLine(error.message.split('\n')[0] ?? '')}\n`);
+    io.stderr.write(`mail-setup: ${oneLine(error instanceof UsageError ? (error.message.split('\n')[0] ?? '') : parseArgsMessage(error))}\n`);
     return 2;
   }
   // The command and subcommand only: later arguments may be an address or a host.

@@ -43,6 +43,11 @@ function translator(): Pick<Translator, 'text'> {
 
 type CliId = MessageId<typeof cliMessages>;
 
+/** True when this run speaks English (or has chosen no language, as a --json run). */
+export function speaksEnglish(): boolean {
+  return current === undefined || current.locale === sourceLocale;
+}
+
 /** A CLI text (`report.failed` is `cli.report.failed` in the catalogue) in the run's language. */
 export function say<Id extends CliId>(id: Id, ...values: ValuesParam<TextAt<typeof cliMessages, Id>>): string {
   return translator().text(`cli.${id}`, values[0]);

@@ -55,6 +55,7 @@ describe('--json: usage errors are the same bytes in every language', () => {
     ['check', ...server, '--json'],
     ['check', ...server, '--auth', 'kerberos', '--json'],
     ['accounts', 'frobnicate', '--json'],
+    ['check', '--frobnicate', '--json'],
     ['export', 'ann@example.test', '--to', 'fax', '--json'],
   ];
   const locales = [{ LANG: 'C' }, { LANG: 'de_DE.UTF-8' }, { LANG: 'ja_JP.UTF-8' }, { LC_ALL: 'ar_EG.UTF-8' }, { LANGUAGE: 'en_XA', LANG: 'en_US.UTF-8' }];
@@ -65,5 +66,5 @@ describe('--json: usage errors are the same bytes in every language', () => {
     expect(reference.code).toBe(2);
     expect(reference.stderr).toMatch(/^mail-setup: [\x20-\x7e]+\n$/);
     for (const run of runs) expect({ code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: reference.code, stdout: reference.stdout, stderr: reference.stderr });
-  });
+  }, 60_000);
 });

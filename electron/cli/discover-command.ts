@@ -9,6 +9,7 @@ import { InvalidEmailError } from '../services/discovery/email-address.ts';
 import { idOfEnglish } from '../../shared/messages/shared-catalogue.ts';
 import type { CliIo } from './cli-io.ts';
 import { say, sayById } from './cli-language.ts';
+import { isParseArgsError, parseArgsMessage } from './parse-args-message.ts';
 
 const label = (name: 'provider' | 'protocol' | 'server' | 'port' | 'security' | 'username' | 'outgoing' | 'pop3Too' | 'signIn' | 'note' | 'warning') => say(`discover.label.${name}`);
 
@@ -107,7 +108,7 @@ export async function runDiscover(
     json = parsed.values.json;
     email = parsed.positionals[0] ?? '';
   } catch (error) {
-    return usage(error instanceof Error ? error.message : String(error));
+    return usage(isParseArgsError(error) ? parseArgsMessage(error) : error instanceof Error ? error.message : String(error));
   }
   let result: DiscoveryResult;
   try {

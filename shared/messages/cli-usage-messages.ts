@@ -39,6 +39,10 @@ export const cliUsageMessages = {
   gnomeNoOutput: '--to gnome registers the account with GNOME Online Accounts and writes no file: leave out --output',
   qrImage: 'the QR code is written as an image: give --output a name ending in .png or .svg (got {path})',
   tokenNeedsEmail: "token needs the saved account's email: mail-setup token EMAIL",
+  // Node's own lines in English; these in the other languages.
+  unknownOption: 'unknown option {option}',
+  optionNeedsValue: '{option} needs a value',
+  optionTakesNoValue: '{option} takes no value',
   discover: '{problem} (usage: mail-setup discover EMAIL [--json])',
   noEmail: 'no email address given',
   oneEmail: 'give exactly one email address',

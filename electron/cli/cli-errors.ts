@@ -40,6 +40,11 @@ export function supportLine(error: unknown, command: string): string {
   return `${kind}${system}${where} in "mail-setup ${command}"; Mail Setup ${appIdentity.version}, Node ${process.version}, ${process.platform}`;
 }
 
+/** A service error's message in the run's language where it carries its ids, else as it is (English). */
+export function serviceErrorText(error: ServiceError): string {
+  return error.words ? error.words.map((ref) => sayById(ref.id, ref.values)).join(' ') : error.message;
+}
+
 /** Prints what `error` means and returns the exit status (2 bad usage or input, 1 anything else). */
 export function reportCliError(error: unknown, argv: readonly string[], io: CliIo): number {
   if (error instanceof UsageError || isParseArgsError(error)) {
@@ -51,7 +56,7 @@ export function reportCliError(error: unknown, argv: readonly string[], io: CliI
   const command = argv.slice(0, argv[0] === 'accounts' || argv[0] === 'export' ? 2 : 1).filter((arg) => /^[a-z-]+$/.test(arg)).join(' ');
   let document: CliErrorDocument;
   if (error instanceof ServiceError) {
-    io.stderr.write(`mail-setup: ${oneLine(error.words ? error.words.map((ref) => sayById(ref.id, ref.values)).join(' ') : error.message)}\n`);
+    io.stderr.write(`mail-setup: ${oneLine(serviceErrorText(error))}\n`);
     if (error.code === 'invalid-request' || error.code === 'not-found') return 2;
     document =
       error instanceof StorageError

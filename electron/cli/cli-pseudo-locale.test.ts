@@ -65,6 +65,8 @@ const errorPaths: [string[], string?, number?, RegExp?][] = [
   [['token', 'ann@example.test', 'extra']],
   [['discover']],
   [['discover', 'ann@example.test', 'bob@example.test']],
+  [['discover', 'ann at example.test']],
+  [['discover', 'ann@example']],
   [['check', '--frobnicate']],
   [['check', '--email']],
   [['discover', '--frobnicate']],

@@ -2,6 +2,7 @@
 import type { DiscoveredProvider, DiscoveryResult } from '../../shared/discovery-result.ts';
 import { createDefaultCheckEngine } from '../services/check/create-default-check-engine.ts';
 import type { CheckEngine } from '../services/check/run-check.ts';
+import { serviceErrorText } from './cli-errors.ts';
 import { UsageError, type CliIo } from './cli-io.ts';
 import { say } from './cli-language.ts';
 import { createDefaultDiscovery } from '../services/discovery/default-discovery.ts';
@@ -31,7 +32,7 @@ export async function createCliServices(env: NodeJS.ProcessEnv): Promise<CliServ
         return await createDefaultDiscovery(env).discover(email);
       } catch (error) {
         // Bad MAIL_SETUP_ISPDB_URL / MAIL_SETUP_DNS_SERVERS or address: the user's input, exit 2.
-        if (error instanceof EnvConfigError || error instanceof InvalidEmailError) throw new UsageError(error.message);
+        if (error instanceof EnvConfigError || error instanceof InvalidEmailError) throw new UsageError(error instanceof InvalidEmailError ? serviceErrorText(error) : error.message);
         throw error;
       }
     },

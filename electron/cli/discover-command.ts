@@ -10,6 +10,7 @@ import { idOfEnglish } from '../../shared/messages/shared-catalogue.ts';
 import type { CliIo } from './cli-io.ts';
 import { say, sayById } from './cli-language.ts';
 import { isParseArgsError, parseArgsMessage } from './parse-args-message.ts';
+import { serviceErrorText } from './cli-errors.ts';
 
 const label = (name: 'provider' | 'protocol' | 'server' | 'port' | 'security' | 'username' | 'outgoing' | 'pop3Too' | 'signIn' | 'note' | 'warning') => say(`discover.label.${name}`);
 
@@ -115,7 +116,7 @@ export async function runDiscover(
     result = await makeDiscovery(io.env).discover(email);
   } catch (error) {
     if (error instanceof InvalidEmailError || error instanceof EnvConfigError) {
-      io.stderr.write(`mail-setup discover: ${oneLine(error.message)}\n`);
+      io.stderr.write(`mail-setup discover: ${oneLine(error instanceof InvalidEmailError ? serviceErrorText(error) : error.message)}\n`);
       return 2;
     }
     io.stderr.write(`mail-setup discover: ${say('usage.discoveryFailed', { message: oneLine(error instanceof Error ? error.message : String(error)) })}\n`);

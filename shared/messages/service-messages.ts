@@ -4,6 +4,24 @@ import type { MessageRef } from './failure-words.ts';
 /** `serviceTexts.<id>` in the catalogue. */
 export const serviceTexts = {
   noSavedAccount: 'No saved account {email}.',
+  // "x" is not an email address, and why (one sentence: the two joined by a space).
+  address: {
+    notAddress: '{input} is not an email address:',
+    notText: 'it is not text.',
+    empty: 'it is empty.',
+    tooLong: 'it is longer than 320 characters.',
+    control: 'it contains control characters.',
+    noAt: 'it has no "@".',
+    nothingBefore: 'there is nothing before the "@".',
+    noDomain: 'there is no domain after the "@".',
+    forbidden: 'the part before the "@" contains a space or a character such as @ , ; < > ( ) [ ] or ".',
+    localTooLong: 'the part before the "@" is longer than 64 bytes.',
+    misplacedDot: 'the part before the "@" has a misplaced dot.',
+    literal: 'address literals such as [192.0.2.1] are not supported.',
+    badDomain: '{domain} is not a valid domain name.',
+    noDot: 'the domain {domain} has no dot.',
+    ipDomain: 'the domain is an IP address, not a name.',
+  },
   keychain: {
     missing:
       'No system keychain is running: Mail Setup found no Secret Service on the D-Bus session bus. Log in to a desktop session with GNOME Keyring or KWallet running (or start "gnome-keyring-daemon --start --components=secrets"), then try again.',

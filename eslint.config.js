@@ -46,8 +46,17 @@ export default tseslint.config(
     rules: { 'formatjs/no-literal-string-in-jsx': ['error', { props: { include: [['*', '{label,placeholder,title,alt}']] } }] },
   },
   {
-    // The same outside React: the CLI's output for a person, and the failure texts main builds.
-    files: ['electron/cli/**/*.ts', 'electron/services/check/build-failure.ts', 'renderer/**/*.ts'],
+    // The same outside React: the CLI's output for a person, the failure texts main builds, and the
+    // steps' technical details where they are decided (said through stepText() by id).
+    files: [
+      'electron/cli/**/*.ts',
+      'electron/services/check/build-failure.ts',
+      'renderer/**/*.ts',
+      'electron/services/net/tls-failure.ts',
+      'electron/services/check/{classify-imap-error,timeout-detail}.ts',
+      'electron/services/check/smtp/{choose-mechanism,classify-smtp-error,smtp-utf8}.ts',
+      'electron/services/check/pop3/{classify-pop3-reply,pop3-sign-in,pop3-wire}.ts',
+    ],
     ignores: ['**/*.test.ts', 'electron/cli/test-support/**', 'renderer/messages/en.ts'],
     plugins: { local: { rules: { 'no-english-literal': noEnglishLiteral } } },
     rules: { 'local/no-english-literal': 'error' },

@@ -1,6 +1,7 @@
 // The Test Account Settings report: steps, TLS details and the one failure (contracts.md JSON).
 import { z } from 'zod';
 import { FailureCategorySchema } from './failure-category.ts';
+import { DetailWordsSchema } from './messages/detail-words.ts';
 import { FailureWordsSchema } from './messages/failure-words.ts';
 import { IncomingProtocolSchema, SecuritySchema } from './server-settings.ts';
 
@@ -24,6 +25,8 @@ export const CheckStepSchema = z.object({
   status: StepStatusSchema,
   ms: z.number().nonnegative(),
   detail: z.string(),
+  /** `detail` as a message id with its values, for the UI and the CLI to say in the user's language; never in `--json`. */
+  words: DetailWordsSchema.optional(),
 });
 export type CheckStep = z.infer<typeof CheckStepSchema>;
 

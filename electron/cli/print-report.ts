@@ -1,13 +1,19 @@
 // Prints a check report for a person reading a terminal: each server tested, its steps, and each failure with its advice.
 import type { CheckReport, CheckStep, Failure } from '../../shared/check-report.ts';
+import { sayDetail } from '../../shared/messages/detail-words.ts';
 import { sayFailure } from '../../shared/messages/failure-words.ts';
 import { showControlCharacters as visible } from '../../shared/visible-text.ts';
 import { say, sayById } from './cli-language.ts';
 
 const marks = { passed: '✓', failed: '✗', skipped: '–', running: '…' } as const;
 
+/** A step's detail in the run's language where it is a sentence with an id; protocol data as it is. */
+function detailOf(step: CheckStep): string {
+  return step.words ? sayDetail(step.words, sayById, visible) : visible(step.detail);
+}
+
 function stepLines(steps: readonly CheckStep[]): string[] {
-  return steps.map((step) => `  ${marks[step.status]} ${step.id.padEnd(12)} ${String(step.ms).padStart(5)} ms  ${visible(step.detail)}`);
+  return steps.map((step) => `  ${marks[step.status]} ${step.id.padEnd(12)} ${String(step.ms).padStart(5)} ms  ${detailOf(step)}`);
 }
 
 function failureLines(failure: Failure, heading: string, pinFlag: string): string[] {

@@ -1,9 +1,10 @@
 // One row of the test report: icon, step name, what happened in plain words, and the raw detail behind "Technical details".
 import type { CertificateInfo, CheckStep, ServerRole, StepId, StepStatus } from '../../shared/check-report.ts';
+import { sayDetail } from '../../shared/messages/detail-words.ts';
 import { showControlCharacters } from '../../shared/visible-text.ts';
 import { Icon } from '../components/icons.tsx';
 import { messages } from '../messages/en.ts';
-import { format, formatDuration } from '../messages/format.ts';
+import { activeTranslator, format, formatDuration } from '../messages/format.ts';
 import { CertificateDetails } from './certificate-details.tsx';
 import { DeliveryWait } from './delivery-wait.tsx';
 import { stepWords, type StepContext } from './step-words.ts';
@@ -26,6 +27,13 @@ export interface StepRowProps {
 
 const finished: readonly StepStatus[] = ['passed', 'failed'];
 
+/** The step's detail in the page's language where main sent its words (arguments set apart); else as main wrote it. */
+function technicalDetail(step: CheckStep): string {
+  if (!step.words) return showControlCharacters(step.detail);
+  const translator = activeTranslator();
+  return sayDetail(step.words, (id, values) => translator.text(id, values), showControlCharacters);
+}
+
 export function StepRow({ id, server, step, certificate, pinnedProblem, context = {}, hidden = false, late = false }: StepRowProps) {
   const status = step?.status;
   const statusText = late ? messages.stepStatus.late : messages.stepStatus[status ?? 'pending'];
@@ -46,7 +54,7 @@ export function StepRow({ id, server, step, certificate, pinnedProblem, context 
       {step?.detail && (step.status === 'passed' || step.status === 'failed') && (
         <details className="technical step-detail">
           <summary>{messages.report.technicalDetails}</summary>
-          <p>{showControlCharacters(step.detail)}</p>
+          <p>{technicalDetail(step)}</p>
         </details>
       )}
       {certificate && <CertificateDetails certificate={certificate} />}

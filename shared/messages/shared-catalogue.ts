@@ -11,6 +11,7 @@ import { providerNotes } from './provider-notes.ts';
 import { cliMessages } from './cli-messages.ts';
 import { serviceTexts } from './service-messages.ts';
 import { exportNotes } from './export-notes.ts';
+import { stepDetails } from './step-detail-messages.ts';
 import type { TextById } from './failure-words.ts';
 import { sourceLocale } from '../i18n/locales.ts';
 import { createTranslator, type Translator } from '../i18n/translator.ts';
@@ -31,6 +32,7 @@ export const sharedMessages = {
   cli: cliMessages,
   serviceTexts,
   exportNotes,
+  stepDetails,
 } as const;
 
 /** The shared English catalogue, by id. */

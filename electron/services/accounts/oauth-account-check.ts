@@ -1,4 +1,5 @@
 // What OAuth2 accounts need beyond the password path: the OAuth2 deps, OAuth errors as service errors, the report for a dead sign-in.
+import { stepText } from '../net/step-text.ts';
 import { stepIds, type CheckReport } from '../../../shared/check-report.ts';
 import { serverSettingsOf, type ServerSettings } from '../../../shared/server-settings.ts';
 import type { OAuthAccountDeps } from '../oauth/oauth-account-deps.ts';
@@ -34,8 +35,8 @@ export function signInExpiredReport(settings: ServerSettings, providerName: stri
     account: serverSettingsOf(settings),
     steps: stepIds.map((id) =>
       id === 'authenticate'
-        ? { id, status: 'failed', ms: 0, detail: `${providerName} refused the saved sign-in (invalid_grant): it has expired or was revoked.` }
-        : { id, status: 'skipped', ms: 0, detail: 'Not run: the sign-in must be renewed first.' },
+        ? { id, status: 'failed', ms: 0, ...stepText('steps.signInExpired', { provider: providerName }) }
+        : { id, status: 'skipped', ms: 0, ...stepText('steps.notRunRenewSignIn') },
     ),
     failure: { category: 'wrong-credentials', ...sayFailure(words, englishText), serverText: '', words },
   };

@@ -1,4 +1,5 @@
 // Names the category of an imapflow failure from what the wire watch saw and what imapflow threw.
+import { stepText } from '../net/step-text.ts';
 import type { Security } from '../../../shared/server-settings.ts';
 import { classifyAuthResponse } from './classify-auth-response.ts';
 import { categoryForSocketError, describeSocketError, errorField } from '../net/classify-socket-error.ts';
@@ -25,47 +26,43 @@ const passwordMechanisms = ['AUTH=PLAIN', 'AUTH=LOGIN'];
  */
 function afterSignIn(error: unknown, watch: WireWatch): StepFailure {
   if (watch.byeText !== undefined) {
-    return { category: 'server-unavailable', detail: 'The server accepted the sign-in, then ended the session (BYE).', serverText: watch.byeText };
+    return { category: 'server-unavailable', ...stepText('imap.byeAfterSignIn'), serverText: watch.byeText };
   }
-  return { category: categoryForSocketError(error, 'connection-lost'), detail: `The server accepted the sign-in, then the connection broke off: ${describeSocketError(error)}` };
+  return { category: categoryForSocketError(error, 'connection-lost'), ...stepText('imap.brokeAfterSignIn', { error: describeSocketError(error) }) };
 }
 
 /** The failure for an error thrown by imapflow's connect(), most specific evidence first. */
 export function classifyImapError(context: ImapErrorContext): StepFailure {
   const { error, watch, capabilities } = context;
   if (watch.firstLine && /^\* BYE\b/i.test(watch.firstLine)) {
-    return { category: 'server-unavailable', detail: 'The server said goodbye (BYE) instead of greeting.', serverText: watch.byeText ?? '' };
+    return { category: 'server-unavailable', ...stepText('imap.byeInsteadOfGreeting'), serverText: watch.byeText ?? '' };
   }
   if (watch.signInAccepted) return afterSignIn(error, watch);
   if (watch.authResponse) {
-    return { category: classifyAuthResponse(watch.authResponse), detail: 'The server refused the sign-in.', serverText: watch.authResponse };
+    return { category: classifyAuthResponse(watch.authResponse), ...stepText('signIn.refused'), serverText: watch.authResponse };
   }
   // Before the handshake began, a STARTTLS failure means the server did not offer it, refused it,
   // or greeted with PREAUTH: the connection stayed unencrypted and nothing secret was sent.
   if (context.security === 'starttls' && !context.tlsStarted && watch.firstLine && !watch.credentialSent) {
-    const detail = /^\* PREAUTH\b/i.test(watch.firstLine)
-      ? 'The server signed in without a password before STARTTLS (PREAUTH), so the connection could not be encrypted; nothing was sent.'
-      : capabilities.has('STARTTLS')
-        ? 'The server refused STARTTLS; no password was sent.'
-        : 'The server did not offer STARTTLS; no password was sent.';
-    return { category: 'starttls-unavailable', detail };
+    const said = /^\* PREAUTH\b/i.test(watch.firstLine) ? stepText('imap.preauth') : stepText(capabilities.has('STARTTLS') ? 'signIn.starttlsRefused' : 'signIn.starttlsNotOffered');
+    return { category: 'starttls-unavailable', ...said };
   }
   const message = errorField(error, 'message');
   if (!watch.credentialSent && /login is disabled|no matching authentication|no password configured/i.test(message)) {
     const offersOauth = oauthMechanisms.some((name) => capabilities.has(name));
     const offersPassword = passwordMechanisms.some((name) => capabilities.has(name)) || !capabilities.has('LOGINDISABLED');
     if (offersOauth && !offersPassword) {
-      return { category: 'oauth-required', detail: 'The server offers only OAuth2 sign-in (XOAUTH2/OAUTHBEARER).' };
+      return { category: 'oauth-required', ...stepText('imap.onlyOauth') };
     }
-    if (!context.encrypted) return { category: 'encryption-required', detail: 'The server refuses passwords on an unencrypted connection (LOGINDISABLED).' };
-    return { category: 'protocol-error', detail: 'The server offers no sign-in method this app can use.' };
+    if (!context.encrypted) return { category: 'encryption-required', ...stepText('imap.loginDisabled') };
+    return { category: 'protocol-error', ...stepText('imap.noMethod') };
   }
   if (watch.byeText !== undefined) {
-    return { category: 'server-unavailable', detail: 'The server ended the session (BYE).', serverText: watch.byeText };
+    return { category: 'server-unavailable', ...stepText('imap.bye'), serverText: watch.byeText };
   }
   if (errorField(error, 'authenticationFailed') === 'true') {
     const serverText = errorField(error, 'response');
-    return { category: serverText ? classifyAuthResponse(`NO ${serverText}`) : 'wrong-credentials', detail: 'The server refused the sign-in.', serverText };
+    return { category: serverText ? classifyAuthResponse(`NO ${serverText}`) : 'wrong-credentials', ...stepText('signIn.refused'), serverText };
   }
   if (context.security === 'starttls' && context.tlsStarted && !context.encrypted) {
     return tlsHandshakeFailure(error, 'starttls');

@@ -1,4 +1,5 @@
 // Splits what the server sends into IMAP response lines, stepping over literals (POP3's lines have
+import { stepText, type StepText } from '../net/step-text.ts';
 // none), and refuses a line or literal too large for any answer a check needs (a hostile or broken server).
 
 /** Longest line kept for the report; a longer one is cut here. */
@@ -18,14 +19,14 @@ export class ImapLineReader {
   private literalBytesLeft = 0;
   private refused = false;
   private readonly onLine: (line: string) => void;
-  private readonly onTooLarge: (what: string) => void;
+  private readonly onTooLarge: (what: string, said: StepText) => void;
   private readonly literals: boolean;
 
   /**
    * `onTooLarge` is told once, in words, what exceeded {@link inboundLimits}; reading stops there.
    * `literals: false` reads a protocol without IMAP literals (POP3), where `{5}` ending a line is text.
    */
-  constructor(onLine: (line: string) => void, onTooLarge: (what: string) => void = () => undefined, options: { literals?: boolean } = {}) {
+  constructor(onLine: (line: string) => void, onTooLarge: (what: string, said: StepText) => void = () => undefined, options: { literals?: boolean } = {}) {
     this.onLine = onLine;
     this.onTooLarge = onTooLarge;
     this.literals = options.literals ?? true;
@@ -49,14 +50,14 @@ export class ImapLineReader {
       if (newline === -1) {
         this.pendingBytes += data.length;
         if (this.pendingBytes > inboundLimits.lineBytes) {
-          this.refuse(`a line longer than ${inboundLimits.lineBytes / 1024} KB without a line end`);
+          this.refuse(`a line longer than ${inboundLimits.lineBytes / 1024} KB without a line end`, stepText('limits.lineTooLongNoEnd', { kb: String(inboundLimits.lineBytes / 1024) }));
           return;
         }
         if (this.pending.length < keptLineBytes) this.pending = Buffer.concat([this.pending, data]).subarray(0, keptLineBytes);
         return;
       }
       if (this.pendingBytes + newline > inboundLimits.lineBytes) {
-        this.refuse(`a line longer than ${inboundLimits.lineBytes / 1024} KB`);
+        this.refuse(`a line longer than ${inboundLimits.lineBytes / 1024} KB`, stepText('limits.lineTooLong', { kb: String(inboundLimits.lineBytes / 1024) }));
         return;
       }
       const line = Buffer.concat([this.pending, data.subarray(0, newline)]).subarray(0, keptLineBytes).toString('utf8').replace(/\r$/, '');
@@ -67,7 +68,7 @@ export class ImapLineReader {
       if (literal?.[1]) {
         const size = Number(literal[1]);
         if (size > inboundLimits.literalBytes) {
-          this.refuse(`a literal of ${literal[1]} bytes (more than ${inboundLimits.literalBytes / 1024} KB)`);
+          this.refuse(`a literal of ${literal[1]} bytes (more than ${inboundLimits.literalBytes / 1024} KB)`, stepText('limits.literalTooLarge', { bytes: literal[1], kb: String(inboundLimits.literalBytes / 1024) }));
           return;
         }
         this.literalBytesLeft = size;
@@ -76,9 +77,9 @@ export class ImapLineReader {
     }
   }
 
-  private refuse(what: string): void {
+  private refuse(what: string, said: StepText): void {
     this.refused = true;
     this.pending = Buffer.alloc(0);
-    this.onTooLarge(what);
+    this.onTooLarge(what, said);
   }
 }

@@ -1,5 +1,6 @@
 // The IMAP part of a check on an already connected socket: greeting, STARTTLS, sign-in, INBOX,
 // driven by imapflow through a transport that hands it our socket and watches the wire.
+import { stepText } from '../net/step-text.ts';
 import type { Socket } from 'node:net';
 import type { SecureContext, TLSSocket } from 'node:tls';
 import { ImapFlow, type ImapTransport } from 'imapflow';
@@ -128,8 +129,8 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
     onFirstLine(line) {
       if (!imapGreeting.test(line)) {
         transportFailure = /^\+OK\b/i.test(line)
-          ? { category: 'not-imap', detail: 'The server’s first words are a POP3 greeting: this is a POP3 server, not IMAP.', serverText: line.slice(0, 200), advice: pop3ServerOnImapPortAdvice }
-          : { category: 'not-imap', detail: 'The server’s first words are not an IMAP greeting.', serverText: line.slice(0, 200) };
+          ? { category: 'not-imap', ...stepText('imap.pop3Greeting'), serverText: line.slice(0, 200), advice: pop3ServerOnImapPortAdvice }
+          : { category: 'not-imap', ...stepText('imap.notImap'), serverText: line.slice(0, 200) };
         current.destroy();
       }
     },
@@ -140,9 +141,7 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
       if (!encrypted && (settings.security !== 'none' || !input.allowInsecure)) {
         return {
           category: settings.security === 'starttls' ? 'starttls-unavailable' : 'encryption-required',
-          detail: client.capabilities.has('STARTTLS')
-            ? 'Not sent over an unencrypted connection; the server offers STARTTLS.'
-            : 'Not sent over an unencrypted connection.',
+          ...stepText(client.capabilities.has('STARTTLS') ? 'signIn.notSentUnencryptedStartTls' : 'signIn.notSentUnencrypted'),
         };
       }
       return loginRefusal(command, settings.username, client.capabilities);
@@ -276,7 +275,7 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
       throw new StepFailedError(
         watch.blocked ??
         (client.usable
-          ? { category: 'mailbox-unavailable', detail: 'The server would not open INBOX.', serverText }
+          ? { category: 'mailbox-unavailable', ...stepText('imap.inboxRefused'), serverText }
           : classifyImapError({ error, watch, capabilities: client.capabilities, encrypted, security: settings.security, tlsStarted: true })),
       );
     }

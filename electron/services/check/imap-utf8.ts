@@ -1,5 +1,6 @@
 // International addresses over IMAP (RFC 6855): whether the server takes them, the pipelined
 // ENABLE UTF8=ACCEPT that switches them on, and the refusals where it cannot.
+import { stepText } from '../net/step-text.ts';
 import { hasNonAsciiLocalPart } from '../../../shared/email-address.ts';
 import type { StepFailure } from '../net/step-failure.ts';
 
@@ -42,7 +43,7 @@ export function loginRefusal(command: string, username: string, capabilities: Re
   return {
     category: 'protocol-error',
     reason: 'imap-login-ascii-only',
-    detail: 'Not sent: the username has non-ASCII letters, and this server offers only LOGIN, without UTF8=ACCEPT.',
+    ...stepText('imap.loginAsciiOnly'),
   };
 }
 
@@ -50,12 +51,12 @@ export function loginRefusal(command: string, username: string, capabilities: Re
 export const utf8Unsupported: StepFailure = {
   category: 'mailbox-unavailable',
   reason: 'imap-utf8-unsupported',
-  detail: 'Signed in, but the server does not announce UTF8=ACCEPT, which an address with non-ASCII letters before the @ needs.',
+  ...stepText('imap.utf8Unsupported'),
 };
 
 /** The inbox step's refusal when the server announced UTF8=ACCEPT but did not enable it. */
 export const utf8NotEnabled: StepFailure = {
   category: 'mailbox-unavailable',
   reason: 'imap-utf8-unsupported',
-  detail: 'The server announces UTF8=ACCEPT, but did not enable it when asked (no ENABLED answer).',
+  ...stepText('imap.utf8NotEnabled'),
 };

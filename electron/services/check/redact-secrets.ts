@@ -1,5 +1,6 @@
 // Keeps the secret out of everything a check reports, even when a server echoes it back.
-import type { CheckReport } from '../../../shared/check-report.ts';
+import type { CheckReport, CheckStep } from '../../../shared/check-report.ts';
+import type { MessageRef } from '../../../shared/messages/failure-words.ts';
 import type { CheckInput } from './check-input.ts';
 
 // Shorter secrets would blank out ordinary words; they also cannot be told apart from them.
@@ -30,12 +31,20 @@ export function redact(text: string, forms: readonly string[]): string {
   return result;
 }
 
+/** A step with every form of the secret hidden in its detail and in the values its words are said with. */
+export function redactStep(step: CheckStep, forms: readonly string[]): CheckStep {
+  if (forms.length === 0) return step;
+  const values = (ref: MessageRef): MessageRef => ({ ...ref, values: Object.fromEntries(Object.entries(ref.values).map(([name, value]) => [name, redact(value, forms)])) });
+  const words = step.words && { ...values(step.words), ...(step.words.inner ? { inner: values(step.words.inner) } : {}) };
+  return { ...step, detail: redact(step.detail, forms), ...(words ? { words } : {}) };
+}
+
 /** The report with every form of the secret replaced by `[hidden]` in every text a person or a file may see. */
 export function redactReport(report: CheckReport, forms: readonly string[]): CheckReport {
   if (forms.length === 0) return report;
   return {
     ...report,
-    steps: report.steps.map((step) => ({ ...step, detail: redact(step.detail, forms) })),
+    steps: report.steps.map((step) => redactStep(step, forms)),
     failure: report.failure
       ? { ...report.failure, message: redact(report.failure.message, forms), advice: redact(report.failure.advice, forms), serverText: redact(report.failure.serverText, forms) }
       : null,

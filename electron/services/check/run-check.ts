@@ -1,5 +1,6 @@
 // The Test Account Settings engine: the incoming (IMAP or POP3) and outgoing (SMTP) servers checked side by
 // side over one transport (resolve → connect → TLS, per-step limits), each failure ending in one category.
+import { stepText, stepTextAround } from '../net/step-text.ts';
 import { createSecureContext, type SecureContext } from 'node:tls';
 import type { ImapFlow } from 'imapflow';
 import type { CheckReport, CheckStep, Failure, OutgoingReport, ServerRole } from '../../../shared/check-report.ts';
@@ -9,7 +10,7 @@ import { ServiceError } from '../service-error.ts';
 import { buildFailure } from './build-failure.ts';
 import type { CheckDeps, CheckInput, Credential } from './check-input.ts';
 import { logOutInBackground, runImapSession } from './imap-session.ts';
-import { redact, redactReport, secretForms } from './redact-secrets.ts';
+import { redact, redactReport, redactStep, secretForms } from './redact-secrets.ts';
 import { runServer, type ServerOutcome } from './server-run.ts';
 import { runSmtpSession } from './smtp/smtp-session.ts';
 import { runPop3Session } from './pop3/pop3-session.ts';
@@ -79,7 +80,7 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
     const deliveryLimitMs = input.deliveryTimeoutMs ?? defaultDeliveryTimeoutMs;
     const secrets = allSecretForms(input);
     const transcript = input.transcript ? createTranscript(deps.now, secrets) : undefined;
-    const progress = (server: ServerRole) => (step: CheckStep) => options.onProgress?.({ ...step, detail: redact(step.detail, secrets) }, server);
+    const progress = (server: ServerRole) => (step: CheckStep) => options.onProgress?.(redactStep(step, secrets), server);
 
     // The test message needs INBOX: the incoming check's own IMAP session is kept open to watch for it
     // (with --only outgoing that session still runs, unreported), so the watch connects exactly
@@ -133,9 +134,9 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
       if (outcome && !outcome.failure && session) {
         return { awaitArrival: (token) => watchInbox({ client: session, header: { ...header, value: token }, limitMs: deliveryLimitMs, signal }) };
       }
-      if (testIncoming) return { notSent: 'Not sent: the incoming server check did not pass. The test message goes only once both servers work, so that its arrival in your Inbox can be confirmed.' };
-      const reason = outcome?.failure ? redact(outcome.failure.detail, secrets) : 'it could not be opened';
-      return { notSent: `Not sent: your Inbox could not be opened to look for it (${reason}).` };
+      if (testIncoming) return { notSent: stepText('delivery.incomingFailed') };
+      // The incoming failure's words go in as they are; the skipped step is redacted as it is reported.
+      return { notSent: outcome?.failure ? stepTextAround('delivery.inboxUnopened', outcome.failure) : stepText('delivery.inboxUnopenedPlain') };
     };
     const outgoingRun: Promise<ServerOutcome | undefined> = testOutgoing
       ? runServer({
@@ -178,7 +179,7 @@ export function createCheckEngine(deps: CheckDeps): CheckEngine {
       outgoing && outgoingOutcome
         ? {
             account: { host: outgoing.settings.host, port: outgoing.settings.port, security: outgoing.settings.security, username: outgoing.settings.username },
-            steps: outgoingOutcome.steps.map((step) => ({ ...step, detail: redact(step.detail, secrets) })),
+            steps: outgoingOutcome.steps.map((step) => redactStep(step, secrets)),
             ...(outgoingOutcome.tls ? { tls: outgoingOutcome.tls } : {}),
             failure: outgoingFailure && redactFailure(outgoingFailure, secrets),
           }

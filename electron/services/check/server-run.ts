@@ -1,5 +1,6 @@
 // The transport half of checking one server, shared by IMAP and SMTP: resolve → connect → TLS,
 // its own step tracker and per-step time limit, then the protocol session on the open socket.
+import { stepText } from '../net/step-text.ts';
 import type { Socket } from 'node:net';
 import type { SecureContext, TLSSocket } from 'node:tls';
 import type { CheckStep, StepId, TlsInfo } from '../../../shared/check-report.ts';
@@ -117,7 +118,7 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
       if (controller.signal.aborted) throw error;
       throw new StepFailedError({ category: categoryForSocketError(error, 'dns-not-found'), detail: describeSocketError(error) });
     }
-    if (addresses.length === 0) throw new StepFailedError({ category: 'dns-not-found', detail: 'No address found.' });
+    if (addresses.length === 0) throw new StepFailedError({ category: 'dns-not-found', ...stepText('steps.noAddress') });
     tracker.pass('resolve', addresses.join(', '));
 
     tracker.start('connect');
@@ -144,7 +145,8 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
       socket = secured.socket;
       tracker.pass('tls', describeTlsInfo(tls));
     } else if (endpoint.security === 'none') {
-      tracker.skip('tls', 'No encryption chosen for this account.');
+      const none = stepText('steps.noEncryption');
+      tracker.skip('tls', none.detail, none.words);
     }
 
     tracker.start('greeting');
@@ -172,8 +174,8 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
     if (controller.signal.reason === tlsPort) {
       failure = portExpectsTls(options.protocol);
     } else if (controller.signal.reason === timedOut) {
-      const detail = describeTimeout(step, options.timeoutMs, endpoint.security, options.protocol, tlsWatch?.ruledOut() ?? false);
-      failure = { category: 'timeout', detail, ...(step === 'greeting' ? { reason: 'greeting-silent' as const } : {}) };
+      const said = describeTimeout(step, options.timeoutMs, endpoint.security, options.protocol, tlsWatch?.ruledOut() ?? false);
+      failure = { category: 'timeout', ...said, ...(step === 'greeting' ? { reason: 'greeting-silent' as const } : {}) };
     } else if (error instanceof StepFailedError) {
       failure = error.failure;
     } else {
@@ -186,9 +188,10 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
   }
 
   if (failure) {
-    tracker.fail(tracker.running() ?? 'greeting', failure.detail);
+    tracker.fail(tracker.running() ?? 'greeting', failure.detail, failure.words);
     // A step still open behind the failed one did not finish either; a report holds no running step.
-    for (let open = tracker.running(); open; open = tracker.running()) tracker.fail(open, 'Not finished: another step failed.');
+    const notFinished = stepText('steps.notFinished');
+    for (let open = tracker.running(); open; open = tracker.running()) tracker.fail(open, notFinished.detail, notFinished.words);
   }
-  return { steps: tracker.snapshot('Not run: an earlier step failed.'), ...(tls ? { tls } : {}), ...(failure ? { failure } : {}) };
+  return { steps: tracker.snapshot(stepText('steps.notRun')), ...(tls ? { tls } : {}), ...(failure ? { failure } : {}) };
 }

@@ -1,5 +1,7 @@
 // Keeps the steps of one server's check in their fixed order, timing them and announcing each change.
 import { stepIds, type CheckStep, type StepId } from '../../../shared/check-report.ts';
+import type { DetailWords } from '../../../shared/messages/detail-words.ts';
+import type { StepText } from '../net/step-text.ts';
 
 /** Records step changes; every change is passed to `onChange` as it happens. */
 export class StepTracker {
@@ -34,16 +36,17 @@ export class StepTracker {
     this.set({ ...step, detail });
   }
 
-  pass(id: StepId, detail: string): void {
-    this.finish(id, 'passed', detail);
+  /** `words`: the detail's catalogue id, where it is a sentence rather than protocol data. */
+  pass(id: StepId, detail: string, words?: DetailWords): void {
+    this.finish(id, 'passed', detail, words);
   }
 
-  fail(id: StepId, detail: string): void {
-    this.finish(id, 'failed', detail);
+  fail(id: StepId, detail: string, words?: DetailWords): void {
+    this.finish(id, 'failed', detail, words);
   }
 
-  skip(id: StepId, detail: string): void {
-    this.set({ id, status: 'skipped', ms: 0, detail });
+  skip(id: StepId, detail: string, words?: DetailWords): void {
+    this.set({ id, status: 'skipped', ms: 0, detail, ...(words ? { words } : {}) });
   }
 
   status(id: StepId): CheckStep['status'] | undefined {
@@ -56,13 +59,14 @@ export class StepTracker {
   }
 
   /** Every step in contract order; steps that never ran are reported as skipped. */
-  snapshot(skipDetail: string): CheckStep[] {
-    return this.ids.map((id) => this.steps.get(id) ?? { id, status: 'skipped', ms: 0, detail: skipDetail });
+  snapshot(skipped: string | StepText): CheckStep[] {
+    const text = typeof skipped === 'string' ? { detail: skipped } : skipped;
+    return this.ids.map((id) => this.steps.get(id) ?? { id, status: 'skipped', ms: 0, ...text });
   }
 
-  private finish(id: StepId, status: 'passed' | 'failed', detail: string): void {
+  private finish(id: StepId, status: 'passed' | 'failed', detail: string, words: DetailWords | undefined): void {
     const started = this.startedAt.get(id) ?? this.now();
-    this.set({ id, status, ms: Math.max(0, Math.round(this.now() - started)), detail });
+    this.set({ id, status, ms: Math.max(0, Math.round(this.now() - started)), detail, ...(words ? { words } : {}) });
   }
 
   private set(step: CheckStep): void {

@@ -73,8 +73,8 @@ export class WireWatch {
   attachReader(socket: Duplex): void {
     const reader = new ImapLineReader(
       (line) => this.onLine(line),
-      (what) => {
-        this.blocked ??= { category: 'protocol-error', detail: `The server sent ${what}; the check stopped reading rather than fill memory.` };
+      (_what, said) => {
+        this.blocked ??= { category: 'protocol-error', ...said };
         socket.destroy();
       },
     );

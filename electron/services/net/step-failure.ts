@@ -1,5 +1,6 @@
 // The failure a step ends in (connecting, TLS, a protocol's own steps), carried as a value from where it is detected to the report.
 import type { CertificateInfo } from '../../../shared/check-report.ts';
+import type { DetailWords } from '../../../shared/messages/detail-words.ts';
 import type { FailureCategory } from '../../../shared/failure-category.ts';
 import type { InternationalAddressReason } from '../../../shared/messages/international-address-messages.ts';
 import type { NetworkFailureReason } from '../../../shared/messages/network-failure-messages.ts';
@@ -9,6 +10,8 @@ export interface StepFailure {
   category: FailureCategory;
   /** What the step row shows: short and specific. */
   detail: string;
+  /** `detail` as a catalogue id with its values (absent where the detail is protocol data: a socket error's code). */
+  words?: DetailWords | undefined;
   /** The server's own words, when it said something. */
   serverText?: string | undefined;
   certificate?: CertificateInfo | undefined;

@@ -1,4 +1,5 @@
 // Names a failed TLS handshake the same way after SSL/TLS and after STARTTLS: who failed, in one clean line.
+import { stepText } from './step-text.ts';
 import { categoryForSocketError, describeSocketError, errorField } from './classify-socket-error.ts';
 import type { StepFailure } from './step-failure.ts';
 
@@ -28,19 +29,15 @@ export function tlsHandshakeFailure(error: unknown, upgrade: 'tls' | 'starttls')
   // OpenSSL 3 names an alert the peer sent "tlsv1 alert …" or "ssl/tls alert …".
   const alert = /^ERR_SSL_.*?_ALERT_(.+)$/.exec(ssl.code)?.[1];
   if (alert === 'INTERNAL_ERROR') {
-    return { category: 'server-unavailable', reason: 'server-tls-error', detail: `The server broke off the TLS handshake with an internal error of its own (${ssl.code}).` };
+    return { category: 'server-unavailable', reason: 'server-tls-error', ...stepText('tls.serverInternalError', { code: ssl.code }) };
   }
   if (alert) {
     const name = alert.toLowerCase().replace(/_/g, ' ');
-    return { category: 'tls-handshake-failed', reason: 'server-tls-alert', detail: `The server turned down the TLS handshake with the alert “${name}” (${ssl.code}).` };
+    return { category: 'tls-handshake-failed', reason: 'server-tls-alert', ...stepText('tls.serverAlert', { alert: name, code: ssl.code }) };
   }
   if (ssl.code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
     // The usual cause after SSL/TLS: the server speaks its plain protocol on this port.
-    const detail =
-      upgrade === 'tls'
-        ? 'The server did not answer in TLS (ERR_SSL_WRONG_VERSION_NUMBER): this port probably expects STARTTLS or no encryption.'
-        : 'The server agreed to STARTTLS but did not answer in TLS (ERR_SSL_WRONG_VERSION_NUMBER).';
-    return { category: 'tls-handshake-failed', detail };
+    return { category: 'tls-handshake-failed', ...stepText(upgrade === 'tls' ? 'tls.notTlsHere' : 'tls.notTlsAfterStartTls') };
   }
-  return { category: 'tls-handshake-failed', detail: `The TLS handshake failed: ${describeSocketError({ code: ssl.code, message: ssl.reason })}.` };
+  return { category: 'tls-handshake-failed', ...stepText('tls.handshakeFailed', { error: describeSocketError({ code: ssl.code, message: ssl.reason }) }) };
 }

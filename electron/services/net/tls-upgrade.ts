@@ -1,4 +1,5 @@
 // Runs the TLS handshake over a connected socket and judges the certificate before any protocol byte is used.
+import { stepText } from './step-text.ts';
 import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { isIP, type Socket } from 'node:net';
 import type { TlsInfo } from '../../../shared/check-report.ts';
@@ -80,7 +81,7 @@ export function acceptedTlsInfo(socket: TLSSocket, options: Pick<TlsUpgradeOptio
     socket.destroy();
     throw new StepFailedError({
       category: verdict.category,
-      detail: `${verdict.reason} (certificate for ${verdict.info.subject}, issued by ${verdict.info.issuer})`,
+      ...stepText('tls.certificateRefused', { problem: verdict.reason, subject: verdict.info.subject, issuer: verdict.info.issuer }),
       certificate: verdict.info,
       pinnedFingerprint256: verdict.category === 'certificate-changed' ? options.pinnedFingerprint : undefined,
     });

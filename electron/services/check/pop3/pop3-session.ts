@@ -1,5 +1,6 @@
 // The POP3 part of a check on an already connected socket: greeting and CAPA, STLS with the
 // certificate judged before the next command, one sign-in, STAT as the `inbox` step, QUIT not awaited.
+import { stepText } from '../../net/step-text.ts';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { TlsInfo } from '../../../../shared/check-report.ts';
@@ -29,10 +30,10 @@ export interface Pop3SessionOptions extends SessionContext {
 function greetingFailure(line: string): StepFailure {
   const serverText = line.slice(0, 200);
   if (/^\* (OK|PREAUTH|BYE)\b/i.test(line)) {
-    return { category: 'not-pop3', detail: 'The server’s first words are an IMAP greeting: this is an IMAP server, not POP3.', serverText, advice: imapServerOnPop3PortAdvice };
+    return { category: 'not-pop3', ...stepText('pop3.imapGreeting'), serverText, advice: imapServerOnPop3PortAdvice };
   }
-  if (/^-ERR\b/i.test(line)) return classifyPop3Refusal(line.slice(4).trim(), 'The server refused the connection at its greeting.', 'server-unavailable');
-  return { category: 'not-pop3', detail: 'The server’s first words are not a POP3 greeting.', serverText };
+  if (/^-ERR\b/i.test(line)) return classifyPop3Refusal(line.slice(4).trim(), stepText('pop3.refusedAtGreeting'), 'server-unavailable');
+  return { category: 'not-pop3', ...stepText('pop3.notPop3'), serverText };
 }
 
 /** CAPA's answer, or the capabilities of a server that has none. */
@@ -75,13 +76,13 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
       tracker.start('tls', 'Upgrading with STLS');
       // A server that lists its capabilities without STLS is not asked: nothing is sent in the clear.
       if (caps.known && !caps.stls) {
-        throw new StepFailedError({ category: 'starttls-unavailable', detail: 'The server did not offer STLS (STARTTLS for POP3); no password was sent.' });
+        throw new StepFailedError({ category: 'starttls-unavailable', ...stepText('pop3.noStls') });
       }
       wire.send({ line: 'STLS' });
       const answer = await wire.reply();
-      if (!answer.ok) throw new StepFailedError({ category: 'starttls-unavailable', detail: 'The server refused STLS; no password was sent.', serverText: answer.line.slice(0, 200) });
+      if (!answer.ok) throw new StepFailedError({ category: 'starttls-unavailable', ...stepText('pop3.stlsRefused'), serverText: answer.line.slice(0, 200) });
       if (!wire.detachForTls()) {
-        throw new StepFailedError({ category: 'protocol-error', detail: 'The server sent more right after agreeing to STLS (bytes that could have been injected); no password was sent.' });
+        throw new StepFailedError({ category: 'protocol-error', ...stepText('pop3.stlsInjected') });
       }
       const plain = socket as Socket;
       const secured = await upgradeToTls({ socket: plain, host: settings.host, secureContext: options.secureContext, pinnedFingerprint: input.trustedFingerprint, afterStartTls: true });
@@ -99,7 +100,7 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
     if (!encrypted && !(settings.security === 'none' && input.allowInsecure)) {
       throw new StepFailedError({
         category: 'encryption-required',
-        detail: caps.stls ? 'No password was sent over an unencrypted connection; the server offers STLS.' : 'No password was sent over an unencrypted connection.',
+        ...stepText(caps.stls ? 'pop3.notSentUnencryptedStls' : 'pop3.notSentUnencrypted'),
       });
     }
     const choice = choosePop3SignIn(caps, credential.kind);
@@ -109,12 +110,12 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
     const pipelineStat = caps.pipelining && credential.kind === 'password';
     const answer = await signIn({ wire, signIn: choice, user: settings.username, credential, target: { host: bareHost(settings.host), port: settings.port }, pipelineStat });
     if (!answer.ok) {
-      const failure = classifyPop3Refusal(answer.text, 'The server refused the sign-in.');
+      const failure = classifyPop3Refusal(answer.text, stepText('signIn.refused'));
       if (failure.category === 'mailbox-unavailable') {
         // [IN-USE] comes once the password is accepted: the mailbox, not the sign-in, is the problem.
         tracker.pass('authenticate', `Signed in as ${settings.username} with ${signInName(choice)}, but the mailbox is locked`);
         tracker.start('inbox');
-        throw new StepFailedError({ ...failure, detail: 'The mailbox is in use by another POP3 session.' });
+        throw new StepFailedError({ ...failure, ...stepText('pop3.mailboxInUse') });
       }
       throw new StepFailedError(failure);
     }
@@ -123,7 +124,7 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
     tracker.start('inbox');
     if (!pipelineStat) wire.send({ line: 'STAT' });
     const stat = await wire.reply();
-    if (!stat.ok) throw new StepFailedError(classifyPop3Refusal(stat.text, 'The server would not open the mailbox (STAT).', 'mailbox-unavailable'));
+    if (!stat.ok) throw new StepFailedError(classifyPop3Refusal(stat.text, stepText('pop3.statRefused'), 'mailbox-unavailable'));
     const [count = '?', size = '?'] = stat.text.split(/\s+/);
     if (options.inMailbox) await options.inMailbox(pop3Mailbox(wire));
     tracker.pass('inbox', `Mailbox opened (STAT): ${count} message${count === '1' ? '' : 's'}, ${size} bytes · nothing downloaded or deleted`);
@@ -135,7 +136,7 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
     const closed = tracker.status('greeting') === 'running' && !greeting;
     throw new StepFailedError({
       category: categoryForSocketError(error, 'connection-lost'),
-      detail: closed ? 'The server closed the connection before its greeting.' : describeSocketError(error),
+      ...(closed ? stepText('pop3.closedBeforeGreeting') : { detail: describeSocketError(error) }),
     });
   } finally {
     if (!done) socket.destroy();

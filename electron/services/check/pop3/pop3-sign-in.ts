@@ -1,5 +1,6 @@
 // Chooses how a POP3 check signs in (SASL PLAIN or OAuth2 with its initial response, or USER/PASS)
 // and writes the commands, the STAT behind them where the server takes pipelined commands.
+import { stepText } from '../../net/step-text.ts';
 import type { Credential } from '../check-input.ts';
 import type { StepFailure } from '../../net/step-failure.ts';
 import { initialResponse, oauthMechanisms } from '../sasl-responses.ts';
@@ -20,15 +21,15 @@ export function choosePop3SignIn(capabilities: Pop3Capabilities, kind: Credentia
   const list = [...capabilities.sasl, ...(capabilities.user ? ['USER'] : [])].join(', ') || 'none';
   if (kind === 'oauth2') {
     const mechanism = oauthMechanisms.find((name) => offered.has(name));
-    return mechanism ? { kind: 'sasl', mechanism } : { failure: { category: 'protocol-error', detail: `The server offers no OAuth2 sign-in for POP3 (offered: ${list}).` } };
+    return mechanism ? { kind: 'sasl', mechanism } : { failure: { category: 'protocol-error', ...stepText('pop3.noOauth', { mechanisms: list }) } };
   }
   if (offered.has('PLAIN')) return { kind: 'sasl', mechanism: 'PLAIN' };
   // A server that does not answer CAPA may still take USER/PASS (RFC 1939 has nothing else).
   if (capabilities.user || !capabilities.known) return { kind: 'user-pass' };
   if (oauthMechanisms.some((name) => offered.has(name))) {
-    return { failure: { category: 'oauth-required', detail: `The server offers only OAuth2 sign-in (${list}).` } };
+    return { failure: { category: 'oauth-required', ...stepText('signIn.onlyOauth', { mechanisms: list }) } };
   }
-  return { failure: { category: 'protocol-error', detail: `The server offers no password sign-in this app can use (${list}).` } };
+  return { failure: { category: 'protocol-error', ...stepText('signIn.noPasswordMethod', { mechanisms: list }) } };
 }
 
 /** The name of a sign-in as the step detail shows it. */

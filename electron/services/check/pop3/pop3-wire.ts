@@ -1,5 +1,6 @@
 // One POP3 conversation on a socket: commands written (pipelined where asked), replies read line by
 // line within the engine's size limits, every line reported to the transcript with secrets masked.
+import { stepText } from '../../net/step-text.ts';
 import type { Duplex } from 'node:stream';
 import { ImapLineReader } from '../imap-line-reader.ts';
 import { StepFailedError } from '../../net/step-failure.ts';
@@ -28,7 +29,7 @@ export function parseReply(line: string): Pop3Reply {
   if (/^\+OK\b/i.test(line)) return { ok: true, continuation: false, text: line.slice(3).trim(), line };
   if (line === '+' || line.startsWith('+ ')) return { ok: false, continuation: true, text: line.slice(2), line };
   if (/^-ERR\b/i.test(line)) return { ok: false, continuation: false, text: line.slice(4).trim(), line };
-  throw new StepFailedError({ category: 'protocol-error', detail: 'The server answered with neither +OK nor -ERR.', serverText: line.slice(0, 200) });
+  throw new StepFailedError({ category: 'protocol-error', ...stepText('pop3.neitherOkNorErr'), serverText: line.slice(0, 200) });
 }
 
 /** Reads replies from the current socket (replaced after STLS) and writes commands to it. */
@@ -61,8 +62,8 @@ export class Pop3Wire {
         this.lines.push(line);
         this.wake?.();
       },
-      (what) => {
-        this.end(new StepFailedError({ category: 'protocol-error', detail: `The server sent ${what}; the check stopped reading rather than fill memory.` }));
+      (_what, said) => {
+        this.end(new StepFailedError({ category: 'protocol-error', ...said }));
         socket.destroy();
       },
       { literals: false },
@@ -111,7 +112,7 @@ export class Pop3Wire {
       if (line === '.') return body;
       if (body.length >= maxMultilineLines) {
         this.socket.destroy();
-        throw new StepFailedError({ category: 'protocol-error', detail: `The server sent a list of more than ${maxMultilineLines} lines; the check stopped reading.` });
+        throw new StepFailedError({ category: 'protocol-error', ...stepText('pop3.listTooLong', { lines: String(maxMultilineLines) }) });
       }
       body.push(line.startsWith('..') ? line.slice(1) : line);
     }

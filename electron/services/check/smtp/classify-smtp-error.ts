@@ -1,4 +1,5 @@
 // Names the category of an SMTP session that broke off before sign-in, from what the wire showed and what nodemailer threw.
+import { stepText } from '../../net/step-text.ts';
 import type { Security } from '../../../../shared/server-settings.ts';
 import type { StepFailure } from '../../net/step-failure.ts';
 import { categoryForSocketError, describeSocketError, errorField } from '../../net/classify-socket-error.ts';
@@ -33,21 +34,21 @@ export function classifySmtpError(context: SmtpErrorContext): StepFailure {
   if (/exceeds maximum allowed size/i.test(message)) {
     return {
       category: 'protocol-error',
-      detail: `The server sent a reply larger than ${Math.round(context.maxReplyBytes / 1024)} KB${banner ? '' : ' instead of a greeting'}; the check stopped reading it.`,
+      ...stepText(banner ? 'smtp.replyTooLarge' : 'smtp.replyTooLargeGreeting', { kb: String(Math.round(context.maxReplyBytes / 1024)) }),
     };
   }
   if (banner === undefined) return { category: categoryForSocketError(lowLevel, 'connection-lost'), detail: describeSocketError(lowLevel) };
   const bannerCode = replyCode(banner);
   if (bannerCode !== 220) {
     if (bannerCode === 421 || bannerCode === 554 || (bannerCode >= 400 && bannerCode < 500)) {
-      return { category: 'server-unavailable', detail: 'The server refused the session in its greeting.', serverText: joinReply(banner) };
+      return { category: 'server-unavailable', ...stepText('smtp.refusedInGreeting'), serverText: joinReply(banner) };
     }
-    return { category: 'not-smtp', detail: 'The server’s first words are not an SMTP greeting.', serverText: banner.split('\n')[0]?.slice(0, 200) ?? '' };
+    return { category: 'not-smtp', ...stepText('smtp.notSmtp'), serverText: banner.split('\n')[0]?.slice(0, 200) ?? '' };
   }
   if (command === 'STARTTLS' && response) {
     return {
       category: 'starttls-unavailable',
-      detail: context.offer?.startTls ? 'The server refused STARTTLS; no password was sent.' : 'The server did not offer STARTTLS; no password was sent.',
+      ...stepText(context.offer?.startTls ? 'signIn.starttlsRefused' : 'signIn.starttlsNotOffered'),
       serverText: joinReply(response),
     };
   }
@@ -55,15 +56,15 @@ export function classifySmtpError(context: SmtpErrorContext): StepFailure {
     return tlsHandshakeFailure(error, 'starttls');
   }
   if (response && replyCode(response) === 421) {
-    return { category: 'server-unavailable', detail: 'The server closed the session (421).', serverText: joinReply(response) };
+    return { category: 'server-unavailable', ...stepText('smtp.closed421'), serverText: joinReply(response) };
   }
   // A 4xx reply is a temporary refusal by the server itself (its relay is down, it is busy): it
   // says nothing about the settings, and its own words are the best explanation.
   const last = context.lastReply;
   if (last && replyCode(last) >= 400 && replyCode(last) < 500) {
-    return { category: 'server-unavailable', detail: `The server refused to go on for now (${replyCode(last)}) and closed the session.`, serverText: joinReply(last) };
+    return { category: 'server-unavailable', ...stepText('smtp.refusedForNow', { code: String(replyCode(last)) }), serverText: joinReply(last) };
   }
-  if (response) return { category: 'protocol-error', detail: `The server refused ${command || 'a command'}.`, serverText: joinReply(response) };
+  if (response) return { category: 'protocol-error', ...(command ? stepText('smtp.refusedCommand', { command }) : stepText('smtp.refusedACommand')), serverText: joinReply(response) };
   const category = categoryForSocketError(lowLevel, /closed|ECONNECTION|ESOCKET/i.test(message + lowLevel.code) ? 'connection-lost' : 'protocol-error');
   return { category, detail: describeSocketError(lowLevel) };
 }

@@ -1,6 +1,7 @@
 // The `delivery` step: once the incoming check has passed too, sends the test message on the
 // signed-in SMTP session (kept open meanwhile), then waits for it in INBOX and reports the round
 // trip, or `delivery-delayed` when it has not arrived within the limit.
+import { stepText, type StepText } from '../../net/step-text.ts';
 import { StepFailedError } from '../../net/step-failure.ts';
 import type { StepTracker } from '../step-tracker.ts';
 import { classifySenderReply } from './classify-smtp-reply.ts';
@@ -10,7 +11,7 @@ import { composeTestMessage } from './test-message.ts';
 /** Whether the message may go: the incoming check passed and INBOX can be watched, or why not. */
 export type InboxGate =
   | { readonly awaitArrival: (token: string) => Promise<boolean> }
-  | { readonly notSent: string };
+  | { readonly notSent: StepText };
 
 /** What sending needs from the session around it. */
 export interface SendTestMessageOptions {
@@ -26,8 +27,9 @@ export interface SendTestMessageOptions {
   inboxReady: (() => Promise<InboxGate>) | undefined;
 }
 
-function seconds(ms: number): string {
-  return `${(Math.round(ms / 100) / 10).toFixed(1)} s`;
+/** Milliseconds as seconds to one decimal ("2.0"). */
+function tenths(ms: number): string {
+  return (Math.round(ms / 100) / 10).toFixed(1);
 }
 
 /** Runs the `delivery` step; throws StepFailedError when it fails. */
@@ -36,10 +38,10 @@ export async function sendTestMessage(options: SendTestMessageOptions): Promise<
   // A message sent before INBOX is known to work proves nothing a user can see: it goes only
   // once both servers passed, on this connection, which stays signed in while the incoming check ends.
   tracker.start('delivery', 'Waiting for the incoming server check before sending a test message');
-  if (!options.inboxReady) throw new StepFailedError({ category: 'protocol-error', detail: 'Not sent: there is no incoming server to watch for it.' });
+  if (!options.inboxReady) throw new StepFailedError({ category: 'protocol-error', ...stepText('delivery.noIncoming') });
   const gate = await options.inboxReady();
   if ('notSent' in gate) {
-    tracker.skip('delivery', gate.notSent);
+    tracker.skip('delivery', gate.notSent.detail, gate.notSent.words);
     return;
   }
   tracker.phase('delivery', `Sending a test message from ${email} to ${email}`);
@@ -54,7 +56,7 @@ export async function sendTestMessage(options: SendTestMessageOptions): Promise<
     const reply = typeof error === 'object' && error !== null && 'response' in error ? String(error.response) : '';
     throw new StepFailedError({
       category: reply ? classifySenderReply(reply) : 'protocol-error',
-      detail: 'The server did not accept the test message.',
+      ...stepText('delivery.notAccepted'),
       ...(reply ? { serverText: joinReply(reply) } : {}),
     });
   }
@@ -63,14 +65,14 @@ export async function sendTestMessage(options: SendTestMessageOptions): Promise<
     arrived = await gate.awaitArrival(message.token);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new StepFailedError({ category: 'delivery-delayed', detail: `Sent, but your Inbox could not be watched for it (${reason}). It may still arrive.` });
+    throw new StepFailedError({ category: 'delivery-delayed', ...stepText('delivery.unwatched', { reason }) });
   }
   const elapsed = options.now() - started;
   if (!arrived) {
     throw new StepFailedError({
       category: 'delivery-delayed',
-      detail: `Sent and accepted, but not in your Inbox after ${seconds(elapsed)}. It may still arrive: look in the spam folder too.`,
+      ...stepText('delivery.notArrived', { seconds: tenths(elapsed) }),
     });
   }
-  tracker.pass('delivery', `Arrived in your inbox after ${seconds(elapsed)}`);
+  tracker.pass('delivery', `Arrived in your inbox after ${tenths(elapsed)} s`);
 }

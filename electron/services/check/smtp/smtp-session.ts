@@ -1,5 +1,6 @@
 // The SMTP part of a check on an already connected socket: greeting and EHLO, STARTTLS, sign-in, and
 // the sender test (MAIL FROM, RCPT TO, RSET), driven by nodemailer's SMTPConnection over our socket.
+import { stepText, stepTextAround } from '../../net/step-text.ts';
 import type { TLSSocket } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { TlsInfo } from '../../../../shared/check-report.ts';
@@ -73,7 +74,7 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
     try {
       startTlsInfo = acceptedTlsInfo(socket, { host: settings.host, pinnedFingerprint: outgoing.trustedFingerprint });
     } catch (error) {
-      stop(error instanceof StepFailedError ? error.failure : { category: 'certificate-untrusted', detail: 'The certificate could not be judged.' });
+      stop(error instanceof StepFailedError ? error.failure : { category: 'certificate-untrusted', ...stepText('tls.certificateUnjudged') });
       return;
     }
     tlsJudged = true;
@@ -101,7 +102,7 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
         tracker.start('tls', 'Upgrading with STARTTLS');
       } else if (/^AUTH /i.test(command) && !encrypted() && !(settings.security === 'none' && options.allowInsecure)) {
         // A backstop to the check before login(): no credential leaves on a clear connection.
-        stop({ category: 'encryption-required', detail: 'Not sent over an unencrypted connection.' });
+        stop({ category: 'encryption-required', ...stepText('signIn.notSentUnencrypted') });
       }
     },
   });
@@ -179,7 +180,7 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
       throw new StepFailedError(failure);
     }
     settleGreeting();
-    if (settings.security === 'starttls' && !tlsJudged) throw new StepFailedError(refusal ?? { category: 'starttls-unavailable', detail: 'The connection was not upgraded; no password was sent.' });
+    if (settings.security === 'starttls' && !tlsJudged) throw new StepFailedError(refusal ?? { category: 'starttls-unavailable', ...stepText('smtp.notUpgraded') });
 
     tracker.start('authenticate');
     const offered = offer() ?? parseEhlo('');
@@ -188,7 +189,7 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
     if (!encrypted() && !(settings.security === 'none' && options.allowInsecure)) {
       throw new StepFailedError({
         category: 'encryption-required',
-        detail: offered.startTls ? 'Not sent over an unencrypted connection; the server offers STARTTLS.' : 'Not sent over an unencrypted connection.',
+        ...stepText(offered.startTls ? 'signIn.notSentUnencryptedStartTls' : 'signIn.notSentUnencrypted'),
       });
     }
     mechanism = choice.mechanism;
@@ -201,13 +202,13 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
       if (refusal) throw new StepFailedError(refusal);
       const reply = typeof error === 'object' && error !== null && 'response' in error ? String(error.response) : '';
       if (!reply) throw new StepFailedError(classifySmtpError({ error, banner, offer: offered, security: settings.security, handshakePending: false, maxReplyBytes }));
-      throw new StepFailedError({ category: classifySignInReply(reply), detail: 'The server refused the sign-in.', serverText: joinReply(reply) });
+      throw new StepFailedError({ category: classifySignInReply(reply), ...stepText('signIn.refused'), serverText: joinReply(reply) });
     }
     tracker.pass('authenticate', `Signed in as ${settings.username} with ${choice.mechanism} (offered: ${offered.mechanisms.join(', ')})`);
 
     tracker.start('sender');
     const command = send;
-    if (!command) throw new StepFailedError({ category: 'protocol-error', detail: 'The sign-in finished without a command channel.' });
+    if (!command) throw new StepFailedError({ category: 'protocol-error', ...stepText('smtp.noCommandChannel') });
     const exchange = async (line: string) => {
       shownCommands.push(line);
       return settle<Awaited<ReturnType<SendCommand>>>((resolve, reject) => {
@@ -216,7 +217,7 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
         if (signal.aborted || error instanceof StepFailedError) throw error;
         // Signed in, then the line broke off: a refusal the server sent unasked (a 4xx) explains it; else a connection problem.
         const failure = refusal ?? classifySmtpError({ error, banner, offer: offered, security: settings.security, handshakePending: false, maxReplyBytes, lastReply });
-        throw new StepFailedError({ ...failure, detail: `The server accepted the sign-in, then: ${failure.detail}` });
+        throw new StepFailedError({ ...failure, ...stepTextAround('smtp.afterSignIn', failure) });
       });
     };
     // The domain always in its ASCII form (jo@bücher.de → jo@xn--bcher-kva.de): only the local
@@ -233,7 +234,7 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
     for (const [index, reply] of answers.slice(0, 2).entries()) {
       if (reply.status < 200 || reply.status >= 300) {
         const line = envelope[index] ?? '';
-        throw new StepFailedError({ category: classifySenderReply(reply.response), detail: `The server refused ${line.split(':')[0] ?? line}:<${sender}>.`, serverText: joinReply(reply.response) });
+        throw new StepFailedError({ category: classifySenderReply(reply.response), ...stepText('smtp.refusedCommand', { command: `${line.split(':')[0] ?? line}:<${sender}>` }), serverText: joinReply(reply.response) });
       }
     }
     const reset = answers[2];

@@ -1,5 +1,6 @@
 // International addresses over SMTP (RFC 6531): the MAIL FROM parameter where the server takes
 // them, and the sender step's refusal, before anything is sent, where it does not.
+import { stepText } from '../../net/step-text.ts';
 import { hasNonAsciiLocalPart } from '../../../../shared/email-address.ts';
 import type { StepFailure } from '../../net/step-failure.ts';
 import type { EhloOffer } from './ehlo.ts';
@@ -16,7 +17,7 @@ export function mailFromUtf8(email: string, offer: EhloOffer): { parameter: stri
     failure: {
       category: 'sender-rejected',
       reason: 'smtp-utf8-unsupported',
-      detail: 'Not sent: the address has non-ASCII letters before the @, and the server does not announce SMTPUTF8.',
+      ...stepText('smtp.smtpUtf8'),
     },
   };
 }

@@ -1,0 +1,79 @@
+// Every detail the engine can write has a catalogue id that formats, with its arguments, in English and in every language.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { availableLocales, loadCatalogue } from '../../../shared/i18n/catalogues.ts';
+import { createTranslator } from '../../../shared/i18n/translator.ts';
+import { sayDetail } from '../../../shared/messages/detail-words.ts';
+import { englishShared, englishText } from '../../../shared/messages/shared-catalogue.ts';
+import { stepText, stepTextAround } from './step-text.ts';
+
+const services = fileURLToPath(new URL('..', import.meta.url));
+const detailIds = Object.keys(englishShared).filter((id) => id.startsWith('stepDetails.'));
+
+/** The engine's sources (tests aside). */
+function sources(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !path.includes('test-support') ? [path] : [];
+  });
+}
+
+/** Every detail id named in the engine's code: `stepText('imap.bye')`, and both sides of `stepText(x ? 'a' : 'b')`. */
+function idsInEngine(): Set<string> {
+  const found = new Set<string>();
+  for (const path of sources(services)) {
+    const text = readFileSync(path, 'utf8');
+    if (!text.includes('step-text.ts')) continue;
+    for (const [, id] of text.matchAll(/'((?:steps|timeout|tls|signIn|limits|imap|smtp|pop3|delivery)\.[A-Za-z0-9]+)'/g)) found.add(`stepDetails.${id}`);
+  }
+  return found;
+}
+
+/** A value for each `{argument}` of a text, its name in brackets (and an ICU-looking brace and an apostrophe, which must stay text). */
+function sampleValues(id: string): Record<string, string> {
+  return Object.fromEntries([...(englishShared[id] ?? '').matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, `[${name}] it's {x}`]));
+}
+
+describe('step details', () => {
+  it('every id the engine uses is in the English catalogue, and every catalogue id is used', () => {
+    const used = idsInEngine();
+    expect(used.size).toBeGreaterThan(60);
+    expect([...used].filter((id) => !(id in englishShared))).toEqual([]);
+    expect(detailIds.filter((id) => !used.has(id))).toEqual([]);
+  });
+
+  it('keeps the English detail exactly as the report has always written it', () => {
+    expect(stepText('tls.serverAlert', { alert: 'handshake failure', code: 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE' })).toEqual({
+      detail: 'The server turned down the TLS handshake with the alert “handshake failure” (ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE).',
+      words: { id: 'stepDetails.tls.serverAlert', values: { alert: 'handshake failure', code: 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE' } },
+    });
+    expect(stepText('smtp.refusedCommand', { command: 'MAIL FROM:<ann@example.test>' }).detail).toBe('The server refused MAIL FROM:<ann@example.test>.');
+    expect(stepText('timeout.silentMaybeTls', { seconds: '2.5', protocol: 'IMAP', tlsPort: '993' }).detail).toBe(
+      'No answer within 2.5 s: the server sent no IMAP greeting; the server may expect SSL/TLS from the first byte (as on port 993), or the port may belong to a service that waits for the client to speak first, such as a web server.',
+    );
+    // A server's words with braces and apostrophes are arguments: never read as ICU.
+    expect(stepText('imap.brokeAfterSignIn', { error: "ECONNRESET: it's {gone}" }).detail).toBe("The server accepted the sign-in, then the connection broke off: ECONNRESET: it's {gone}");
+    expect(stepTextAround('smtp.afterSignIn', stepText('smtp.closed421')).detail).toBe('The server accepted the sign-in, then: The server closed the session (421).');
+    expect(stepTextAround('smtp.afterSignIn', { detail: 'ECONNRESET: read ECONNRESET' })).toEqual({
+      detail: 'The server accepted the sign-in, then: ECONNRESET: read ECONNRESET',
+      words: { id: 'stepDetails.smtp.afterSignIn', values: { detail: 'ECONNRESET: read ECONNRESET' } },
+    });
+  });
+
+  for (const locale of availableLocales.filter((tag) => tag !== 'en')) {
+    it(`every detail formats in ${locale} with all its arguments, and none is left English`, async () => {
+      const catalogue = await loadCatalogue(locale, englishShared);
+      const translator = createTranslator(locale, catalogue, englishShared, { isolateArguments: false });
+      for (const id of detailIds) {
+        const values = sampleValues(id);
+        const said = sayDetail({ id, values }, translator.text);
+        for (const value of Object.values(values)) expect(said, id).toContain(value);
+        expect(said.replace(/\[\w+\] it's \{x\}/g, ''), id).not.toMatch(/[{}]/);
+        expect(said, id).not.toBe(sayDetail({ id, values }, englishText));
+      }
+    });
+  }
+});

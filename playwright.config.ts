@@ -1,6 +1,9 @@
 // Playwright: the wizard specs in Debian's Chromium through the harness, and the _electron specs
 // (which skip themselves, saying why, where no Electron binary can start).
 import { defineConfig } from '@playwright/test';
+import { useTestCompileCache } from './scripts/test-compile-cache.ts';
+
+useTestCompileCache();
 
 export default defineConfig({
   testDir: 'e2e',

@@ -1,5 +1,8 @@
 // Vitest: unit tests beside the code, integration tests against real Dovecot and a real keyring.
 import { defineConfig } from 'vitest/config';
+import { useTestCompileCache } from './scripts/test-compile-cache.ts';
+
+useTestCompileCache();
 
 export default defineConfig({
   test: {

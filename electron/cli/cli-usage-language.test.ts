@@ -1,7 +1,9 @@
 // Bad usage and the password prompt's errors in the user's language, as real `mail-setup` processes; --json the same in every one.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli, type CliResult } from './test-support/spawn-cli.ts';
 
@@ -33,6 +35,15 @@ describe('a bad command line says what is wrong in the language of LANG', () => 
     expect(de.code).toBe(2);
     expect(de.stderr).toBe('mail-setup: kein Passwort: Übergeben Sie es über stdin mit --password-stdin, oder starten Sie den Befehl in einem Terminal\n');
     expect(c.stderr).toBe('mail-setup: no password: pass it on stdin with --password-stdin, or run in a terminal\n');
+  });
+
+  // util-linux `script` gives the CLI a terminal, so it asks instead of refusing.
+  it.skipIf(spawnSync('script', ['--version']).error !== undefined)('on a terminal the no-echo prompt asks in German', () => {
+    const bin = fileURLToPath(new URL('../../bin/mail-setup.js', import.meta.url));
+    const command = [process.execPath, bin, 'check', ...server.slice(0, 2), '--host', '127.0.0.1', '--port', '1', '--security', 'tls', '--timeout', '2'].join(' ');
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], { env: german, input: 'typed\n', encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout).toContain('Passwort: ');
+    expect(run.stdout).not.toContain('Password:');
   });
 
   it('an empty password and an unknown export target, in Japanese', async () => {

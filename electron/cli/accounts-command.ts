@@ -6,7 +6,7 @@ import { defaultStepTimeoutMs } from '../services/check/check-runner.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { checkInputFromArgs, printReport, type CheckCommandDeps } from './check-command.ts';
 import { removeCliAccount, updateCliCopies } from './cli-copies.ts';
-import { say } from './cli-language.ts';
+import { say, sayById } from './cli-language.ts';
 import { parseCommandArgs, quoted, UsageError, type CliIo } from './cli-io.ts';
 import type { CliAccounts } from './open-accounts.ts';
 import { readSecret, readSecretLines } from './read-secret.ts';
@@ -164,7 +164,7 @@ export async function runAccountsCommand(args: string[], io: CliIo, deps: Accoun
     const notice = opened?.settings.notice;
     if (notice && !noticeShown) {
       noticeShown = true;
-      io.stderr.write(`mail-setup: ${notice.message}\n`);
+      io.stderr.write(`mail-setup: ${notice.words ? notice.words.map((ref) => sayById(ref.id, ref.values)).join(' ') : notice.message}\n`);
     }
   };
   const open = (): CliAccounts => {

@@ -1,5 +1,5 @@
 // Under the accented pseudo-locale every text a person reads is accented: plain English left in the CLI's error paths is a text not in the catalogue.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -78,12 +78,13 @@ const errorPaths: [string[], string?, number?, RegExp?][] = [
 
 /**
  * The English words left once what is the same in every language is taken out: the program's name,
- * flags (with the value of `--only outgoing`), quoted values, addresses, host names and command
+ * paths, flags (with the value of `--only outgoing`), quoted values, addresses, host names and command
  * words (arguments are never accented).
  */
 function plainEnglish(stderr: string): string[] {
   const kept = stderr
     .replace(/^mail-setup( discover)?:/gm, '')
+    .replace(/\/[\w./-]+/g, '')
     .replace(/--[\w-]+( (incoming|outgoing)\b)?/g, '')
     .replace(/"[^"]*"/g, '')
     .replace(/\S+@\S+/g, '')
@@ -103,4 +104,15 @@ it.concurrent.each(errorPaths)('%j says nothing in plain English under en-XA', a
 it('the check for plain English finds it (a run in English fails it)', async () => {
   const result = await runCli(['check', ...server, '--auth', 'kerberos'], { ...pseudo, LANGUAGE: '', LANG: 'C' });
   expect(plainEnglish(result.stderr)).toEqual(expect.arrayContaining(['must', 'be']));
+});
+
+it('a settings file from a newer version: its notice and the keychain error, both accented', async () => {
+  const data = join(home, 'newer');
+  mkdirSync(data, { recursive: true });
+  writeFileSync(join(data, 'settings.json'), JSON.stringify({ schemaVersion: 999, storeId: 'newer', accounts: [] }));
+  const result = await runCli(['accounts', 'list'], { ...pseudo, MAIL_SETUP_DATA_DIR: data });
+  expect(result.code).toBe(1);
+  expect(result.stderr.split('\n').filter((line) => line !== '')).toHaveLength(2);
+  expect(result.stderr).toContain('999');
+  expect(plainEnglish(result.stderr.replace(/Could not connect[^)]*/, ''))).toEqual([]);
 });

@@ -22,6 +22,15 @@ export const serviceTexts = {
     noDot: 'the domain {domain} has no dot.',
     ipDomain: 'the domain is an IP address, not a name.',
   },
+  // What became of a settings file this version could not use as it is.
+  settings: {
+    corrupt:
+      'The settings file could not be read ({why}). It was kept as {backupPath} and Mail Setup started with no saved accounts; their passwords were left in the keychain.',
+    newer:
+      'The settings file {path} was written by a newer version of Mail Setup (settings version {version}; this one knows up to {known}). It was left as it is: its accounts are listed, but adding, changing or removing one needs the newer version.',
+    newerRefused:
+      'The saved accounts in {path} are from a newer version of Mail Setup (settings version {version}), which this version can read but not change. Nothing was changed. Use the newer Mail Setup to add, change or remove accounts.',
+  },
   keychain: {
     missing:
       'No system keychain is running: Mail Setup found no Secret Service on the D-Bus session bus. Log in to a desktop session with GNOME Keyring or KWallet running (or start "gnome-keyring-daemon --start --components=secrets"), then try again.',

@@ -1,4 +1,5 @@
 // The settings file of a newer Mail Setup, opened read-only: what this version can read of it is listed, nothing is written.
+import { serviceWords } from '../../../shared/messages/service-messages.ts';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { FailureCategorySchema } from '../../../shared/failure-category.ts';
@@ -47,11 +48,8 @@ function readNewer(path: string): SettingsSnapshot {
 export function openNewerSettingsStore(path: string, notice: SettingsNotice): SettingsStore {
   const refuse = (): never => {
     const version = readFields(path)['schemaVersion'];
-    throw new StorageError(
-      'newer-version',
-      path,
-      `The saved accounts in ${path} are from a newer version of Mail Setup (settings version ${String(version)}), which this version can read but not change. Nothing was changed. Use the newer Mail Setup to add, change or remove accounts.`,
-    );
+    const { message, words } = serviceWords({ id: 'serviceTexts.settings.newerRefused', values: { path, version: String(version) } });
+    throw new StorageError('newer-version', path, message, words);
   };
   return {
     path,

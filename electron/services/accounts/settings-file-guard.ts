@@ -1,6 +1,8 @@
 // Opens the settings file safely: migrates an old one, sets a corrupt one aside as a backup, and leaves a newer one alone.
 import { constants, copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
+import type { MessageRef } from '../../../shared/messages/failure-words.ts';
+import { serviceWords } from '../../../shared/messages/service-messages.ts';
 import { removeQuietly, storageError } from './storage-error.ts';
 import { migrateSettings, settingsSchemaVersion } from './settings-schema.ts';
 
@@ -11,6 +13,8 @@ export interface SettingsNotice {
   backupPath: string | null;
   /** One line for a person: what happened, where the file is, what it means. */
   message: string;
+  /** The same by catalogue id, for the CLI to say in the user's language. */
+  words?: MessageRef[];
 }
 
 function timestamp(now: Date): string {
@@ -34,11 +38,7 @@ export function setSettingsFileAside(path: string, why: string, now: Date): Sett
   } catch (error) {
     throw storageError(error, `set the unreadable settings file aside (${why})`, path, dirname(path), 'Nothing was changed.');
   }
-  return {
-    kind: 'corrupt',
-    backupPath,
-    message: `The settings file could not be read (${why}). It was kept as ${backupPath} and Mail Setup started with no saved accounts; their passwords were left in the keychain.`,
-  };
+  return { kind: 'corrupt', backupPath, ...serviceWords({ id: 'serviceTexts.settings.corrupt', values: { why, backupPath } }) };
 }
 
 /**
@@ -46,11 +46,8 @@ export function setSettingsFileAside(path: string, why: string, now: Date): Sett
  * this version lists what it can read of it and refuses every change.
  */
 function newerNotice(path: string, version: number): SettingsNotice {
-  return {
-    kind: 'newer',
-    backupPath: null,
-    message: `The settings file ${path} was written by a newer version of Mail Setup (settings version ${version}; this one knows up to ${settingsSchemaVersion}). It was left as it is: its accounts are listed, but adding, changing or removing one needs the newer version.`,
-  };
+  const values = { path, version: String(version), known: String(settingsSchemaVersion) };
+  return { kind: 'newer', backupPath: null, ...serviceWords({ id: 'serviceTexts.settings.newer', values }) };
 }
 
 function readText(path: string): string | null {

@@ -1,5 +1,6 @@
 // Why the saved accounts' folder or file could not be read or written, in words that name the place and say what to do.
 import { rmSync, statfsSync } from 'node:fs';
+import type { MessageRef } from '../../../shared/messages/failure-words.ts';
 import { ServiceError } from '../service-error.ts';
 
 /** What stands in the way, for scripts (the CLI's `--json`) and for choosing the advice. */
@@ -11,8 +12,8 @@ export class StorageError extends ServiceError {
   /** The folder or file concerned. */
   readonly place: string;
 
-  constructor(reason: StorageReason, place: string, message: string) {
-    super('internal', message);
+  constructor(reason: StorageReason, place: string, message: string, words?: readonly MessageRef[]) {
+    super('internal', message, words);
     this.name = 'StorageError';
     this.reason = reason;
     this.place = place;

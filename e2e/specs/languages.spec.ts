@@ -52,6 +52,11 @@ test('en-XA: the wizard, its failure and the accounts screen show no English', a
   await testAccount(app, t, dovecot.tlsPort, 'not the password');
   await expect(app.locator('[data-failure-category="wrong-credentials"]')).toBeVisible();
   expect(await visibleEnglish(app)).toEqual([]);
+  // The failed step's technical detail, opened, is in the page's language too (main writes it in English).
+  const refused = app.locator('[data-server="incoming"][data-step="authenticate"][data-status="failed"] details.technical');
+  await refused.getByText(t('report.technicalDetails'), { exact: true }).click();
+  await expect(refused.locator('p')).toBeVisible();
+  expect(await visibleEnglish(app)).toEqual([]);
   await app.getByLabel(t('secret.passwordLabel'), { exact: true }).fill(users.alice.password);
   await app.getByRole('button', { name: t('test.run'), exact: true }).click();
   await expectReportFinished(app);

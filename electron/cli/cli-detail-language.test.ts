@@ -39,6 +39,10 @@ describe('mail-setup check: the technical detail of a failed step follows LANG',
     expect(de.code).toBe(1);
     expect(de.stdout).toMatch(/✗ inbox +\d+ ms {2}Der Server hat die Anmeldung angenommen und dann die Sitzung beendet \(BYE\)\.\n/);
     expect(de.stdout).not.toContain('The server accepted the sign-in');
+    // The passed steps' sentences too; the address, the port and the mechanism stay as they are.
+    expect(de.stdout).toMatch(/✓ connect +\d+ ms {2}Verbunden mit 127\.0\.0\.1, Port \d+\n/);
+    expect(de.stdout).toMatch(/✓ authenticate +\d+ ms {2}Angemeldet als ann@example\.test mit [A-Z0-9-]+ \(angeboten: /);
+    expect(de.stdout).not.toMatch(/Connected to|Signed in as|certificate for/);
     expect(c.code).toBe(1);
     expect(c.stdout).toMatch(/✗ inbox +\d+ ms {2}The server accepted the sign-in, then ended the session \(BYE\)\.\n/);
   });

@@ -54,7 +54,7 @@ export function say<Id extends CliId>(id: Id, ...values: ValuesParam<TextAt<type
 }
 
 /** Any shared catalogue text by its full id (failure messages and advice), in the run's language. */
-export function sayById(id: string, values?: Readonly<Record<string, string>>): string {
+export function sayById(id: string, values?: Readonly<Record<string, string | number>>): string {
   return translator().text(id, values);
 }
 

@@ -3,13 +3,13 @@ import type { CheckReport, CheckStep, Failure } from '../../shared/check-report.
 import { sayDetail } from '../../shared/messages/detail-words.ts';
 import { sayFailure } from '../../shared/messages/failure-words.ts';
 import { showControlCharacters as visible } from '../../shared/visible-text.ts';
-import { say, sayById } from './cli-language.ts';
+import { say, sayById, speaksEnglish } from './cli-language.ts';
 
 const marks = { passed: '✓', failed: '✗', skipped: '–', running: '…' } as const;
 
-/** A step's detail in the run's language where it is a sentence with an id; protocol data as it is. */
+/** A step's detail in the run's language where it is a sentence with an id; in English, and protocol data, as main wrote it. */
 function detailOf(step: CheckStep): string {
-  return step.words ? sayDetail(step.words, sayById, visible) : visible(step.detail);
+  return step.words && !speaksEnglish() ? sayDetail(step.words, sayById, visible) : visible(step.detail);
 }
 
 function stepLines(steps: readonly CheckStep[]): string[] {

@@ -4,7 +4,7 @@ import { idOfEnglish } from '../../shared/messages/shared-catalogue.ts';
 import { pop3OnlyNote } from '../../shared/providers/pop3-only.ts';
 import { activeTranslator } from './format.ts';
 
-const text = (id: string, values?: Readonly<Record<string, string>>) => activeTranslator().text(id, values);
+const text = (id: string, values?: Readonly<Record<string, string | number>>) => activeTranslator().text(id, values);
 
 /** A provider's note in the page's language: a catalogue text, or the POP3-only sentence with its name. */
 function providerNote(note: string, name: unknown): string {

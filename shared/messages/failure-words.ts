@@ -10,7 +10,7 @@ export const FailureWordsSchema = z.object({ message: MessageRefSchema, advice: 
 export type FailureWords = z.infer<typeof FailureWordsSchema>;
 
 /** Formats a catalogue text by id in some language. */
-export type TextById = (id: string, values?: Readonly<Record<string, string>>) => string;
+export type TextById = (id: string, values?: Readonly<Record<string, string | number>>) => string;
 
 /** The failure's message and advice in the language `text` speaks. */
 export function sayFailure(words: FailureWords, text: TextById): { message: string; advice: string } {

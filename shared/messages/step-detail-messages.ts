@@ -3,6 +3,23 @@
 
 /** By where they arise: the connection and TLS, each protocol, and the steps' own bookkeeping. */
 export const stepDetails = {
+  passed: {
+    connected: 'Connected to {address} port {port}',
+    signedIn: 'Signed in as {username} with {mechanism} (offered: {offered})',
+    preauth: 'Already signed in by the server (PREAUTH greeting); no credential was sent.',
+    signedInLocked: 'Signed in as {username} with {mechanism}, but the mailbox is locked',
+    inbox: 'INBOX opened: {count, plural, one {# message} other {# messages}}',
+    inboxUtf8: 'INBOX opened: {count, plural, one {# message} other {# messages}} · UTF-8 addresses enabled (UTF8=ACCEPT)',
+    stat: 'Mailbox opened (STAT): {count, plural, one {# message} other {# messages}}, {size} bytes · nothing downloaded or deleted',
+    envelope: '{mailFrom} and {rcptTo} accepted ({replies}), then reset (RSET): nothing was sent',
+    arrived: 'Arrived in your inbox after {seconds} s',
+    tlsRange: '{protocol}, {cipher} · certificate for {subject}, issued by {issuer}, valid {from} to {to} · SHA-256 {fingerprint}',
+    tlsUntil: '{protocol}, {cipher} · certificate for {subject}, issued by {issuer}, valid until {to} · SHA-256 {fingerprint}',
+    tlsRangePinned: '{protocol}, {cipher} · certificate for {subject}, issued by {issuer}, valid {from} to {to} · SHA-256 {fingerprint} · trusted by your decision despite: {problem}',
+    tlsUntilPinned: '{protocol}, {cipher} · certificate for {subject}, issued by {issuer}, valid until {to} · SHA-256 {fingerprint} · trusted by your decision despite: {problem}',
+    upgradedStartTls: '{detail} · upgraded with STARTTLS',
+    upgradedStls: '{detail} · upgraded with STLS',
+  },
   steps: {
     notRun: 'Not run: an earlier step failed.',
     notFinished: 'Not finished: another step failed.',
@@ -76,6 +93,7 @@ export const stepDetails = {
     notSmtp: 'The server’s first words are not an SMTP greeting.',
     closed421: 'The server closed the session (421).',
     refusedForNow: 'The server refused to go on for now ({code}) and closed the session.',
+    rsetRefused: 'The server refused RSET after the envelope test.',
   },
   pop3: {
     noOauth: 'The server offers no OAuth2 sign-in for POP3 (offered: {mechanisms}).',

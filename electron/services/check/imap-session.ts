@@ -1,6 +1,6 @@
 // The IMAP part of a check on an already connected socket: greeting, STARTTLS, sign-in, INBOX,
 // driven by imapflow through a transport that hands it our socket and watches the wire.
-import { stepText } from '../net/step-text.ts';
+import { stepText, stepTextAround } from '../net/step-text.ts';
 import type { Socket } from 'node:net';
 import type { SecureContext, TLSSocket } from 'node:tls';
 import { ImapFlow, type ImapTransport } from 'imapflow';
@@ -110,12 +110,8 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
   const passAuthenticate = () => {
     settleGreeting();
     tracker.start('authenticate');
-    tracker.pass(
-      'authenticate',
-      watch.authMechanism
-        ? `Signed in as ${settings.username} with ${watch.authMechanism} (offered: ${offeredAtSignIn})`
-        : 'Already signed in by the server (PREAUTH greeting); no credential was sent.',
-    );
+    const signedIn = watch.authMechanism ? stepText('passed.signedIn', { username: settings.username, mechanism: watch.authMechanism, offered: offeredAtSignIn }) : stepText('passed.preauth');
+    tracker.pass('authenticate', signedIn.detail, signedIn.words);
   };
 
   const watch = new WireWatch({
@@ -196,7 +192,8 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
               }
               encrypted = true;
               current = secure;
-              tracker.pass('tls', `${describeTlsInfo(startTlsInfo)} · upgraded with STARTTLS`);
+              const upgraded = stepTextAround('passed.upgradedStartTls', describeTlsInfo(startTlsInfo));
+              tracker.pass('tls', upgraded.detail, upgraded.words);
               onSecure();
               watch.attachReader(secure);
             });
@@ -267,7 +264,8 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
     try {
       const inbox = await client.mailboxOpen('INBOX', { readOnly: true });
       if (enableUtf8 && !utf8Enabled) throw new StepFailedError(utf8NotEnabled);
-      tracker.pass('inbox', `INBOX opened: ${inbox.exists} message${inbox.exists === 1 ? '' : 's'}${enableUtf8 ? ' · UTF-8 addresses enabled (UTF8=ACCEPT)' : ''}`);
+      const opened = stepText(enableUtf8 ? 'passed.inboxUtf8' : 'passed.inbox', { count: inbox.exists });
+      tracker.pass('inbox', opened.detail, opened.words);
     } catch (error) {
       if (error instanceof StepFailedError) throw error;
       // imapflow keeps the whole tagged line here; the tag means nothing to a person.

@@ -127,7 +127,8 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
       controller.signal,
       (late) => late.socket.destroy(),
     );
-    tracker.pass('connect', `Connected to ${tcp.address} port ${endpoint.port}`);
+    const connected = stepText('passed.connected', { address: tcp.address, port: String(endpoint.port) });
+    tracker.pass('connect', connected.detail, connected.words);
 
     let socket: Socket | TLSSocket = tcp.socket;
     if (endpoint.security === 'tls') {
@@ -143,7 +144,8 @@ export async function runServer(options: ServerRunOptions): Promise<ServerOutcom
       });
       tls = secured.info;
       socket = secured.socket;
-      tracker.pass('tls', describeTlsInfo(tls));
+      const described = describeTlsInfo(tls);
+      tracker.pass('tls', described.detail, described.words);
     } else if (endpoint.security === 'none') {
       const none = stepText('steps.noEncryption');
       tracker.skip('tls', none.detail, none.words);

@@ -27,14 +27,16 @@ function idsInEngine(): Set<string> {
   for (const path of sources(services)) {
     const text = readFileSync(path, 'utf8');
     if (!text.includes('step-text.ts')) continue;
-    for (const [, id] of text.matchAll(/'((?:steps|timeout|tls|signIn|limits|imap|smtp|pop3|delivery)\.[A-Za-z0-9]+)'/g)) found.add(`stepDetails.${id}`);
+    for (const [, id] of text.matchAll(/'((?:passed|steps|timeout|tls|signIn|limits|imap|smtp|pop3|delivery)\.[A-Za-z0-9]+)'/g)) found.add(`stepDetails.${id}`);
   }
   return found;
 }
 
-/** A value for each `{argument}` of a text, its name in brackets (and an ICU-looking brace and an apostrophe, which must stay text). */
-function sampleValues(id: string): Record<string, string> {
-  return Object.fromEntries([...(englishShared[id] ?? '').matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, `[${name}] it's {x}`]));
+/** A value for each `{argument}` of a text: its name in brackets (with an ICU-looking brace and an apostrophe, which must stay text), or a count. */
+function sampleValues(id: string): Record<string, string | number> {
+  const text = englishShared[id] ?? '';
+  const counts = [...text.matchAll(/\{(\w+), plural,/g)].map(([, name]) => [name, 12_345] as const);
+  return { ...Object.fromEntries([...text.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name, `[${name}] it's {x}`])), ...Object.fromEntries(counts) };
 }
 
 describe('step details', () => {
@@ -63,16 +65,24 @@ describe('step details', () => {
     });
   });
 
+  it('counts messages with the plural of each language, the count travelling as a number', async () => {
+    expect(stepText('passed.inbox', { count: 1 }).detail).toBe('INBOX opened: 1 message');
+    const two = stepText('passed.inboxUtf8', { count: 2 });
+    expect(two).toEqual({ detail: 'INBOX opened: 2 messages · UTF-8 addresses enabled (UTF8=ACCEPT)', words: { id: 'stepDetails.passed.inboxUtf8', values: {}, counts: { count: 2 } } });
+    const russian = createTranslator('ru', await loadCatalogue('ru', englishShared), englishShared, { isolateArguments: true });
+    expect(sayDetail(stepText('passed.stat', { count: 5, size: '1024' }).words, russian.text)).toBe('Почтовый ящик открыт (STAT): 5 писем, \u20681024\u2069 байт · ничего не загружено и не удалено');
+  });
+
   for (const locale of availableLocales.filter((tag) => tag !== 'en')) {
     it(`every detail formats in ${locale} with all its arguments, and none is left English`, async () => {
       const catalogue = await loadCatalogue(locale, englishShared);
       const translator = createTranslator(locale, catalogue, englishShared, { isolateArguments: false });
       for (const id of detailIds) {
         const values = sampleValues(id);
-        const said = sayDetail({ id, values }, translator.text);
-        for (const value of Object.values(values)) expect(said, id).toContain(value);
+        const said = translator.text(id, values);
+        for (const value of Object.values(values)) expect(said, id).toContain(typeof value === 'number' ? translator.intl.formatNumber(value) : value);
         expect(said.replace(/\[\w+\] it's \{x\}/g, ''), id).not.toMatch(/[{}]/);
-        expect(said, id).not.toBe(sayDetail({ id, values }, englishText));
+        expect(said, id).not.toBe(englishText(id, values));
       }
     });
   }

@@ -1,5 +1,5 @@
 // Runs the TLS handshake over a connected socket and judges the certificate before any protocol byte is used.
-import { stepText } from './step-text.ts';
+import { stepText, type StepText } from './step-text.ts';
 import { connect as tlsConnect, createSecureContext, type SecureContext, type TLSSocket } from 'node:tls';
 import { isIP, type Socket } from 'node:net';
 import type { TlsInfo } from '../../../shared/check-report.ts';
@@ -67,11 +67,14 @@ export async function upgradeToTls(options: TlsUpgradeOptions): Promise<SecuredC
 }
 
 /** The TLS step's detail: protocol, cipher, and the certificate's subject, issuer, validity and fingerprint. */
-export function describeTlsInfo(info: TlsInfo): string {
+export function describeTlsInfo(info: TlsInfo): StepText {
   const cert = info.certificate;
-  const validity = cert.validFrom ? `valid ${cert.validFrom.slice(0, 10)} to ${cert.validTo.slice(0, 10)}` : `valid until ${cert.validTo.slice(0, 10)}`;
-  const pinned = info.pinned ? ` · trusted by your decision despite: ${info.pinned.problem}` : '';
-  return `${info.protocol}, ${info.cipher} · certificate for ${cert.subject}, issued by ${cert.issuer}, ${validity} · SHA-256 ${cert.fingerprint256}${pinned}`;
+  const common = { protocol: info.protocol, cipher: info.cipher, subject: cert.subject, issuer: cert.issuer, to: cert.validTo.slice(0, 10), fingerprint: cert.fingerprint256 };
+  if (cert.validFrom) {
+    const from = cert.validFrom.slice(0, 10);
+    return info.pinned ? stepText('passed.tlsRangePinned', { ...common, from, problem: info.pinned.problem }) : stepText('passed.tlsRange', { ...common, from });
+  }
+  return info.pinned ? stepText('passed.tlsUntilPinned', { ...common, problem: info.pinned.problem }) : stepText('passed.tlsUntil', common);
 }
 
 /** The TLS details of a finished handshake, or a StepFailedError when the certificate is not acceptable. */

@@ -1,6 +1,6 @@
 // The POP3 part of a check on an already connected socket: greeting and CAPA, STLS with the
 // certificate judged before the next command, one sign-in, STAT as the `inbox` step, QUIT not awaited.
-import { stepText } from '../../net/step-text.ts';
+import { stepText, stepTextAround } from '../../net/step-text.ts';
 import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { TlsInfo } from '../../../../shared/check-report.ts';
@@ -90,7 +90,8 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
       startTlsInfo = secured.info;
       encrypted = true;
       wire.attach(socket);
-      tracker.pass('tls', `${describeTlsInfo(secured.info)} · upgraded with STLS`);
+      const upgraded = stepTextAround('passed.upgradedStls', describeTlsInfo(secured.info));
+      tracker.pass('tls', upgraded.detail, upgraded.words);
       // RFC 2595 §4: what the server said before TLS is forgotten; its mechanisms often change.
       caps = await capabilities(wire);
     }
@@ -113,13 +114,15 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
       const failure = classifyPop3Refusal(answer.text, stepText('signIn.refused'));
       if (failure.category === 'mailbox-unavailable') {
         // [IN-USE] comes once the password is accepted: the mailbox, not the sign-in, is the problem.
-        tracker.pass('authenticate', `Signed in as ${settings.username} with ${signInName(choice)}, but the mailbox is locked`);
+        const locked = stepText('passed.signedInLocked', { username: settings.username, mechanism: signInName(choice) });
+        tracker.pass('authenticate', locked.detail, locked.words);
         tracker.start('inbox');
         throw new StepFailedError({ ...failure, ...stepText('pop3.mailboxInUse') });
       }
       throw new StepFailedError(failure);
     }
-    tracker.pass('authenticate', `Signed in as ${settings.username} with ${signInName(choice)} (offered: ${signInMethods(caps)})`);
+    const signedIn = stepText('passed.signedIn', { username: settings.username, mechanism: signInName(choice), offered: signInMethods(caps) });
+    tracker.pass('authenticate', signedIn.detail, signedIn.words);
 
     tracker.start('inbox');
     if (!pipelineStat) wire.send({ line: 'STAT' });
@@ -127,7 +130,11 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
     if (!stat.ok) throw new StepFailedError(classifyPop3Refusal(stat.text, stepText('pop3.statRefused'), 'mailbox-unavailable'));
     const [count = '?', size = '?'] = stat.text.split(/\s+/);
     if (options.inMailbox) await options.inMailbox(pop3Mailbox(wire));
-    tracker.pass('inbox', `Mailbox opened (STAT): ${count} message${count === '1' ? '' : 's'}, ${size} bytes · nothing downloaded or deleted`);
+    // A count that is not a number (a broken STAT answer) is shown as the server sent it, in English.
+    if (/^\d+$/.test(count)) {
+      const opened = stepText('passed.stat', { count: Number(count), size });
+      tracker.pass('inbox', opened.detail, opened.words);
+    } else tracker.pass('inbox', `Mailbox opened (STAT): ${count} messages, ${size} bytes · nothing downloaded or deleted`);
     done = true;
     quitInBackground(wire, socket, Math.min(input.timeoutMs, 2_000));
     return startTlsInfo ? { tls: startTlsInfo } : {};

@@ -74,5 +74,6 @@ export async function sendTestMessage(options: SendTestMessageOptions): Promise<
       ...stepText('delivery.notArrived', { seconds: tenths(elapsed) }),
     });
   }
-  tracker.pass('delivery', `Arrived in your inbox after ${tenths(elapsed)} s`);
+  const inInbox = stepText('passed.arrived', { seconds: tenths(elapsed) });
+  tracker.pass('delivery', inInbox.detail, inInbox.words);
 }

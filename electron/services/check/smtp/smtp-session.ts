@@ -78,7 +78,8 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
       return;
     }
     tlsJudged = true;
-    tracker.pass('tls', `${describeTlsInfo(startTlsInfo)} · upgraded with STARTTLS`);
+    const upgraded = stepTextAround('passed.upgradedStartTls', describeTlsInfo(startTlsInfo));
+    tracker.pass('tls', upgraded.detail, upgraded.words);
   };
 
   const logger = wireLogger({
@@ -204,7 +205,8 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
       if (!reply) throw new StepFailedError(classifySmtpError({ error, banner, offer: offered, security: settings.security, handshakePending: false, maxReplyBytes }));
       throw new StepFailedError({ category: classifySignInReply(reply), ...stepText('signIn.refused'), serverText: joinReply(reply) });
     }
-    tracker.pass('authenticate', `Signed in as ${settings.username} with ${choice.mechanism} (offered: ${offered.mechanisms.join(', ')})`);
+    const signedIn = stepText('passed.signedIn', { username: settings.username, mechanism: choice.mechanism, offered: offered.mechanisms.join(', ') });
+    tracker.pass('authenticate', signedIn.detail, signedIn.words);
 
     tracker.start('sender');
     const command = send;
@@ -239,10 +241,11 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
     }
     const reset = answers[2];
     if (!reset || reset.status < 200 || reset.status >= 300) {
-      throw new StepFailedError({ category: 'protocol-error', detail: 'The server refused RSET after the envelope test.', serverText: joinReply(reset?.response ?? '') });
+      throw new StepFailedError({ category: 'protocol-error', ...stepText('smtp.rsetRefused'), serverText: joinReply(reset?.response ?? '') });
     }
     const replies = answers.slice(0, 2).map((reply) => joinReply(reply.response));
-    tracker.pass('sender', `MAIL FROM:<${sender}> and RCPT TO:<${sender}> accepted (${replies.join('; ')}), then reset (RSET): nothing was sent`);
+    const accepted = stepText('passed.envelope', { mailFrom: `MAIL FROM:<${sender}>`, rcptTo: `RCPT TO:<${sender}>`, replies: replies.join('; ') });
+    tracker.pass('sender', accepted.detail, accepted.words);
 
     if (options.sendTestMessage) {
       const inboxReady = options.inboxReady;

@@ -84,7 +84,12 @@ describe('conf settings store', () => {
     await writeFile(file, '{"schemaVersion": 1, "accounts": [');
     const store = openConfSettingsStore(dir.path, { now });
     const backup = join(dir.path, 'settings.corrupt-2026-02-03T04-05-06-789Z.json');
-    expect(store.notice).toEqual({ kind: 'corrupt', backupPath: backup, message: expect.stringContaining(backup) });
+    expect(store.notice).toEqual({
+      kind: 'corrupt',
+      backupPath: backup,
+      message: expect.stringContaining(backup),
+      words: [{ id: 'serviceTexts.settings.corrupt', values: { why: 'it is not valid JSON', backupPath: backup } }],
+    });
     expect(store.notice?.message).toMatch(/could not be read \(it is not valid JSON\)/);
     expect(await readFile(backup, 'utf8')).toBe('{"schemaVersion": 1, "accounts": [');
     expect(store.read()).toEqual({ storeId: null, accounts: [] });
@@ -115,7 +120,7 @@ describe('conf settings store', () => {
       refused = error;
     }
     expect(refused).toMatchObject({ name: 'StorageError', reason: 'newer-version', message: expect.stringMatching(/newer version of Mail Setup \(settings version 7\).*Nothing was changed\./) });
-    expect(() => store.assertWritable('Nothing was sent.')).toThrow(/newer version of Mail Setup/);
+    expect(() => store.assertWritable('nothingSent')).toThrow(/newer version of Mail Setup/);
     // Exactly where and as it was: no backup, no rewrite, even after opening again.
     openConfSettingsStore(dir.path, { now });
     expect(await readdir(dir.path)).toEqual(['settings.json']);

@@ -15,6 +15,7 @@ import { settingsSchemaVersion, type StoredAccount } from '../services/accounts/
 import { canMount, fillUp, mountSkipReason, readOnly, smallDisk, type Mounted } from '../services/accounts/test-support/fault-mounts.ts';
 import { keychainAccountName } from '../services/secrets/secret-store.ts';
 import { reportCliError } from './cli-errors.ts';
+import { plainEnglish } from './test-support/plain-english.ts';
 import { runCli } from './test-support/spawn-cli.ts';
 
 const storeId = 'fa0175fa0175';
@@ -47,6 +48,9 @@ async function dataDir(): Promise<string> {
 
 const env = (data: string) => ({ ...process.env, ...keyring.env, MAIL_SETUP_DATA_DIR: data, NODE_EXTRA_CA_CERTS: ca.caCert });
 const cli = (args: readonly string[], data: string, input = '') => runCli(['accounts', ...args], env(data), input);
+/** The same in German (a glibc LANG) or in the accented pseudo-locale, whatever the test run's own locale. */
+const inLanguage = (language: 'de' | 'en-XA', args: readonly string[], data: string, input = '') =>
+  runCli(['accounts', ...args], { ...env(data), LC_ALL: '', LC_MESSAGES: '', ...(language === 'de' ? { LANGUAGE: '', LANG: 'de_DE.UTF-8' } : { LANGUAGE: 'en_XA', LANG: 'en_US.UTF-8' }) }, input);
 const serverFlags = (email: string, peer: ScriptedPeer) => ['--email', email, '--host', '127.0.0.1', '--port', String(peer.port), '--security', 'tls'];
 
 function account(email: string, peer: ScriptedPeer): StoredAccount {
@@ -85,6 +89,18 @@ describe.skipIf(!canMount)(`the CLI on real faulty storage (${mountSkipReason})`
     const added = await cli(['add', ...serverFlags('new@example.test', ok), '--password-stdin', '--json'], disk.data, `${password}\n`);
     expectStorageRefusal(added, 'disk-full', disk.data);
     expect(added.stderr).toMatch(/the disk is full \(ENOSPC\)\. Nothing was sent to the server and nothing was saved\./);
+    // Said in the user's language, --json or not the same refusal; the document stays English.
+    const german = await inLanguage('de', ['add', ...serverFlags('new@example.test', ok), '--password-stdin'], disk.data, `${password}\n`);
+    expect(german.code).toBe(1);
+    expect(german.stderr).toBe(
+      `mail-setup: Die gespeicherten Konten konnten in ${disk.data} nicht geschrieben werden: der Datenträger ist voll (ENOSPC). Es wurde nichts an den Server gesendet und nichts gespeichert. Schaffen Sie auf diesem Datenträger etwas Platz und versuchen Sie es dann erneut.\n`,
+    );
+    const germanJson = await inLanguage('de', ['add', ...serverFlags('new@example.test', ok), '--password-stdin', '--json'], disk.data, `${password}\n`);
+    expect(germanJson.stdout).toBe(added.stdout);
+    const pseudo = await inLanguage('en-XA', ['remove', 'kept@example.test'], disk.data);
+    expect(pseudo.code).toBe(1);
+    expect(pseudo.stderr).toContain(disk.data);
+    expect(plainEnglish(pseudo.stderr)).toEqual([]);
     expectStorageRefusal(await cli(['remove', 'kept@example.test', '--json'], disk.data), 'disk-full', disk.data);
     expectStorageRefusal(await cli(['set-password', 'kept@example.test', '--password-stdin', '--json'], disk.data, 'another\n'), 'disk-full', disk.data);
     expect(ok.credentials.length).toBe(before);
@@ -93,7 +109,7 @@ describe.skipIf(!canMount)(`the CLI on real faulty storage (${mountSkipReason})`
     const listed = await cli(['list', '--json'], disk.data);
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout)).toMatchObject([{ email: 'kept@example.test', hasPassword: true, status: 'ok' }]);
-  });
+  }, 90_000);
 
   it('a read-only data folder: list works and says the list is read-only now; add --json is refused before sending', async () => {
     const disk = await smallDisk({ size: '1m' });
@@ -104,10 +120,26 @@ describe.skipIf(!canMount)(`the CLI on real faulty storage (${mountSkipReason})`
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.stdout)).toMatchObject([{ email: 'ro@example.test', hasPassword: true }]);
     expect(listed.stderr).toMatch(new RegExp(`^mail-setup: The saved accounts are shown read-only for now\\. Could not (lock|write) the saved accounts in ${disk.data}: the file system is read-only \\(EROFS\\)\\.`));
+    const german = await inLanguage('de', ['list'], disk.data);
+    expect(german.code).toBe(0);
+    expect(german.stdout).toMatch(/^ro@example\.test/);
+    expect(german.stderr).toMatch(
+      new RegExp(
+        `^mail-setup: Die gespeicherten Konten werden vorerst nur angezeigt und können nicht geändert werden\\. Die gespeicherten Konten (in ${disk.data} konnten nicht für diesen Vorgang gesperrt|konnten in ${disk.data} nicht geschrieben) werden: das Dateisystem ist schreibgeschützt \\(EROFS\\)\\. (Es wurde nichts geändert\\. )?Dieses Dateisystem ist schreibgeschützt eingehängt: .*MAIL_SETUP_DATA_DIR.*\n$`,
+      ),
+    );
+    const germanAdd = await inLanguage('de', ['add', ...serverFlags('new@example.test', ok), '--password-stdin'], disk.data, `${password}\n`);
+    expect(germanAdd.code).toBe(1);
+    expect(germanAdd.stderr).toContain('das Dateisystem ist schreibgeschützt (EROFS). Es wurde nichts an den Server gesendet und nichts gespeichert.');
+    for (const args of [['list'], ['add', ...serverFlags('new@example.test', ok), '--password-stdin']]) {
+      const pseudo = await inLanguage('en-XA', args, disk.data, `${password}\n`);
+      expect(pseudo.stderr).toContain(disk.data);
+      expect(plainEnglish(pseudo.stderr)).toEqual([]);
+    }
     const before = ok.credentials.length;
     expectStorageRefusal(await cli(['add', ...serverFlags('new@example.test', ok), '--password-stdin', '--json'], disk.data, `${password}\n`), 'read-only', disk.data);
     expect(ok.credentials.length).toBe(before);
-  });
+  }, 90_000);
 
   it('a folder out of inodes: list works read-only; set-password sends nothing and keeps the old password', async () => {
     const disk = await smallDisk({ size: '1m', inodes: 64 });

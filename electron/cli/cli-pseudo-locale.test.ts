@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { plainEnglish } from './test-support/plain-english.ts';
 import { runCli } from './test-support/spawn-cli.ts';
 
 const home = mkdtempSync(join(tmpdir(), 'cli-pseudo-locale-'));
@@ -13,8 +14,6 @@ delete pseudo.LC_MESSAGES;
 delete pseudo.DISPLAY;
 
 const server = ['--email', 'ann@example.test', '--host', 'mail.example.test', '--port', '993', '--security', 'tls'];
-/** Words typed on the command line, which a message quotes as they are: export targets and `accounts` commands. */
-const commandWords = ['thunderbird-mobile', 'apple', 'gnome', 'msmtp', 'mbsync', 'aerc', 'neomutt', 'autoconfig', 'list', 'add', 'retest', 'set-password', 'remove'];
 
 /**
  * Command lines that fail before any server is reached, with what they get on stdin, their exit
@@ -75,23 +74,6 @@ const errorPaths: [string[], string?, number?, RegExp?][] = [
   [['token', 'nobody@example.test']],
   [['accounts', 'list'], '', 1, /Could not connect[^)]*/],
 ];
-
-/**
- * The English words left once what is the same in every language is taken out: the program's name,
- * paths, flags (with the value of `--only outgoing`), quoted values, addresses, host names and command
- * words (arguments are never accented).
- */
-function plainEnglish(stderr: string): string[] {
-  const kept = stderr
-    .replace(/^mail-setup( discover)?:/gm, '')
-    .replace(/\/[\w./-]+/g, '')
-    .replace(/--[\w-]+( (incoming|outgoing)\b)?/g, '')
-    .replace(/"[^"]*"/g, '')
-    .replace(/\S+@\S+/g, '')
-    .replace(/\b[\w-]+(\.[\w-]+)+\b/g, '')
-    .replace(new RegExp(`(?<![\\w-])(${commandWords.join('|')})(?![\\w-])`, 'g'), '');
-  return kept.match(/\b[A-Za-z]{2,}\b/g) ?? [];
-}
 
 it.concurrent.each(errorPaths)('%j says nothing in plain English under en-XA', async (args, input = '', code = 2, quoted = /^$/) => {
   const result = await runCli(args, pseudo, input);

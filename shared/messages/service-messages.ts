@@ -1,5 +1,6 @@
 // English texts of the errors services report on purpose (ServiceError), said by id where a person reads them.
 import type { MessageRef } from './failure-words.ts';
+import { storageTexts } from './storage-messages.ts';
 
 /** `serviceTexts.<id>` in the catalogue. */
 export const serviceTexts = {
@@ -31,6 +32,7 @@ export const serviceTexts = {
     newerRefused:
       'The saved accounts in {path} are from a newer version of Mail Setup (settings version {version}), which this version can read but not change. Nothing was changed. Use the newer Mail Setup to add, change or remove accounts.',
   },
+  storage: storageTexts,
   keychain: {
     missing:
       'No system keychain is running: Mail Setup found no Secret Service on the D-Bus session bus. Log in to a desktop session with GNOME Keyring or KWallet running (or start "gnome-keyring-daemon --start --components=secrets"), then try again.',

@@ -27,7 +27,7 @@ export async function addAccount(context: AccountsContext, request: AddAccountRe
   const existing = findDuplicate(context.settings.read().accounts, settings);
   if (existing !== undefined) return { report: null, account: null, duplicateOf: existing.email };
   // Before the password is sent anywhere: an account that passes but cannot be saved helps no one.
-  context.settings.assertWritable('Nothing was sent to the server and nothing was saved.');
+  context.settings.assertWritable('nothingSent');
 
   const report = await runAccountCheck(
     context,

@@ -74,7 +74,7 @@ export function createPendingSecrets(dataDir: string, options: { now: () => Date
       renameSync(temporary, path);
     } catch (error) {
       removeQuietly(temporary);
-      throw storageError(error, 'write the saved accounts', dataDir, dataDir, 'Nothing was saved.');
+      throw storageError(error, 'write', dataDir, dataDir, 'nothingSaved');
     }
   }
 

@@ -1,7 +1,7 @@
 // Removes a saved account: its settings first, then its keychain entries (one, or two with a separate outgoing password); all or nothing.
 import { findAccount, outgoingSecretNameOf, saveAccounts, secretNameOf, withoutAccount } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
-import { withOutcome } from './swap-secrets.ts';
+import { withOutcome } from './storage-error.ts';
 
 /**
  * Removes the account from the settings, then deletes its keychain entries; false when no such
@@ -16,7 +16,7 @@ export async function removeAccount(context: AccountsContext, email: string): Pr
     const snapshot = context.settings.read();
     const account = findAccount(snapshot.accounts, email);
     if (account === undefined) return false;
-    const unchanged = 'Nothing was removed: the account and its password are still saved.';
+    const unchanged = 'nothingRemoved' as const;
     context.settings.assertWritable(unchanged);
     const names = [outgoingSecretNameOf(snapshot, account), secretNameOf(snapshot, account)].filter((name) => name !== null);
     // What to put back should the keychain refuse half-way (a locked keychain refuses this first, before any change).
@@ -36,7 +36,7 @@ export async function removeAccount(context: AccountsContext, email: string): Pr
       for (const [name, secret] of secrets) if (secret !== null) await context.secrets.set(name, secret).catch(() => undefined);
       if (snapshot.storeId !== null) context.settings.write({ storeId: snapshot.storeId, accounts: snapshot.accounts });
       forget(context, names);
-      throw withOutcome(error, 'The account was kept.');
+      throw withOutcome(error, 'accountKept');
     }
     forget(context, names);
     return true;

@@ -20,7 +20,7 @@ export async function retestAccount(context: AccountsContext, email: string, run
   const snapshot = context.settings.read();
   const account = requireAccount(snapshot, email);
   // Before any secret is sent: the outcome is recorded, so the file must take it.
-  context.settings.assertWritable('The account was not re-tested; nothing was sent to the server.');
+  context.settings.assertWritable('notRetested');
   // OAuth2 accounts re-test with a (refreshed) access token instead of a password.
   if (account.authKind === 'oauth2') return retestOAuthAccount(context, snapshot, account, run, options);
   // Read under the lock: a remove in another process may be deleting them.

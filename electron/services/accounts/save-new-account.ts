@@ -3,7 +3,7 @@ import { keychainAccountName, type SecretRole } from '../secrets/secret-store.ts
 import { ensureStoreId, findDuplicate } from './account-records.ts';
 import type { AccountsContext } from './accounts-context.ts';
 import type { StoredAccount } from './settings-schema.ts';
-import { withOutcome } from './swap-secrets.ts';
+import { withOutcome } from './storage-error.ts';
 
 /** What became of the save: the account as saved (and its incoming secret's name), or the saved account it would duplicate. */
 export type SaveOutcome = { saved: StoredAccount; secretName: string } | { duplicateOf: string };
@@ -25,7 +25,7 @@ const secretFor = (secrets: NewSecrets, role: SecretRole): string => (role === '
  * by step 3 anyway (this process stalled for longer than the grace period), the secret is
  * stored again. A failed settings write deletes the secrets again.
  */
-export async function saveNewAccount(context: AccountsContext, account: StoredAccount, secrets: NewSecrets, secretLabel: string): Promise<SaveOutcome> {
+export async function saveNewAccount(context: AccountsContext, account: StoredAccount, secrets: NewSecrets, secretLabel: 'password' | 'sign-in'): Promise<SaveOutcome> {
   const roles = rolesOf(secrets);
   const reserved = await context.exclusive(async (): Promise<{ duplicateOf: string } | { names: string[] }> => {
     const snapshot = context.settings.read();
@@ -83,7 +83,7 @@ export async function saveNewAccount(context: AccountsContext, account: StoredAc
       } catch {
         // See above.
       }
-      throw withOutcome(error, `The account was not saved, and its ${secretLabel} was removed from the keychain again.`);
+      throw withOutcome(error, secretLabel === 'password' ? 'notSavedPassword' : 'notSavedSignIn');
     }
     // Only now: until the settings name the account, the records are what keep its secrets from being orphans forever.
     forgetAll();

@@ -34,7 +34,7 @@ export async function setAccountPassword(context: AccountsContext, email: string
     throw new ServiceError('invalid-request', `${account.email} has no outgoing server to give a password to.`);
   }
   // Before the password is sent anywhere: a check whose outcome could not be kept is no use.
-  context.settings.assertWritable('The new password was not sent to the server; the old one is still in the keychain.');
+  context.settings.assertWritable('passwordNotSent');
   const shared = account.outgoing === null || (outgoingPassword === undefined ? account.outgoing.sharedPassword : outgoingPassword === password);
   // A separate outgoing password that is kept is tested as it is stored.
   const outgoingSecret = shared
@@ -79,7 +79,7 @@ export async function setAccountPassword(context: AccountsContext, email: string
       context.secrets,
       changes,
       () => context.settings.write({ storeId, accounts: replaceAccount(current.accounts, updated) }),
-      'The new password was not saved; the old one is still in the keychain.',
+      'passwordNotSaved',
     );
     // One password for both now: the separate item would only be a stale copy.
     if (latest.outgoing !== null && shared && !latest.outgoing.sharedPassword) await context.secrets.delete(separateName).catch(() => false);

@@ -36,7 +36,7 @@ export function setSettingsFileAside(path: string, why: string, now: Date): Sett
   try {
     renameSync(path, backupPath);
   } catch (error) {
-    throw storageError(error, `set the unreadable settings file aside (${why})`, path, dirname(path), 'Nothing was changed.');
+    throw storageError(error, 'setAside', path, dirname(path), 'nothingChanged', { why });
   }
   return { kind: 'corrupt', backupPath, ...serviceWords({ id: 'serviceTexts.settings.corrupt', values: { why, backupPath } }) };
 }
@@ -55,7 +55,7 @@ function readText(path: string): string | null {
     return readFileSync(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw storageError(error, 'read the saved accounts', path, dirname(path), '');
+    throw storageError(error, 'read', path, dirname(path), null);
   }
 }
 
@@ -120,6 +120,6 @@ function migrate(path: string, document: unknown, from: number, now: Date): void
     renameSync(temporary, path);
   } catch (error) {
     removeQuietly(temporary);
-    throw storageError(error, `bring the settings file from version ${from} up to date`, path, dirname(path), 'The file was left as it was.');
+    throw storageError(error, 'migrate', path, dirname(path), 'fileLeft', { from: String(from) });
   }
 }

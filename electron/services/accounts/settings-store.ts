@@ -5,7 +5,7 @@ import { openNewerSettingsStore } from './newer-settings-store.ts';
 import { prepareSettingsFile, setSettingsFileAside, type SettingsNotice } from './settings-file-guard.ts';
 import { createStoreLock } from './store-lock.ts';
 import { SettingsDocumentSchema, settingsFileName, settingsSchemaVersion, type SettingsDocument } from './settings-schema.ts';
-import { storageError, type StorageError } from './storage-error.ts';
+import { readOnlyNoticeWords, storageError, type StorageError } from './storage-error.ts';
 import type { SettingsSnapshot, SettingsStore } from './settings-store.types.ts';
 import { probeWritable } from './write-probe.ts';
 
@@ -46,7 +46,7 @@ function createSettingsStore(library: SettingsFileLibrary, options: { notice: Se
         if (error instanceof Error && (error.name === 'SyntaxError' || /schema violation/i.test(error.message))) {
           return setAside(error.name === 'SyntaxError' ? 'it is not valid JSON' : 'it does not match the settings schema');
         }
-        throw storageError(error, 'read the saved accounts', path, dirname(path), '');
+        throw storageError(error, 'read', path, dirname(path), null);
       }
       // An absent file reads as an empty object.
       const document = raw !== null && typeof raw === 'object' && Object.keys(raw).length === 0 ? { schemaVersion: settingsSchemaVersion, accounts: [] } : raw;
@@ -59,7 +59,7 @@ function createSettingsStore(library: SettingsFileLibrary, options: { notice: Se
       try {
         library.store = SettingsDocumentSchema.parse(document);
       } catch (error) {
-        throw storageError(error, 'write the saved accounts', path, dirname(path), 'The file was left as it was.');
+        throw storageError(error, 'write', path, dirname(path), 'fileLeft');
       }
     },
     assertWritable: (outcome) => probeWritable(path, outcome),
@@ -81,7 +81,7 @@ export function openSettingsFile(dataDir: string, now: () => Date, open: (dataDi
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw storageError(error, 'create the data folder', dataDir, dirname(dataDir), 'Nothing was changed.');
+    throw storageError(error, 'createFolder', dataDir, dirname(dataDir), 'nothingChanged');
   }
   const lock = createStoreLock(dataDir);
   const path = join(dataDir, `${settingsFileName}.json`);
@@ -96,11 +96,11 @@ function readOnlyNotice(dataDir: string): SettingsNotice | null {
     accessSync(dataDir, constants.W_OK);
     return null;
   } catch (error) {
-    const refusal = storageError(error, 'write the saved accounts', dataDir, dataDir, '');
+    const refusal = storageError(error, 'write', dataDir, dataDir, null);
     return refusal.reason === 'read-only' || refusal.reason === 'permission-denied' ? readOnlyNoticeOf(refusal) : null;
   }
 }
 
 function readOnlyNoticeOf(error: StorageError): SettingsNotice {
-  return { kind: 'read-only', backupPath: null, message: `The saved accounts are shown read-only for now. ${error.message}` };
+  return { kind: 'read-only', backupPath: null, ...readOnlyNoticeWords(error) };
 }

@@ -2,6 +2,7 @@
 import type { SettingsNotice } from './settings-file-guard.ts';
 import type { StoredAccount } from './settings-schema.ts';
 import type { StorageError } from './storage-error.ts';
+import type { StorageOutcome } from '../../../shared/messages/storage-messages.ts';
 
 /** The settings as read: the store id is null until the first account is saved. */
 export interface SettingsSnapshot {
@@ -23,7 +24,7 @@ export interface SettingsStore {
    * folder or file, one not ours, a newer version's file), with `outcome` saying what that meant
    * ("Nothing was sent to the server."): called before a password is sent or anything changes.
    */
-  assertWritable(outcome: string): void;
+  assertWritable(outcome: StorageOutcome): void;
   /** The folder could not even be locked (read-only, full): the accounts are being shown read-only; the notice says so. */
   noteReadOnly(error: StorageError): void;
 }

@@ -73,7 +73,7 @@ export async function signInAccount(context: AccountsContext, request: OAuthSign
   const target = targetOf(context, request);
   if ('duplicateOf' in target) return { report: null, account: null, duplicateOf: target.duplicateOf };
   // Before the browser opens: a sign-in whose outcome cannot be saved is wasted on the user.
-  context.settings.assertWritable('The sign-in was not started; nothing was sent and nothing was saved.');
+  context.settings.assertWritable('signInNotStarted');
   const { settings } = target;
 
   let tokens;
@@ -143,7 +143,7 @@ export async function signInAccount(context: AccountsContext, request: OAuthSign
       context.secrets,
       new Map([[secretName, refreshToken]]),
       () => context.settings.write({ storeId, accounts: replaceAccount(snapshot.accounts, account) }),
-      'The sign-in was not saved; the keychain was left as it was.',
+      'signInNotSaved',
     );
     oauth.tokens.remember(secretName, refreshToken, tokens);
     return { report, account: toSummary(account, true), duplicateOf: null };

@@ -1,6 +1,8 @@
 // Why the saved accounts' folder or file could not be read or written, in words that name the place and say what to do.
 import { rmSync, statfsSync } from 'node:fs';
 import type { MessageRef } from '../../../shared/messages/failure-words.ts';
+import { serviceWords } from '../../../shared/messages/service-messages.ts';
+import { storageRef, type StorageAdvice, type StorageDoing, type StorageOutcome } from '../../../shared/messages/storage-messages.ts';
 import { ServiceError } from '../service-error.ts';
 
 /** What stands in the way, for scripts (the CLI's `--json`) and for choosing the advice. */
@@ -34,28 +36,28 @@ function outOfInodes(folder: string | undefined): boolean {
 }
 
 /** Why a file operation failed, in words a person can act on (the errno code as well, for support). */
-export function describeFileError(error: unknown, folder?: string): string {
+function causeOf(error: unknown, folder: string): MessageRef {
   const code = errnoOf(error);
   switch (code) {
     case 'EISDIR':
-      return 'it is a folder, not a file (EISDIR)';
+      return storageRef('cause', 'isFolder');
     case 'ENOTDIR':
-      return 'a part of its path is a file, not a folder (ENOTDIR)';
+      return storageRef('cause', 'notFolder');
     case 'EACCES':
     case 'EPERM':
-      return `permission denied (${code})`;
+      return storageRef('cause', 'permission', { code });
     case 'ENOSPC':
-      return outOfInodes(folder) ? 'the disk has no room for another file: no free inodes (ENOSPC)' : 'the disk is full (ENOSPC)';
+      return storageRef('cause', outOfInodes(folder) ? 'noInodes' : 'diskFull');
     case 'EDQUOT':
-      return 'the disk quota is used up (EDQUOT)';
+      return storageRef('cause', 'quota');
     case 'EROFS':
-      return 'the file system is read-only (EROFS)';
+      return storageRef('cause', 'readOnly');
     case 'EBUSY':
-      return 'the file is in use or mounted there and cannot be replaced (EBUSY)';
+      return storageRef('cause', 'busy');
     case undefined:
-      return error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : 'error';
+      return storageRef('cause', 'said', { text: error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : 'error' });
     default:
-      return code;
+      return storageRef('cause', 'code', { code });
   }
 }
 
@@ -76,27 +78,40 @@ export function storageReasonOf(error: unknown): StorageReason {
   }
 }
 
-const advice: Record<StorageReason, string> = {
-  'disk-full': 'Free some space on that disk, then try again.',
-  'read-only': 'That file system is mounted read-only: make it writable, or set MAIL_SETUP_DATA_DIR to a writable folder, then try again.',
-  'permission-denied': 'Your user may not write there (it may belong to another user): give it write access, then try again.',
-  'newer-version': 'Use the newer Mail Setup that wrote it.',
-  other: 'Fix or move it, then try again.',
+const advice: Record<StorageReason, StorageAdvice> = {
+  'disk-full': 'diskFull',
+  'read-only': 'readOnly',
+  'permission-denied': 'permissionDenied',
+  'newer-version': 'newerVersion',
+  other: 'other',
 };
-
-/** What to do about `reason`, one sentence. */
-export function storageAdvice(reason: StorageReason): string {
-  return advice[reason];
-}
 
 /**
  * The StorageError for a failed file operation: `doing` says what could not be done ("write the
- * saved accounts"), `place` where; `outcome` what it means ("Nothing was changed.").
+ * saved accounts", with its values), `place` where; `outcome` what it meant ("Nothing was
+ * changed."), none where nothing was under way. Its words say the same in any language.
  */
-export function storageError(error: unknown, doing: string, place: string, folder: string, outcome: string): StorageError {
+export function storageError(error: unknown, doing: StorageDoing, place: string, folder: string, outcome: StorageOutcome | null, doingValues: Record<string, string> = {}): StorageError {
   if (error instanceof StorageError) return error;
   const reason = storageReasonOf(error);
-  return new StorageError(reason, place, `Could not ${doing} in ${place}: ${describeFileError(error, folder)}. ${outcome ? `${outcome} ` : ''}${advice[reason]}`);
+  const refs = [storageRef('couldNot', doing, { ...doingValues, place }), causeOf(error, folder), ...(outcome === null ? [] : [storageRef('outcome', outcome)]), storageRef('advice', advice[reason])];
+  const { message, words } = serviceWords(...refs);
+  return new StorageError(reason, place, message, words);
+}
+
+/** The same error with what became of the operation added (in English and by id); an error that is not a ServiceError stays as it is. */
+export function withOutcome(error: unknown, outcome: StorageOutcome): unknown {
+  if (!(error instanceof ServiceError)) return error;
+  const added = serviceWords(storageRef('outcome', outcome));
+  const message = `${error.message} ${added.message}`;
+  const words = error.words && [...error.words, ...added.words];
+  return error instanceof StorageError ? new StorageError(error.reason, error.place, message, words) : new ServiceError(error.code, message, words);
+}
+
+/** The notice for a list shown read-only because `error` stands in the way of any change. */
+export function readOnlyNoticeWords(error: StorageError): { message: string; words: MessageRef[] } {
+  const lead = serviceWords({ id: 'serviceTexts.storage.readOnlyNotice', values: {} });
+  return { message: `${lead.message} ${error.message}`, words: [...lead.words, ...(error.words ?? [])] };
 }
 
 /** Removes a scratch or temporary file if it is there; a folder that refuses even that keeps it for start-up clean-up. */

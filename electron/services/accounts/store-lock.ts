@@ -164,10 +164,10 @@ function makeFolder(dataDir: string): void {
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw storageError(error, 'create the data folder', dataDir, dataDir, 'Nothing was changed.');
+    throw storageError(error, 'createFolder', dataDir, dataDir, 'nothingChanged');
   }
 }
 
 function lockError(error: unknown, dataDir: string): StorageError {
-  return storageError(error, 'lock the saved accounts', dataDir, dataDir, 'Nothing was changed.');
+  return storageError(error, 'lock', dataDir, dataDir, 'nothingChanged');
 }

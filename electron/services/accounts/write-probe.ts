@@ -1,6 +1,7 @@
 // Proves, before a password is sent or anything changes, that the settings file can be written where it lives.
 import { accessSync, closeSync, constants, fsyncSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { StorageOutcome } from '../../../shared/messages/storage-messages.ts';
 import { removeQuietly, storageError } from './storage-error.ts';
 
 /** Room for the file to grow by one account with a few pinned certificates. */
@@ -20,12 +21,12 @@ function sizeOf(path: string): number {
  * read-only, not ours, full, or out of inodes. Writes and removes a scratch file as large as the
  * new settings file would be; its name is one start-up clean-up removes should the process die.
  */
-export function probeWritable(path: string, outcome: string): void {
+export function probeWritable(path: string, outcome: StorageOutcome): void {
   const folder = dirname(path);
   try {
     accessSync(path, constants.W_OK);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(error, 'write the saved accounts', path, folder, outcome);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(error, 'write', path, folder, outcome);
   }
   const scratch = `${path}.tmp-probe-${process.pid}`;
   try {
@@ -37,7 +38,7 @@ export function probeWritable(path: string, outcome: string): void {
       closeSync(fd);
     }
   } catch (error) {
-    throw storageError(error, 'write the saved accounts', folder, folder, outcome);
+    throw storageError(error, 'write', folder, folder, outcome);
   } finally {
     removeQuietly(scratch);
   }

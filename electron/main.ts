@@ -79,7 +79,7 @@ function start(dataDir: string): void {
       // the system browser directly rather than through the help-link policy.
       oauth: createOAuthAccountDeps({ env: process.env, openBrowser: (url) => shell.openExternal(url, { activate: true }) }),
     }),
-    notices: () => (settings.notice ? [settings.notice.message] : []),
+    notices: () => (settings.notice ? [settings.notice] : []),
     keychainStatus: () => keychainStatus(secrets),
     openExternal,
     handoff: {

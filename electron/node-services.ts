@@ -50,7 +50,7 @@ export async function createNodeServices(env: NodeJS.ProcessEnv): Promise<NodeSe
     browserSignIn: (email, host) => browserSignInAvailable(email, host, env),
     providerHint,
     accounts,
-    notices: () => (settings.notice ? [settings.notice.message] : []),
+    notices: () => (settings.notice ? [settings.notice] : []),
     keychainStatus: () => keychainStatus(secrets),
     // The harness has no system browser to hand links to; the UI shows the link instead.
     openExternal: async () => false,

@@ -1,5 +1,5 @@
 // The renderer's only door to the main process: window.mailSetup, with envelopes unwrapped.
-import { localizeAnswer } from './messages/localize-answers.ts';
+import { localizeAnswer, sayWords } from './messages/localize-answers.ts';
 import type { CallName, CallRequest, CallResponse, EventName, EventPayload, IpcErrorCode, MailSetupApi } from '../shared/ipc-contract.ts';
 
 declare global {
@@ -24,7 +24,7 @@ export async function call<K extends CallName>(name: K, request: CallRequest<K>)
   const invoke = window.mailSetup[name] as unknown as (request: CallRequest<K>) => ReturnType<MailSetupApi[K]>;
   const envelope = await invoke(request);
   if (envelope.ok) return localizeAnswer(envelope.value as CallResponse<K>);
-  throw new ApiError(envelope.error.code, envelope.error.message);
+  throw new ApiError(envelope.error.code, envelope.error.words ? sayWords(envelope.error.words) : envelope.error.message);
 }
 
 /** Subscribes to an event from main; returns the unsubscribe function. */

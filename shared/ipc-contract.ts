@@ -1,6 +1,7 @@
 // The single list of IPC calls and events between renderer and main, with their zod schemas.
 // The preload, the harness client and the renderer's API type are all derived from this file.
 import { z } from 'zod';
+import { MessageRefSchema, type MessageRef } from './messages/failure-words.ts';
 import { AccountSummarySchema } from './account-summary.ts';
 import { CheckProgressSchema, CheckReportSchema } from './check-report.ts';
 import { DiscoveryResultSchema } from './discovery-result.ts';
@@ -125,7 +126,8 @@ export const ipcCalls = {
   /** Writes a config file where the user chooses in the save dialog (readable only by the user); false when cancelled. */
   saveHandoffFile: call('handoff:save', HandoffSaveRequestSchema, z.object({ saved: z.boolean() })),
   /** Things the user must be told at start, e.g. that a damaged settings file was set aside. */
-  getNotices: call('app:notices', z.object({}), z.object({ notices: z.array(z.string()) })),
+  // `words`, where there are, say each notice by catalogue id (index for index; null for one in English only).
+  getNotices: call('app:notices', z.object({}), z.object({ notices: z.array(z.string()), words: z.array(z.array(MessageRefSchema).nullable()).optional() })),
   /** Whether the OS keychain can keep passwords, asked at start so the user hears it before typing. */
   getKeychainStatus: call('app:keychain-status', z.object({}), z.object({ available: z.boolean(), detail: z.string() })),
   openExternal: call('shell:open-external', z.object({ url: z.string().url() }), z.object({ opened: z.boolean() })),
@@ -148,8 +150,12 @@ export type EventPayload<K extends EventName> = z.output<(typeof ipcEvents)[K]['
 export const ipcErrorCodes = ['invalid-request', 'forbidden', 'cancelled', 'keychain-unavailable', 'not-found', 'sign-in-failed', 'internal'] as const;
 export type IpcErrorCode = (typeof ipcErrorCodes)[number];
 
-/** Every call's answer travels in this envelope, so errors keep their code across the bridge. */
-export type IpcEnvelope<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string } };
+/**
+ * Every call's answer travels in this envelope, so errors keep their code across the bridge. An
+ * error's `words`, where it has them, are its message by catalogue id (joined by a space), for the
+ * page to say in its language; `message` is the English.
+ */
+export type IpcEnvelope<T> = { ok: true; value: T } | { ok: false; error: { code: IpcErrorCode; message: string; words?: MessageRef[] } };
 
 /** The API the preload (or the harness client) exposes as `window.mailSetup`. */
 export type MailSetupApi = {

@@ -20,7 +20,7 @@ function describeIssues(issues: readonly { path: readonly PropertyKey[]; message
 }
 
 function toEnvelope(error: unknown): IpcEnvelope<never> {
-  if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (error instanceof ServiceError) return { ok: false, error: { code: error.code, message: error.message, ...(error.words ? { words: [...error.words] } : {}) } };
   if (error instanceof CheckCancelledError) return { ok: false, error: { code: 'cancelled', message: error.message } };
   // Unexpected errors are not forwarded verbatim: their text could carry anything.
   return { ok: false, error: { code: 'internal', message: 'Something went wrong in the app. Please try again.' } };

@@ -3,6 +3,7 @@ import type { CheckStep, ServerRole } from '../../shared/check-report.ts';
 import type { DiscoveryResult } from '../../shared/discovery-result.ts';
 import type { EmitEvent, Services } from '../../shared/ipc-services.ts';
 import type { AccountsService, CheckRun } from './accounts/accounts-service.types.ts';
+import type { SettingsNotice } from './accounts/settings-file-guard.ts';
 import type { CheckRunner } from './check/check-runner.ts';
 import { defaultStepTimeoutMs } from './check/check-runner.ts';
 import type { CheckInput } from './check/check-input.ts';
@@ -18,7 +19,7 @@ export interface AppServiceDeps {
   providerHint: (email: string, host?: string) => CheckInput['provider'];
   accounts: AccountsService;
   /** Messages for the user about the app's own state (a settings file set aside, say). */
-  notices: () => string[];
+  notices: () => SettingsNotice[];
   /** Whether the keychain can keep passwords (see keychain-status.ts). */
   keychainStatus: () => Promise<{ available: boolean; detail: string }>;
   /** Opens an https link from the provider table in the system browser; false when refused. */
@@ -124,7 +125,10 @@ export function createAppServices(deps: AppServiceDeps): Services {
       const check = deps.checks.cancel(request.checkId);
       return { cancelled: signIn || check };
     },
-    getNotices: async () => ({ notices: deps.notices() }),
+    getNotices: async () => {
+      const notices = deps.notices();
+      return { notices: notices.map((notice) => notice.message), words: notices.map((notice) => notice.words ?? null) };
+    },
     getKeychainStatus: () => deps.keychainStatus(),
     openExternal: async (request) => ({ opened: await deps.openExternal(request.url) }),
     ...createHandoffCalls(deps.handoff, deps.accounts),

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api.ts';
 import { messages } from '../messages/en.ts';
+import { sayWords } from '../messages/localize-answers.ts';
 import { Icon } from './icons.tsx';
 
 export function AppNotices() {
@@ -9,7 +10,7 @@ export function AppNotices() {
   useEffect(() => {
     // A failure here only means there is nothing to tell.
     call('getNotices', {}).then(
-      (answer) => setNotices(answer.notices),
+      (answer) => setNotices(answer.notices.map((notice, index) => (answer.words?.[index] ? sayWords(answer.words[index]) : notice))),
       () => undefined,
     );
   }, []);

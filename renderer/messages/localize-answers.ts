@@ -1,5 +1,5 @@
 // Says main's answers in the page's language: failures and provider notes arrive in English, with what identifies their texts.
-import { FailureWordsSchema, sayFailure } from '../../shared/messages/failure-words.ts';
+import { FailureWordsSchema, sayFailure, type MessageRef } from '../../shared/messages/failure-words.ts';
 import { idOfEnglish } from '../../shared/messages/shared-catalogue.ts';
 import { pop3OnlyNote } from '../../shared/providers/pop3-only.ts';
 import { activeTranslator } from './format.ts';
@@ -12,6 +12,11 @@ function providerNote(note: string, name: unknown): string {
   if (id) return text(id);
   if (typeof name === 'string' && note === pop3OnlyNote(name)) return text('pop3Texts.onlyNote', { name, difference: text('pop3Texts.difference') });
   return note;
+}
+
+/** Catalogue texts (a service error's or a notice's words) in the page's language, joined by a space. */
+export function sayWords(words: readonly MessageRef[]): string {
+  return words.map((ref) => text(ref.id, ref.values)).join(' ');
 }
 
 /** A copy of `value` in which every failure's message and advice, and every provider's note, are in the page's language. */

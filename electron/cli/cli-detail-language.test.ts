@@ -42,9 +42,12 @@ describe('mail-setup check: the technical detail of a failed step follows LANG',
     // The passed steps' sentences too; the address, the port and the mechanism stay as they are.
     expect(de.stdout).toMatch(/✓ connect +\d+ ms {2}Verbunden mit 127\.0\.0\.1, Port \d+\n/);
     expect(de.stdout).toMatch(/✓ authenticate +\d+ ms {2}Angemeldet als ann@example\.test mit [A-Z0-9-]+ \(angeboten: /);
-    expect(de.stdout).not.toMatch(/Connected to|Signed in as|certificate for/);
+    // The greeting's labels too; the capability and mechanism names stay as the server sent them.
+    expect(de.stdout).toMatch(/✓ greeting +\d+ ms {2}.+ · Fähigkeiten: IMAP4rev1 [^·]+ · Anmeldeverfahren: [A-Z0-9, -]+\n/);
+    expect(de.stdout).not.toMatch(/Connected to|Signed in as|certificate for|capabilities:|sign-in methods:/);
     expect(c.code).toBe(1);
     expect(c.stdout).toMatch(/✗ inbox +\d+ ms {2}The server accepted the sign-in, then ended the session \(BYE\)\.\n/);
+    expect(c.stdout).toMatch(/✓ greeting +\d+ ms {2}.+ · capabilities: IMAP4rev1 [^·]+ · sign-in methods: [A-Z0-9, -]+\n/);
   });
 
   it('--json: the English detail, no words, and the same bytes under German and C', async () => {

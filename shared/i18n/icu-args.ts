@@ -15,8 +15,10 @@ type Argument<Head extends string> = Head extends `${infer N},${infer Kind},${st
 /** Every `[name, kind]` pair in a message, nested sub-messages included (tail-recursive for long texts). */
 type Arguments<S extends string, Found = never> = S extends `${string}{${infer Body}}${infer Rest}`
   ? Body extends `${infer Head}{${infer Inner}`
-    ? // `{n, plural, one {…` opens an argument; `{Saved {email}…` is a sub-message's text.
-      Arguments<`{${Inner}}${Rest}`, Found | (Head extends `${string},${string}` ? (Argument<Head> extends [never, string] ? never : Argument<Head>) : never)>
+    ? // `{n, plural, one {…` opens an argument, and its first option's text (`{none}`) is no argument; `{Saved {email}…` is a sub-message's text.
+      Head extends `${string},${string}`
+      ? Arguments<`${Inner}}${Rest}`, Found | (Argument<Head> extends [never, string] ? never : Argument<Head>)>
+      : Arguments<`{${Inner}}${Rest}`, Found>
     : Arguments<Rest, Found | (Argument<Body> extends [never, string] ? never : Argument<Body>)>
   : Found;
 

@@ -36,9 +36,10 @@ export function createTranslator(locale: string, catalogue: Catalogue, english: 
     return Object.fromEntries(
       Object.entries(values).map(([name, value]) => {
         // A number in a plain `{port}` is an identifier, printed as given ("1143", not "1,143");
-        // plurals and `{n, number}` get the number itself.
-        const text = typeof value === 'number' && !new RegExp(`\\{\\s*${name}\\s*,`).test(template) ? String(value) : value;
-        return [name, options.isolateArguments && typeof text === 'string' && text !== '' ? isolate(text) : text];
+        // plurals and `{n, number}` get the number itself, and a select its keyword unmarked, or it would match no option.
+        const typed = new RegExp(`\\{\\s*${name}\\s*,`).test(template);
+        const text = typeof value === 'number' && !typed ? String(value) : value;
+        return [name, options.isolateArguments && !typed && typeof text === 'string' && text !== '' ? isolate(text) : text];
       }),
     );
   };

@@ -5,12 +5,16 @@
 export const stepDetails = {
   passed: {
     connected: 'Connected to {address} port {port}',
-    signedIn: 'Signed in as {username} with {mechanism} (offered: {offered})',
+    // `offer` says which: a list of mechanisms (`other`, in `mechanisms`), or what stands in for one.
+    signedIn:
+      'Signed in as {username} with {mechanism} (offered: {offer, select, loginOnly {LOGIN command only} loginDisabled {none on this connection (LOGINDISABLED)} none {none on this connection} other {{mechanisms}}})',
     preauth: 'Already signed in by the server (PREAUTH greeting); no credential was sent.',
     signedInLocked: 'Signed in as {username} with {mechanism}, but the mailbox is locked',
     inbox: 'INBOX opened: {count, plural, one {# message} other {# messages}}',
     inboxUtf8: 'INBOX opened: {count, plural, one {# message} other {# messages}} · UTF-8 addresses enabled (UTF8=ACCEPT)',
     stat: 'Mailbox opened (STAT): {count, plural, one {# message} other {# messages}}, {size} bytes · nothing downloaded or deleted',
+    /** A broken STAT answer: its count, not a number, shown as the server sent it. */
+    statUncounted: 'Mailbox opened (STAT): {count} messages, {size} bytes · nothing downloaded or deleted',
     envelope: '{mailFrom} and {rcptTo} accepted ({replies}), then reset (RSET): nothing was sent',
     arrived: 'Arrived in your inbox after {seconds} s',
     tlsRange: '{protocol}, {cipher} · certificate for {subject}, issued by {issuer}, valid {from} to {to} · SHA-256 {fingerprint}',
@@ -19,6 +23,16 @@ export const stepDetails = {
     tlsUntilPinned: '{protocol}, {cipher} · certificate for {subject}, issued by {issuer}, valid until {to} · SHA-256 {fingerprint} · trusted by your decision despite: {problem}',
     upgradedStartTls: '{detail} · upgraded with STARTTLS',
     upgradedStls: '{detail} · upgraded with STLS',
+  },
+  /**
+   * The greeting step: the server's words (`said` no: it said none), its capabilities or EHLO
+   * extensions (`listed` no: none) and sign-in methods (`offer`: which stand-in, `other` a list).
+   */
+  greeting: {
+    imap: '{said, select, no {Server ready} other {{identity}}} · capabilities: {listed, select, no {none} other {{capabilities}}} · sign-in methods: {offer, select, loginOnly {LOGIN command only} loginDisabled {none on this connection (LOGINDISABLED)} other {{mechanisms}}}',
+    smtp: '{said, select, no {Server ready} other {{identity}}} · extensions: {listed, select, no {none} other {{extensions}}} · sign-in methods: {offer, select, none {none offered} other {{mechanisms}}}',
+    pop3: '{said, select, no {Server ready} other {{identity}}} · capabilities: {listed, select, no {none} other {{capabilities}}} · sign-in methods: {offer, select, none {none on this connection} other {{mechanisms}}}',
+    pop3NoCapa: '{said, select, no {Server ready} other {{identity}}} · no CAPA answer (an RFC 1939 server): USER and PASS assumed',
   },
   steps: {
     notRun: 'Not run: an earlier step failed.',

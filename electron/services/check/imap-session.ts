@@ -1,6 +1,6 @@
 // The IMAP part of a check on an already connected socket: greeting, STARTTLS, sign-in, INBOX,
 // driven by imapflow through a transport that hands it our socket and watches the wire.
-import { stepText, stepTextAround } from '../net/step-text.ts';
+import { stepText, stepTextAround, type StepText } from '../net/step-text.ts';
 import type { Socket } from 'node:net';
 import type { SecureContext, TLSSocket } from 'node:tls';
 import { ImapFlow, type ImapTransport } from 'imapflow';
@@ -42,17 +42,23 @@ function mechanisms(capabilities: Map<string, unknown>): string[] {
   return [...capabilities.keys()].filter((name) => name.startsWith('AUTH=')).map((name) => name.slice(5));
 }
 
-function describeMechanisms(capabilities: Map<string, unknown>): string {
-  const auth = mechanisms(capabilities);
-  if (auth.length > 0) return auth.join(', ');
-  // Without AUTH= entries a client falls back to LOGIN, unless LOGINDISABLED forbids even that.
-  return capabilities.has('LOGINDISABLED') ? 'none on this connection (LOGINDISABLED)' : 'LOGIN command only';
+/** The sign-in methods on offer: a list, or what stands in for one (`offer` in the catalogue's texts). */
+interface Offer {
+  offer: 'list' | 'loginOnly' | 'loginDisabled';
+  mechanisms: string;
 }
 
-function describeGreeting(firstLine: string | undefined, capabilities: Map<string, unknown>): string {
-  const identity = (firstLine ?? '').replace(/^\* (OK|PREAUTH)\s*(\[[^\]]*\]\s*)?/i, '').trim() || 'Server ready';
+function describeMechanisms(capabilities: Map<string, unknown>): Offer {
+  const auth = mechanisms(capabilities);
+  if (auth.length > 0) return { offer: 'list', mechanisms: auth.join(', ') };
+  // Without AUTH= entries a client falls back to LOGIN, unless LOGINDISABLED forbids even that.
+  return { offer: capabilities.has('LOGINDISABLED') ? 'loginDisabled' : 'loginOnly', mechanisms: '' };
+}
+
+function describeGreeting(firstLine: string | undefined, capabilities: Map<string, unknown>): StepText {
+  const identity = (firstLine ?? '').replace(/^\* (OK|PREAUTH)\s*(\[[^\]]*\]\s*)?/i, '').trim();
   const caps = [...capabilities.keys()].filter((name) => !name.startsWith('AUTH=')).join(' ');
-  return `${identity} · capabilities: ${caps || 'none'} · sign-in methods: ${describeMechanisms(capabilities)}`;
+  return stepText('greeting.imap', { said: identity ? 'yes' : 'no', identity, listed: caps ? 'yes' : 'no', capabilities: caps, ...describeMechanisms(capabilities) });
 }
 
 /**
@@ -81,7 +87,7 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
   let transportFailure: StepFailure | undefined;
   // Set once the STARTTLS handshake has begun: a failure after it is a TLS failure, not a missing STARTTLS.
   let handshakeStarted = false;
-  let offeredAtSignIn = '';
+  let offeredAtSignIn: Offer = { offer: 'list', mechanisms: '' };
   // An address such as jürgen@… needs UTF8=ACCEPT (RFC 6855): decided from the capabilities after sign-in.
   const utf8Wanted = needsUtf8(settings.email);
   let enableUtf8 = false;
@@ -92,7 +98,8 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
   // The greeting step ends when the conversation moves on: at STARTTLS, or just before sign-in.
   const settleGreeting = () => {
     if (tracker.status('greeting') !== 'running') return;
-    tracker.pass('greeting', describeGreeting(watch.firstLine, client.capabilities));
+    const greeted = describeGreeting(watch.firstLine, client.capabilities);
+    tracker.pass('greeting', greeted.detail, greeted.words);
   };
 
   // A refusal found before sign-in belongs to a later step: a missing STARTTLS to the TLS step,
@@ -110,7 +117,7 @@ export async function runImapSession(options: ImapSessionOptions): Promise<{ tls
   const passAuthenticate = () => {
     settleGreeting();
     tracker.start('authenticate');
-    const signedIn = watch.authMechanism ? stepText('passed.signedIn', { username: settings.username, mechanism: watch.authMechanism, offered: offeredAtSignIn }) : stepText('passed.preauth');
+    const signedIn = watch.authMechanism ? stepText('passed.signedIn', { username: settings.username, mechanism: watch.authMechanism, ...offeredAtSignIn }) : stepText('passed.preauth');
     tracker.pass('authenticate', signedIn.detail, signedIn.words);
   };
 

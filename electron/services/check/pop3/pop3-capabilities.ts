@@ -1,4 +1,5 @@
 // What a POP3 server's CAPA answer (RFC 2449) says: STLS, SASL mechanisms, USER, PIPELINING.
+import { stepText, type StepText } from '../../net/step-text.ts';
 
 /** The capabilities that decide how the check proceeds. */
 export interface Pop3Capabilities {
@@ -24,15 +25,17 @@ export function parseCapabilities(lines: readonly string[]): Pop3Capabilities {
   return { known: true, stls: names.includes('STLS'), user: names.includes('USER'), pipelining: names.includes('PIPELINING'), sasl, names };
 }
 
-/** The sign-in methods on offer, as a person reads them. */
-export function signInMethods(capabilities: Pop3Capabilities): string {
-  return [...capabilities.sasl, ...(capabilities.user ? ['USER/PASS'] : [])].join(', ') || 'none on this connection';
+/** The sign-in methods on offer, as a person reads them: a list (`offer` list), or none. */
+export function signInMethods(capabilities: Pop3Capabilities): { offer: 'list' | 'none'; mechanisms: string } {
+  const mechanisms = [...capabilities.sasl, ...(capabilities.user ? ['USER/PASS'] : [])].join(', ');
+  return { offer: mechanisms ? 'list' : 'none', mechanisms };
 }
 
 /** The greeting step's detail: the server's words, its capabilities and sign-in methods. */
-export function describeCapabilities(greeting: string, capabilities: Pop3Capabilities): string {
-  const identity = greeting.replace(/^\+OK\s*/i, '').replace(/<[^>]*>/, '').trim() || 'Server ready';
-  if (!capabilities.known) return `${identity} · no CAPA answer (an RFC 1939 server): USER and PASS assumed`;
+export function describeCapabilities(greeting: string, capabilities: Pop3Capabilities): StepText {
+  const identity = greeting.replace(/^\+OK\s*/i, '').replace(/<[^>]*>/, '').trim();
+  const said = identity ? 'yes' : 'no';
+  if (!capabilities.known) return stepText('greeting.pop3NoCapa', { said, identity });
   const caps = capabilities.names.filter((name) => name !== 'SASL').join(' ');
-  return `${identity} · capabilities: ${caps || 'none'} · sign-in methods: ${signInMethods(capabilities)}`;
+  return stepText('greeting.pop3', { said, identity, listed: caps ? 'yes' : 'no', capabilities: caps, ...signInMethods(capabilities) });
 }

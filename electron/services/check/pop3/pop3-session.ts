@@ -62,7 +62,9 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
   let greeting = '';
   let caps = unknownCapabilities;
   const settleGreeting = () => {
-    if (tracker.status('greeting') === 'running') tracker.pass('greeting', describeCapabilities(greeting, caps));
+    if (tracker.status('greeting') !== 'running') return;
+    const greeted = describeCapabilities(greeting, caps);
+    tracker.pass('greeting', greeted.detail, greeted.words);
   };
 
   let done = false;
@@ -121,7 +123,7 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
       }
       throw new StepFailedError(failure);
     }
-    const signedIn = stepText('passed.signedIn', { username: settings.username, mechanism: signInName(choice), offered: signInMethods(caps) });
+    const signedIn = stepText('passed.signedIn', { username: settings.username, mechanism: signInName(choice), ...signInMethods(caps) });
     tracker.pass('authenticate', signedIn.detail, signedIn.words);
 
     tracker.start('inbox');
@@ -130,11 +132,9 @@ export async function runPop3Session(options: Pop3SessionOptions): Promise<{ tls
     if (!stat.ok) throw new StepFailedError(classifyPop3Refusal(stat.text, stepText('pop3.statRefused'), 'mailbox-unavailable'));
     const [count = '?', size = '?'] = stat.text.split(/\s+/);
     if (options.inMailbox) await options.inMailbox(pop3Mailbox(wire));
-    // A count that is not a number (a broken STAT answer) is shown as the server sent it, in English.
-    if (/^\d+$/.test(count)) {
-      const opened = stepText('passed.stat', { count: Number(count), size });
-      tracker.pass('inbox', opened.detail, opened.words);
-    } else tracker.pass('inbox', `Mailbox opened (STAT): ${count} messages, ${size} bytes · nothing downloaded or deleted`);
+    // A count that is not a number (a broken STAT answer) is shown as the server sent it.
+    const opened = /^\d+$/.test(count) ? stepText('passed.stat', { count: Number(count), size }) : stepText('passed.statUncounted', { count, size });
+    tracker.pass('inbox', opened.detail, opened.words);
     done = true;
     quitInBackground(wire, socket, Math.min(input.timeoutMs, 2_000));
     return startTlsInfo ? { tls: startTlsInfo } : {};

@@ -1,4 +1,5 @@
 // What an SMTP server offers, read from its EHLO reply: extensions and sign-in mechanisms.
+import { stepText, type StepText } from '../../net/step-text.ts';
 
 /** The EHLO reply's offers. */
 export interface EhloOffer {
@@ -29,9 +30,16 @@ export function parseEhlo(reply: string): EhloOffer {
   return { extensions, mechanisms: [...mechanisms], startTls: extensions.includes('STARTTLS') };
 }
 
-/** The greeting step's words: the banner, then what EHLO offers. */
-export function describeOffer(banner: string, offer: EhloOffer): string {
-  const text = banner.replace(/^220[ -]/, '').trim() || 'Server ready';
-  const methods = offer.mechanisms.length > 0 ? offer.mechanisms.join(', ') : 'none offered';
-  return `${text} · extensions: ${offer.extensions.join(' ') || 'none'} · sign-in methods: ${methods}`;
+/** The greeting step's detail: the banner, then what EHLO offers. */
+export function describeOffer(banner: string, offer: EhloOffer): StepText {
+  const identity = banner.replace(/^220[ -]/, '').trim();
+  const extensions = offer.extensions.join(' ');
+  return stepText('greeting.smtp', {
+    said: identity ? 'yes' : 'no',
+    identity,
+    listed: extensions ? 'yes' : 'no',
+    extensions,
+    offer: offer.mechanisms.length > 0 ? 'list' : 'none',
+    mechanisms: offer.mechanisms.join(', '),
+  });
 }

@@ -61,7 +61,9 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
   const offer = (): EhloOffer | undefined => (lastEhlo === undefined ? undefined : parseEhlo(lastEhlo));
 
   const settleGreeting = () => {
-    if (tracker.status('greeting') === 'running') tracker.pass('greeting', describeOffer(banner ?? '', parseEhlo(lastEhlo ?? '')));
+    if (tracker.status('greeting') !== 'running') return;
+    const greeted = describeOffer(banner ?? '', parseEhlo(lastEhlo ?? ''));
+    tracker.pass('greeting', greeted.detail, greeted.words);
   };
   const stop = (failure: StepFailure) => {
     refusal ??= failure;
@@ -205,7 +207,7 @@ export async function runSmtpSession(options: SmtpSessionOptions): Promise<{ tls
       if (!reply) throw new StepFailedError(classifySmtpError({ error, banner, offer: offered, security: settings.security, handshakePending: false, maxReplyBytes }));
       throw new StepFailedError({ category: classifySignInReply(reply), ...stepText('signIn.refused'), serverText: joinReply(reply) });
     }
-    const signedIn = stepText('passed.signedIn', { username: settings.username, mechanism: choice.mechanism, offered: offered.mechanisms.join(', ') });
+    const signedIn = stepText('passed.signedIn', { username: settings.username, mechanism: choice.mechanism, offer: 'list', mechanisms: offered.mechanisms.join(', ') });
     tracker.pass('authenticate', signedIn.detail, signedIn.words);
 
     tracker.start('sender');

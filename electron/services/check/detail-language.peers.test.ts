@@ -1,4 +1,4 @@
-// A failed step's technical detail carries its words: German under a German translator, English (and without them) in the JSON.
+// A step's technical detail carries its words: German under a German translator, English (and without them) in the JSON.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CheckReport, CheckStep } from '../../../shared/check-report.ts';
 import { loadCatalogue } from '../../../shared/i18n/catalogues.ts';
@@ -70,5 +70,25 @@ describe('the technical detail of a failed step', () => {
     expect(said).toMatch(/^Der Server hat die Anmeldung angenommen, dann: /);
     // What followed "then:" is the same protocol data in both, or its own German sentence.
     expect(said).not.toMatch(/The server/);
+  });
+});
+
+describe('the technical detail of a passed greeting', () => {
+  it('a server without words in its greeting and no SASL mechanism: the stand-ins are German, the capability names as sent', async () => {
+    const script = imapScript({ capabilities: ['IMAP4rev1', 'LITERAL+', 'ID'], greeting: '', signIn: { kind: 'accept', user: email, password } });
+    const peer = await startScriptedPeer({ script, tls: lab.ca.trusted });
+    lab.stopAfterTest(() => peer.stop());
+    const report = await lab.loopbackEngine().run({
+      settings: { email, host: 'localhost', port: peer.port, security: 'tls', username: email },
+      credential: { kind: 'password', password },
+      allowInsecure: false,
+      timeoutMs: 2_000,
+    });
+    expect(report.failure).toBeNull();
+    const greeting = step(report, 'greeting');
+    expect(greeting.detail).toBe('Server ready · capabilities: IMAP4rev1 LITERAL+ ID · sign-in methods: LOGIN command only');
+    expect(inGerman(greeting)).toBe('Server bereit · Fähigkeiten: IMAP4rev1 LITERAL+ ID · Anmeldeverfahren: nur der Befehl LOGIN');
+    expect(inGerman(step(report, 'authenticate'))).toBe(`Angemeldet als ${email} mit LOGIN (angeboten: nur der Befehl LOGIN)`);
+    expect(asJson(report)).toContain('"detail": "Server ready · capabilities: IMAP4rev1 LITERAL+ ID · sign-in methods: LOGIN command only"');
   });
 });

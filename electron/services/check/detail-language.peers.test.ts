@@ -5,14 +5,14 @@ import { loadCatalogue } from '../../../shared/i18n/catalogues.ts';
 import { createTranslator, type Translator } from '../../../shared/i18n/translator.ts';
 import { sayDetail } from '../../../shared/messages/detail-words.ts';
 import { englishShared } from '../../../shared/messages/shared-catalogue.ts';
-import { imapScript, ordinaryCapabilities, startScriptedPeer } from '../../../e2e/fixtures/scripted-imap-peer.ts';
-import { startSmtpPeer } from '../../../e2e/fixtures/scripted-smtp-peer.ts';
+import { imapScript, ordinaryCapabilities } from '../../../e2e/fixtures/scripted-imap-peer.ts';
 import { step } from './report-expectations.ts';
 import { outgoingStep } from './smtp/outgoing-expectations.ts';
 import { usePeerLab } from './test-support/peer-lab.ts';
 
 const email = 'ann@example.test';
 const password = 'correct horse';
+const user = { email, password };
 const lab = usePeerLab();
 let german: Translator;
 
@@ -34,14 +34,7 @@ function asJson(report: CheckReport): string {
 describe('the technical detail of a failed step', () => {
   it('an IMAP server that says BYE after the sign-in: German words, the English detail unchanged in JSON', async () => {
     const script = imapScript({ capabilities: ordinaryCapabilities, signIn: { kind: 'refuse', response: 'OK Logged in', after: ['* BYE Server shutting down.'], close: true } });
-    const peer = await startScriptedPeer({ script, tls: lab.ca.trusted });
-    lab.stopAfterTest(() => peer.stop());
-    const report = await lab.loopbackEngine().run({
-      settings: { email, host: 'localhost', port: peer.port, security: 'tls', username: email },
-      credential: { kind: 'password', password },
-      allowInsecure: false,
-      timeoutMs: 2_000,
-    });
+    const { report } = await lab.checkImapPeer(script, user);
     const inbox = step(report, 'inbox');
     expect(inbox).toMatchObject({ status: 'failed', detail: 'The server accepted the sign-in, then ended the session (BYE).' });
     expect(inGerman(inbox)).toBe('Der Server hat die Anmeldung angenommen und dann die Sitzung beendet (BYE).');
@@ -53,16 +46,7 @@ describe('the technical detail of a failed step', () => {
   });
 
   it('an SMTP server that drops the line after the sign-in: the sentence around the socket error is German, the error code stays', async () => {
-    const peer = await startSmtpPeer({ behaviour: { afterAuth: 'drop' }, tls: lab.ca.trusted });
-    lab.stopAfterTest(() => peer.stop());
-    const report = await lab.loopbackEngine().run({
-      settings: { email, host: 'localhost', port: 1, security: 'tls', username: email },
-      credential: { kind: 'password', password },
-      allowInsecure: false,
-      timeoutMs: 2_000,
-      only: 'outgoing',
-      outgoing: { settings: { host: 'localhost', port: peer.port, security: 'tls', username: email }, credential: { kind: 'password', password } },
-    });
+    const report = await lab.checkSmtpPeer({ afterAuth: 'drop' }, user);
     const sender = outgoingStep(report, 'sender');
     expect(sender.status).toBe('failed');
     expect(sender.detail).toMatch(/^The server accepted the sign-in, then: /);
@@ -76,14 +60,7 @@ describe('the technical detail of a failed step', () => {
 describe('the technical detail of a passed greeting', () => {
   it('a server without words in its greeting and no SASL mechanism: the stand-ins are German, the capability names as sent', async () => {
     const script = imapScript({ capabilities: ['IMAP4rev1', 'LITERAL+', 'ID'], greeting: '', signIn: { kind: 'accept', user: email, password } });
-    const peer = await startScriptedPeer({ script, tls: lab.ca.trusted });
-    lab.stopAfterTest(() => peer.stop());
-    const report = await lab.loopbackEngine().run({
-      settings: { email, host: 'localhost', port: peer.port, security: 'tls', username: email },
-      credential: { kind: 'password', password },
-      allowInsecure: false,
-      timeoutMs: 2_000,
-    });
+    const { report } = await lab.checkImapPeer(script, user);
     expect(report.failure).toBeNull();
     const greeting = step(report, 'greeting');
     expect(greeting.detail).toBe('Server ready · capabilities: IMAP4rev1 LITERAL+ ID · sign-in methods: LOGIN command only');

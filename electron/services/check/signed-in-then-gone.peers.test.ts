@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { CheckReport } from '../../../shared/check-report.ts';
 import type { FailureCategory } from '../../../shared/failure-category.ts';
 import type { Security } from '../../../shared/server-settings.ts';
-import { imapScript, ordinaryCapabilities, startScriptedPeer, type PeerScript } from '../../../e2e/fixtures/scripted-imap-peer.ts';
-import { startSmtpPeer, type SmtpBehaviour } from '../../../e2e/fixtures/scripted-smtp-peer.ts';
+import { imapScript, ordinaryCapabilities, type PeerScript } from '../../../e2e/fixtures/scripted-imap-peer.ts';
+import type { SmtpBehaviour } from '../../../e2e/fixtures/scripted-smtp-peer.ts';
 import { expectFailure, step } from './report-expectations.ts';
 import { expectOutgoingFailure, outgoingStep } from './smtp/outgoing-expectations.ts';
 import { usePeerLab } from './test-support/peer-lab.ts';
@@ -34,32 +34,12 @@ function acceptThen(after: readonly string[], close: 'end' | 'drop'): PeerScript
 }
 
 async function checkImap(script: PeerScript, security: Security): Promise<CheckReport> {
-  const peer = await startScriptedPeer({ script, ...(security === 'tls' ? { tls: lab.ca.trusted } : { starttlsCertificate: lab.ca.trusted }) });
-  lab.stopAfterTest(() => peer.stop());
-  const engine = lab.loopbackEngine();
-  const report = await engine.run({
-    settings: { email, host: 'localhost', port: peer.port, security, username: email },
-    credential: { kind: 'password', password },
-    allowInsecure: false,
-    timeoutMs: 2_000,
-  });
+  const { report, peer } = await lab.checkImapPeer(script, { email, password }, security);
   expect(peer.credentialReceived).toBe(true);
   return report;
 }
 
-async function checkSmtp(behaviour: SmtpBehaviour): Promise<CheckReport> {
-  const peer = await startSmtpPeer({ behaviour, tls: lab.ca.trusted });
-  lab.stopAfterTest(() => peer.stop());
-  const engine = lab.loopbackEngine();
-  return engine.run({
-    settings: { email, host: 'localhost', port: 1, security: 'tls', username: email },
-    credential: { kind: 'password', password },
-    allowInsecure: false,
-    timeoutMs: 2_000,
-    only: 'outgoing',
-    outgoing: { settings: { host: 'localhost', port: peer.port, security: 'tls', username: email }, credential: { kind: 'password', password } },
-  });
-}
+const checkSmtp = (behaviour: SmtpBehaviour): Promise<CheckReport> => lab.checkSmtpPeer(behaviour, { email, password });
 
 const imapCases: readonly (readonly [string, readonly string[], 'end' | 'drop', FailureCategory])[] = [
   ['says BYE', ['* BYE Server shutting down.'], 'end', 'server-unavailable'],

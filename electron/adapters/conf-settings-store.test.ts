@@ -88,7 +88,7 @@ describe('conf settings store', () => {
       kind: 'corrupt',
       backupPath: backup,
       message: expect.stringContaining(backup),
-      words: [{ id: 'serviceTexts.settings.corrupt', values: { why: 'it is not valid JSON', backupPath: backup } }],
+      words: [{ id: 'serviceTexts.settings.corrupt', values: { reason: 'notJson', version: '', why: 'it is not valid JSON', backupPath: backup } }],
     });
     expect(store.notice?.message).toMatch(/could not be read \(it is not valid JSON\)/);
     expect(await readFile(backup, 'utf8')).toBe('{"schemaVersion": 1, "accounts": [');

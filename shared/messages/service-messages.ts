@@ -1,4 +1,5 @@
 // English texts of the errors services report on purpose (ServiceError), said by id where a person reads them.
+import { fillInEnglish } from '../i18n/fill-in-english.ts';
 import type { MessageRef } from './failure-words.ts';
 import { storageTexts } from './storage-messages.ts';
 
@@ -26,11 +27,17 @@ export const serviceTexts = {
   // What became of a settings file this version could not use as it is.
   settings: {
     corrupt:
-      'The settings file could not be read ({why}). It was kept as {backupPath} and Mail Setup started with no saved accounts; their passwords were left in the keychain.',
+      // {reason} chooses the words for why; `other` is a field and what is wrong with it, as the schema says it.
+      'The settings file could not be read ({reason, select, notJson {it is not valid JSON} notObject {it does not hold an object} badVersion {its schemaVersion is not a version number} noMigration {no migration to schema version {version}} migrationFailed {the migration to schema version {version} failed} schema {it does not match the settings schema} other {{why}}}). It was kept as {backupPath} and Mail Setup started with no saved accounts; their passwords were left in the keychain.',
     newer:
       'The settings file {path} was written by a newer version of Mail Setup (settings version {version}; this one knows up to {known}). It was left as it is: its accounts are listed, but adding, changing or removing one needs the newer version.',
     newerRefused:
       'The saved accounts in {path} are from a newer version of Mail Setup (settings version {version}), which this version can read but not change. Nothing was changed. Use the newer Mail Setup to add, change or remove accounts.',
+    // Read without changing anything (export, token): the file is left for the app or `accounts list` to repair.
+    readFailed: 'Could not read the settings file {path} ({code}).',
+    newerReadOnly: 'The settings file {path} is from a newer Mail Setup (schema version {version}); update Mail Setup.',
+    corruptReadOnly:
+      'The settings file {path} cannot be read ({reason, select, notJson {it is not valid JSON} notObject {it does not hold an object} badVersion {its schemaVersion is not a version number} noMigration {no migration to schema version {version}} migrationFailed {the migration to schema version {version} failed} schema {it does not match the settings schema} other {{why}}}); open Mail Setup or run "mail-setup accounts list" to set it aside.',
   },
   storage: storageTexts,
   keychain: {
@@ -47,11 +54,11 @@ export const serviceTexts = {
   },
 } as const;
 
-/** The English of one service text: `{name}` filled in (these texts have no plurals). */
+/** The English of one service text, its arguments filled in (these texts have selects, no plurals). */
 function english(ref: MessageRef): string {
   const path = ref.id.replace(/^serviceTexts\./, '').split('.');
   const text = path.reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], serviceTexts);
-  return String(text).replace(/\{(\w+)\}/g, (whole, name: string) => ref.values[name] ?? whole);
+  return fillInEnglish(String(text), ref.values);
 }
 
 /** A message of one or more service texts, in English (`message`) and by id (`words`, joined by a space). */

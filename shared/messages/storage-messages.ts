@@ -12,7 +12,7 @@ export const storageTexts = {
     read: 'Could not read the saved accounts in {place}:',
     createFolder: 'Could not create the data folder in {place}:',
     lock: 'Could not lock the saved accounts in {place}:',
-    setAside: 'Could not set the unreadable settings file aside ({why}) in {place}:',
+    setAside: 'Could not set the unreadable settings file aside ({reason, select, notJson {it is not valid JSON} notObject {it does not hold an object} badVersion {its schemaVersion is not a version number} noMigration {no migration to schema version {version}} migrationFailed {the migration to schema version {version} failed} schema {it does not match the settings schema} other {{why}}}) in {place}:',
     migrate: 'Could not bring the settings file from version {from} up to date in {place}:',
   },
   // Why, by errno code (the code kept for support).

@@ -1,9 +1,16 @@
 // The saved accounts read straight from settings.json, for commands that only read (export, token): no conf, no lock, nothing written.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { serviceWords } from '../../../shared/messages/service-messages.ts';
 import { ServiceError } from '../service-error.ts';
-import { migrateSettings, settingsFileName } from './settings-schema.ts';
+import { corruptReason, corruptReasonValues, migrateSettings, settingsFileName } from './settings-schema.ts';
 import type { SettingsSnapshot, SettingsStore } from './settings-store.ts';
+
+/** The error for a settings file these commands cannot read: English for `--json`, and its words for a person's language. */
+function refusal(...refs: Parameters<typeof serviceWords>): ServiceError {
+  const { message, words } = serviceWords(...refs);
+  return new ServiceError('internal', message, words);
+}
 
 /**
  * The settings file of `dataDir`, read on each `read()`. The app and the CLI replace the file
@@ -21,18 +28,16 @@ export function openReadOnlySettings(dataDir: string): Pick<SettingsStore, 'read
         text = readFileSync(path, 'utf8');
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { storeId: null, accounts: [] };
-        throw new ServiceError('internal', `Could not read the settings file ${path} (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`);
+        throw refusal({ id: 'serviceTexts.settings.readFailed', values: { path, code: (error as NodeJS.ErrnoException).code ?? 'unknown error' } });
       }
       let outcome;
       try {
         outcome = migrateSettings(JSON.parse(text));
       } catch {
-        outcome = { kind: 'corrupt' as const, reason: 'it is not valid JSON' };
+        outcome = { kind: 'corrupt' as const, reason: corruptReason('notJson') };
       }
-      if (outcome.kind === 'newer') throw new ServiceError('internal', `The settings file ${path} is from a newer Mail Setup (schema version ${outcome.version}); update Mail Setup.`);
-      if (outcome.kind === 'corrupt') {
-        throw new ServiceError('internal', `The settings file ${path} cannot be read (${outcome.reason}); open Mail Setup or run "mail-setup accounts list" to set it aside.`);
-      }
+      if (outcome.kind === 'newer') throw refusal({ id: 'serviceTexts.settings.newerReadOnly', values: { path, version: String(outcome.version) } });
+      if (outcome.kind === 'corrupt') throw refusal({ id: 'serviceTexts.settings.corruptReadOnly', values: { path, ...corruptReasonValues(outcome.reason) } });
       return { storeId: outcome.document.storeId ?? null, accounts: outcome.document.accounts };
     },
   };

@@ -4,7 +4,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import type { MessageRef } from '../../../shared/messages/failure-words.ts';
 import { serviceWords } from '../../../shared/messages/service-messages.ts';
 import { removeQuietly, storageError } from './storage-error.ts';
-import { migrateSettings, settingsSchemaVersion } from './settings-schema.ts';
+import { corruptReason, corruptReasonValues, migrateSettings, settingsSchemaVersion, type CorruptReason } from './settings-schema.ts';
 
 /** What the user is told once about the settings file: set aside (corrupt), from a newer version, or read-only for now. */
 export interface SettingsNotice {
@@ -31,14 +31,14 @@ function backupPathFor(path: string, kind: string, now: Date): string {
 }
 
 /** Moves an unreadable file aside and describes it; the store then starts empty. */
-export function setSettingsFileAside(path: string, why: string, now: Date): SettingsNotice {
+export function setSettingsFileAside(path: string, reason: CorruptReason, now: Date): SettingsNotice {
   const backupPath = backupPathFor(path, 'corrupt', now);
   try {
     renameSync(path, backupPath);
   } catch (error) {
-    throw storageError(error, 'setAside', path, dirname(path), 'nothingChanged', { why });
+    throw storageError(error, 'setAside', path, dirname(path), 'nothingChanged', corruptReasonValues(reason));
   }
-  return { kind: 'corrupt', backupPath, ...serviceWords({ id: 'serviceTexts.settings.corrupt', values: { why, backupPath } }) };
+  return { kind: 'corrupt', backupPath, ...serviceWords({ id: 'serviceTexts.settings.corrupt', values: { ...corruptReasonValues(reason), backupPath } }) };
 }
 
 /**
@@ -100,7 +100,7 @@ function inspect(path: string): Inspection | null {
 function repair(path: string, outcome: Inspection, now: () => Date): SettingsNotice | null {
   switch (outcome.kind) {
     case 'not-json':
-      return setSettingsFileAside(path, 'it is not valid JSON', now());
+      return setSettingsFileAside(path, corruptReason('notJson'), now());
     case 'newer':
       return newerNotice(path, outcome.version);
     case 'corrupt':

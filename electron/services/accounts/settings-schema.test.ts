@@ -75,7 +75,7 @@ describe('migrateSettings', () => {
     migrateSettings({ schemaVersion: 1 }, steps, 2);
     expect(ran).toEqual([1, 2, 2]);
     expect(migrateSettings({ schemaVersion: 3 }, steps, 2)).toEqual({ kind: 'newer', version: 3 });
-    expect(migrateSettings({}, {}, 1)).toEqual({ kind: 'corrupt', reason: 'no migration to schema version 1' });
+    expect(migrateSettings({}, {}, 1)).toEqual({ kind: 'corrupt', reason: { key: 'noMigration', version: 1, why: 'no migration to schema version 1' } });
   });
 
   it('reports a newer version and broken documents', () => {

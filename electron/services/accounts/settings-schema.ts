@@ -109,11 +109,39 @@ export const settingsMigrations: Readonly<Record<number, (document: RawDocument)
   }),
 };
 
+/** Why a settings file cannot be used: a key that the catalogues' texts choose their words by, and the English. */
+export interface CorruptReason {
+  readonly key: 'notJson' | 'notObject' | 'badVersion' | 'noMigration' | 'migrationFailed' | 'schema' | 'other';
+  /** The schema version a migration was for (noMigration, migrationFailed). */
+  readonly version?: number;
+  /** In English; for `other` (a field and what is wrong with it) the only words there are. */
+  readonly why: string;
+}
+
+const corruptWhy: Record<Exclude<CorruptReason['key'], 'other'>, (version: number) => string> = {
+  notJson: () => 'it is not valid JSON',
+  notObject: () => 'it does not hold an object',
+  badVersion: () => 'its schemaVersion is not a version number',
+  noMigration: (version) => `no migration to schema version ${version}`,
+  migrationFailed: (version) => `the migration to schema version ${version} failed`,
+  schema: () => 'it does not match the settings schema',
+};
+
+/** The reason `key` (with the migration's `version` where it has one). */
+export function corruptReason(key: Exclude<CorruptReason['key'], 'other'>, version?: number): CorruptReason {
+  return { key, ...(version === undefined ? {} : { version }), why: corruptWhy[key](version ?? 0) };
+}
+
+/** The reason's values for the texts that say it (`{reason, select, …}`). */
+export function corruptReasonValues(reason: CorruptReason): Record<'reason' | 'version' | 'why', string> {
+  return { reason: reason.key, version: String(reason.version ?? ''), why: reason.why };
+}
+
 /** What a settings file's contents turned out to be. */
 export type MigrationOutcome =
   | { kind: 'current'; document: SettingsDocument; migratedFrom: number | null }
   | { kind: 'newer'; version: number }
-  | { kind: 'corrupt'; reason: string };
+  | { kind: 'corrupt'; reason: CorruptReason };
 
 /** Brings parsed JSON to the current schema version and validates it. */
 export function migrateSettings(
@@ -121,24 +149,24 @@ export function migrateSettings(
   migrations: Readonly<Record<number, (document: RawDocument) => RawDocument>> = settingsMigrations,
   target: number = settingsSchemaVersion,
 ): MigrationOutcome {
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { kind: 'corrupt', reason: 'it does not hold an object' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { kind: 'corrupt', reason: corruptReason('notObject') };
   let document = parsed as RawDocument;
   const version = document['schemaVersion'] ?? 0;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return { kind: 'corrupt', reason: 'its schemaVersion is not a version number' };
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) return { kind: 'corrupt', reason: corruptReason('badVersion') };
   if (version > target) return { kind: 'newer', version };
   for (let next = version + 1; next <= target; next += 1) {
     const migrate = migrations[next];
-    if (migrate === undefined) return { kind: 'corrupt', reason: `no migration to schema version ${next}` };
+    if (migrate === undefined) return { kind: 'corrupt', reason: corruptReason('noMigration', next) };
     try {
       document = { ...migrate(document), schemaVersion: next };
     } catch {
-      return { kind: 'corrupt', reason: `the migration to schema version ${next} failed` };
+      return { kind: 'corrupt', reason: corruptReason('migrationFailed', next) };
     }
   }
   const result = SettingsDocumentSchema.safeParse(document);
   if (!result.success) {
     const issue = result.error.issues[0];
-    return { kind: 'corrupt', reason: `${issue?.path.join('.') || 'the file'} ${issue?.message ?? 'is invalid'}` };
+    return { kind: 'corrupt', reason: { key: 'other', why: `${issue?.path.join('.') || 'the file'} ${issue?.message ?? 'is invalid'}` } };
   }
   return { kind: 'current', document: result.data, migratedFrom: version === target ? null : version };
 }

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { openNewerSettingsStore } from './newer-settings-store.ts';
 import { prepareSettingsFile, setSettingsFileAside, type SettingsNotice } from './settings-file-guard.ts';
 import { createStoreLock } from './store-lock.ts';
-import { SettingsDocumentSchema, settingsFileName, settingsSchemaVersion, type SettingsDocument } from './settings-schema.ts';
+import { corruptReason, SettingsDocumentSchema, settingsFileName, settingsSchemaVersion, type CorruptReason, type SettingsDocument } from './settings-schema.ts';
 import { readOnlyNoticeWords, storageError, type StorageError } from './storage-error.ts';
 import type { SettingsSnapshot, SettingsStore } from './settings-store.types.ts';
 import { probeWritable } from './write-probe.ts';
@@ -28,8 +28,8 @@ function createSettingsStore(library: SettingsFileLibrary, options: { notice: Se
   let notice = options.notice;
   const empty = (): SettingsSnapshot => ({ storeId: null, accounts: [] });
 
-  const setAside = (why: string): SettingsSnapshot => {
-    notice = setSettingsFileAside(path, why, options.now());
+  const setAside = (reason: CorruptReason): SettingsSnapshot => {
+    notice = setSettingsFileAside(path, reason, options.now());
     return empty();
   };
 
@@ -44,14 +44,14 @@ function createSettingsStore(library: SettingsFileLibrary, options: { notice: Se
         raw = library.store;
       } catch (error) {
         if (error instanceof Error && (error.name === 'SyntaxError' || /schema violation/i.test(error.message))) {
-          return setAside(error.name === 'SyntaxError' ? 'it is not valid JSON' : 'it does not match the settings schema');
+          return setAside(corruptReason(error.name === 'SyntaxError' ? 'notJson' : 'schema'));
         }
         throw storageError(error, 'read', path, dirname(path), null);
       }
       // An absent file reads as an empty object.
       const document = raw !== null && typeof raw === 'object' && Object.keys(raw).length === 0 ? { schemaVersion: settingsSchemaVersion, accounts: [] } : raw;
       const parsed = SettingsDocumentSchema.safeParse(document);
-      if (!parsed.success) return setAside('it does not match the settings schema');
+      if (!parsed.success) return setAside(corruptReason('schema'));
       return { storeId: parsed.data.storeId ?? null, accounts: parsed.data.accounts };
     },
     write(snapshot) {

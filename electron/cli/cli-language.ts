@@ -1,6 +1,7 @@
 // The command line's language: gettext's order of LANGUAGE, LC_ALL, LC_MESSAGES and LANG; texts for a person in it.
 import type { MessageId, TextAt } from '../../shared/i18n/flatten.ts';
 import type { ValuesParam } from '../../shared/i18n/icu-args.ts';
+import { fillInEnglish } from '../../shared/i18n/fill-in-english.ts';
 import { matchLocale, normalizeTag, sourceLocale } from '../../shared/i18n/locales.ts';
 import type { Translator } from '../../shared/i18n/translator.ts';
 import type { cliMessages } from '../../shared/messages/cli-messages.ts';
@@ -30,11 +31,11 @@ export async function useCliLanguage(env: NodeJS.ProcessEnv): Promise<void> {
 
 /**
  * Before a language is chosen (a `--json` run, which prints no text unless on stderr, or a test
- * calling a command's parts), texts are English with their `{name}` arguments filled in: FormatJS
+ * calling a command's parts), texts are English with their arguments filled in (`{name}`, selects): FormatJS
  * is loaded only for runs that print text for a person.
  */
 const plainEnglish: Pick<Translator, 'text'> = {
-  text: (id, values = {}) => (englishShared[id] ?? id).replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole)),
+  text: (id, values = {}) => fillInEnglish(englishShared[id] ?? id, Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)]))),
 };
 
 function translator(): Pick<Translator, 'text'> {

@@ -46,8 +46,3 @@ export const exportNotes = {
     copy: 'GNOME keeps its own copy of the password: Mail Setup updates it when you update the password here.',
   },
 } as const;
-
-/** A note with its `{name}` arguments filled in, in English. */
-export function fillNote(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}

@@ -1,5 +1,6 @@
 // For the domain's owner: the account's servers as a Thunderbird autoconfig file (clientConfig 1.1), with placeholders for the user part.
-import { exportNotes, fillNote } from '../../../shared/messages/export-notes.ts';
+import { fillInEnglish } from '../../../shared/i18n/fill-in-english.ts';
+import { exportNotes } from '../../../shared/messages/export-notes.ts';
 import { toAsciiDomain } from '../../../shared/email-address.ts';
 import { bareHost, emailDomain, type Security } from '../../../shared/server-settings.ts';
 import type { HandoffServer } from './handoff-account.ts';
@@ -58,7 +59,7 @@ export const writeAutoconfig: HandoffWriter = (account) => {
     '',
   ];
   const literal = [account.incoming, ...(account.outgoing ? [account.outgoing] : [])].some((server) => !usernameTemplate(server.username, account.email).startsWith('%'));
-  const notes = [fillNote(exportNotes.autoconfig.publish, { domain })];
+  const notes = [fillInEnglish(exportNotes.autoconfig.publish, { domain })];
   if (literal) notes.push(exportNotes.autoconfig.literalUsername);
   if (account.outgoing === null) notes.push(exportNotes.autoconfig.noOutgoing);
   if (account.authKind === 'oauth2') notes.push(exportNotes.autoconfig.oauth);

@@ -1,5 +1,6 @@
 // mbsync (isync): the IMAP account, its Maildir and the channel between them; the password comes from the keychain via PassCmd.
-import { exportNotes, fillNote } from '../../../shared/messages/export-notes.ts';
+import { fillInEnglish } from '../../../shared/i18n/fill-in-english.ts';
+import { exportNotes } from '../../../shared/messages/export-notes.ts';
 import { bareHost, type Security } from '../../../shared/server-settings.ts';
 import { keychainLookupCommand } from './keychain-command.ts';
 import { doubleQuoted, fileNameFor, requireImap, type HandoffWriter } from './writer.ts';
@@ -46,7 +47,7 @@ export const writeMbsync: HandoffWriter = (account, options) => {
     'SyncState *',
     '',
   ];
-  const notes = [fillNote(exportNotes.mbsync.save, { name })];
+  const notes = [fillInEnglish(exportNotes.mbsync.save, { name })];
   if (oauth) notes.push(exportNotes.mbsync.xoauth2);
   return { text: lines.join('\n'), fileName: fileNameFor(account.email, '.mbsyncrc'), mediaType: 'text/plain', notes, containsPassword: false };
 };
